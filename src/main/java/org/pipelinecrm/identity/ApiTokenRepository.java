@@ -1,0 +1,13 @@
+package org.pipelinecrm.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
+
+    List<ApiToken> findByUserIdOrderByCreatedAtDesc(Long userId);
+
+    Optional<ApiToken> findByIdAndUserId(Long id, Long userId);
+}

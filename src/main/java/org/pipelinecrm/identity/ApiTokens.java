@@ -1,0 +1,63 @@
+package org.pipelinecrm.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Personal API tokens of the signed-in user. */
+@Service
+@Transactional(readOnly = true)
+public class ApiTokens {
+
+    static final String PREFIX = "pcrm_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+
+    ApiTokens(ApiTokenRepository tokens) {
+        this.tokens = tokens;
+    }
+
+    public List<ApiTokenSummary> mine() {
+        return tokens.findByUserIdOrderByCreatedAtDesc(CurrentUser.get().id()).stream()
+                .map(ApiToken::toSummary).toList();
+    }
+
+    /** Creates a token and returns it in clear, the only time it is ever seen. */
+    @Transactional
+    public IssuedToken issue(String name) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiToken saved = tokens.save(new ApiToken(CurrentUser.get().id(), name, hash(token)));
+        return new IssuedToken(saved.getId(), saved.toSummary().name(), token);
+    }
+
+    @Transactional
+    public void revoke(long id) {
+        ApiToken token = tokens.findByIdAndUserId(id, CurrentUser.get().id())
+                .orElseThrow(() -> new NotFoundException("Token", id));
+        tokens.delete(token);
+    }
+
+    /** Tokens are long and random, so a fast hash is enough; it lets a token be found by its hash. */
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record IssuedToken(long id, String name, String token) {
+    }
+}

@@ -1,0 +1,96 @@
+package org.pipelinecrm.identity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.pipelinecrm.shared.TenantOwned;
+
+@Entity
+@Table(name = "app_user")
+class AppUser extends TenantOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    private String email;
+    private String name;
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    private Long teamId;
+    private boolean active = true;
+    private String locale = "en";
+
+    @Column(updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Version
+    private long version;
+
+    protected AppUser() {
+    }
+
+    AppUser(String email, String name, String passwordHash, Role role, Long teamId) {
+        this.email = email.trim().toLowerCase();
+        this.name = name.trim();
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.teamId = teamId;
+    }
+
+    void assign(Role role, Long teamId) {
+        this.role = role;
+        this.teamId = teamId;
+    }
+
+    void rename(String name) {
+        this.name = name.trim();
+    }
+
+    void deactivate() {
+        this.active = false;
+    }
+
+    void reactivate() {
+        this.active = true;
+    }
+
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void preferLocale(String locale) {
+        this.locale = locale;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    UserSummary toSummary() {
+        return new UserSummary(id, email, name, role, teamId, active, locale, version);
+    }
+}

@@ -1,0 +1,145 @@
+package org.pipelinecrm.identity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and teams of the current workspace. */
+@Service
+@Transactional(readOnly = true)
+public class People {
+
+    private final AppUserRepository users;
+    private final TeamRepository teams;
+    private final PasswordEncoder passwords;
+
+    People(AppUserRepository users, TeamRepository teams, PasswordEncoder passwords) {
+        this.users = users;
+        this.teams = teams;
+        this.passwords = passwords;
+    }
+
+    public List<UserSummary> users() {
+        return users.findAllByOrderByNameAsc().stream().map(AppUser::toSummary).toList();
+    }
+
+    public Optional<UserSummary> findUser(long id) {
+        return users.findById(id).map(AppUser::toSummary);
+    }
+
+    public UserSummary user(long id) {
+        return findUser(id).orElseThrow(() -> new NotFoundException("User", id));
+    }
+
+    /** Names by id, for lists that show owners. */
+    public Map<Long, String> userNames() {
+        return users.findAll().stream().collect(Collectors.toMap(AppUser::getId, u -> u.toSummary().name()));
+    }
+
+    public List<TeamSummary> teams() {
+        return teams.findAllByOrderByNameAsc().stream().map(Team::toSummary).toList();
+    }
+
+    public Map<Long, TeamSummary> teamsById() {
+        return teams().stream().collect(Collectors.toMap(TeamSummary::id, Function.identity()));
+    }
+
+    public TeamSummary team(long id) {
+        return teams.findById(id).map(Team::toSummary).orElseThrow(() -> new NotFoundException("Team", id));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public TeamSummary createTeam(String name) {
+        return saveTeam(new Team(name));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public TeamSummary renameTeam(long id, String name, long version) {
+        Team team = teams.findById(id).orElseThrow(() -> new NotFoundException("Team", id));
+        checkVersion(team.toSummary().version(), version, Team.class, id);
+        team.rename(name);
+        return saveTeam(team);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary createUser(String email, String name, String password, Role role, Long teamId) {
+        return addUser(email, name, password, role, teamId);
+    }
+
+    /** For sign-up and the demo workspace, where the first admin does not exist yet. */
+    @Transactional
+    UserSummary addUser(String email, String name, String password, Role role, Long teamId) {
+        if (teamId != null) {
+            team(teamId);
+        }
+        try {
+            return users.saveAndFlush(new AppUser(email, name, passwords.encode(password), role, teamId)).toSummary();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("user.emailTaken", "That e-mail address already has an account");
+        }
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary changeUser(long id, String name, Role role, Long teamId, boolean active, long version) {
+        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        checkVersion(user.getVersion(), version, AppUser.class, id);
+        if (teamId != null) {
+            team(teamId);
+        }
+        CrmUser me = CurrentUser.get();
+        if (me.id() == id && (role != Role.ADMIN || !active)) {
+            throw new ConflictException("user.cannotDemoteSelf", "You cannot remove your own admin rights");
+        }
+        user.rename(name);
+        user.assign(role, teamId);
+        if (active) {
+            user.reactivate();
+        } else {
+            user.deactivate();
+        }
+        return users.saveAndFlush(user).toSummary();
+    }
+
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        AppUser user = users.findById(CurrentUser.get().id()).orElseThrow();
+        if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw new ConflictException("password.wrongCurrent", "The current password is not right");
+        }
+        user.changePassword(passwords.encode(newPassword));
+    }
+
+    @Transactional
+    public void preferLocale(String locale) {
+        CurrentUser.find().flatMap(me -> users.findById(me.id())).ifPresent(u -> u.preferLocale(locale));
+    }
+
+    private TeamSummary saveTeam(Team team) {
+        try {
+            return teams.saveAndFlush(team).toSummary();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("team.nameTaken", "A team with that name exists already");
+        }
+    }
+
+    private static void checkVersion(long actual, long expected, Class<?> type, long id) {
+        if (actual != expected) {
+            throw new ObjectOptimisticLockingFailureException(type, id);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.pipelinecrm.identity;
+
+public record TeamSummary(long id, String name, long version) {
+}

@@ -1,0 +1,116 @@
+package org.pipelinecrm.identity.security;
+
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.UserLookup;
+import org.pipelinecrm.shared.RateLimiter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Pages load scripts, styles and fonts only from this server; nothing inline. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/error", "/webjars/**", "/css/**", "/js/**",
+        "/fonts/**", "/img/**", "/favicon.ico", "/actuator/health", "/v3/api-docs/**", "/api-docs/**",
+        "/swagger-ui/**", "/forms/**", "/language"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider passwordAuthentication(UserLookup users, RateLimiter limiter, PasswordEncoder encoder,
+            @Value("${crm.login.max-failures-per-account:10}") int perAccount,
+            @Value("${crm.login.max-failures-per-address:50}") int perAddress) {
+        var provider = new ThrottledAuthenticationProvider(users, limiter, perAccount, perAddress);
+        provider.setPasswordEncoder(encoder);
+        return provider;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, UserLookup users) throws Exception {
+        var tokens = new AuthenticationFilter(new ProviderManager(ApiTokenAuthentication.provider(users)),
+                ApiTokenAuthentication.converter());
+        tokens.setFailureHandler(new AuthenticationEntryPointFailureHandler(ProblemResponses.unauthorized()));
+        tokens.setSuccessHandler((request, response, authentication) -> { });
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
+                        .requestMatchers("/api/v1/forms/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
+                .addFilterBefore(tokens, BasicAuthenticationFilter.class)
+                .addFilterAfter(new TenantFilter(), AnonymousAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, UserLookup users, DataSource dataSource, LocaleResolver locales,
+            @Value("${crm.security.remember-me-key:pipeline-crm}") String rememberMeKey) throws Exception {
+        var tokenStore = new JdbcTokenRepositoryImpl();
+        tokenStore.setDataSource(dataSource);
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(TooManyAttemptsException.class.getName(), "/login?locked",
+                "org.springframework.security.authentication.DisabledException", "/login?disabled"));
+        var success = new SavedRequestAwareAuthenticationSuccessHandler();
+        return http
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").failureHandler(failures)
+                        .successHandler((request, response, authentication) -> {
+                            // the language a person chose last time follows them to any browser
+                            if (authentication.getPrincipal() instanceof CrmUser user) {
+                                locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
+                            }
+                            success.onAuthenticationSuccess(request, response, authentication);
+                        }).permitAll())
+                .rememberMe(remember -> remember.tokenRepository(tokenStore).userDetailsService(users)
+                        .key(rememberMeKey).tokenValiditySeconds(14 * 24 * 3600))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .addFilterAfter(new TenantFilter(), AnonymousAuthenticationFilter.class)
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package org.pipelinecrm.identity.web;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.pipelinecrm.shared.NotFoundException;
+import org.pipelinecrm.shared.RateLimiter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Sign-up can be switched off, and each address may create only a few workspaces an hour. */
+@Component
+class SignupGate {
+
+    private final boolean enabled;
+    private final int perHour;
+    private final RateLimiter limiter;
+
+    SignupGate(@Value("${crm.signup.enabled:true}") boolean enabled,
+            @Value("${crm.signup.per-address-per-hour:10}") int perHour, RateLimiter limiter) {
+        this.enabled = enabled;
+        this.perHour = perHour;
+        this.limiter = limiter;
+    }
+
+    void checkOpen() {
+        if (!enabled) {
+            throw new NotFoundException("Page", "signup");
+        }
+    }
+
+    boolean admit(HttpServletRequest request) {
+        return limiter.tryAcquire("signup:" + request.getRemoteAddr(), perHour, Duration.ofHours(1));
+    }
+}

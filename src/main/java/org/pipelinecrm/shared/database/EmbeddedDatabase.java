@@ -1,0 +1,129 @@
+package org.pipelinecrm.shared.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+
+/**
+ * One embedded PostgreSQL per JVM: the product's database when no external server is configured,
+ * and the test suite's. A persistent data directory keeps fsync on; a temporary one (tests) does not.
+ */
+final class EmbeddedDatabase {
+
+    static final String DATABASE = "crm";
+    static final String OWNER = "crm_owner";
+    static final String APP = "crm_app";
+
+    private static EmbeddedDatabase instance;
+
+    final EmbeddedPostgres postgres;
+    final String ownerPassword;
+    final String appPassword;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String ownerPassword, String appPassword) {
+        this.postgres = postgres;
+        this.ownerPassword = ownerPassword;
+        this.appPassword = appPassword;
+    }
+
+    static synchronized EmbeddedDatabase start(String dataDir, Log log) {
+        if (instance == null) {
+            instance = boot(dataDir, log);
+        }
+        return instance;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    private static EmbeddedDatabase boot(String dataDir, Log log) {
+        try {
+            boolean persistent = dataDir != null && !dataDir.isBlank();
+            Path directory = persistent ? Path.of(dataDir).toAbsolutePath()
+                    : Files.createTempDirectory("pipeline-crm-pg");
+            Files.createDirectories(directory);
+            if (persistent) {
+                stopOrphanedPostmaster(directory, log);
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(!persistent)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "120")
+                    .setServerConfig("timezone", "UTC");
+            if (persistent) {
+                // The builder's defaults are for throw-away test data; a user's data must survive a crash.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, "crm_owner_local", "crm_app_local");
+            database.createRolesAndDatabase();
+            log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", data in " + directory);
+            return database;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private void createRolesAndDatabase() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement()) {
+            for (var role : List.of(List.of(OWNER, ownerPassword), List.of(APP, appPassword))) {
+                var exists = sql.executeQuery("select 1 from pg_roles where rolname = '" + role.get(0) + "'");
+                if (!exists.next()) {
+                    sql.execute("create role " + role.get(0) + " login password '" + role.get(1) + "'");
+                }
+            }
+            var exists = sql.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+            if (!exists.next()) {
+                sql.execute("create database " + DATABASE + " owner " + OWNER);
+            }
+        }
+    }
+
+    /**
+     * A JVM killed with -9 leaves its postmaster running and holding the data directory; ask it to
+     * shut down (fast mode) so that this start can take the directory over.
+     */
+    private static void stopOrphanedPostmaster(Path directory, Log log) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        var postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        log.warn("Found an orphaned PostgreSQL (pid " + pid + ") from an earlier run; stopping it");
+        new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        try {
+            if (!postmaster.get().onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).get().isAlive()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // fall through to the forced stop
+        }
+        postmaster.get().destroyForcibly();
+    }
+}

@@ -1,0 +1,80 @@
+package org.pipelinecrm.tenant;
+
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creates workspaces and keeps their settings. */
+@Service
+public class Workspaces {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WorkspaceRepository workspaces;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    Workspaces(WorkspaceRepository workspaces, JdbcClient jdbc, TransactionTemplate tx,
+            ApplicationEventPublisher events) {
+        this.workspaces = workspaces;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    /**
+     * Creates a workspace and runs {@code populate} inside it, in the same transaction: either the
+     * workspace comes whole (first user, defaults of every module) or not at all.
+     */
+    public long create(String name, Currency currency, ZoneId zone, LongConsumer populate) {
+        // The id is drawn first: row-level security only admits rows of the workspace we are in.
+        long id = jdbc.sql("select nextval('workspace_seq')").query(Long.class).single();
+        TenantContext.runAs(id, () -> tx.executeWithoutResult(status -> {
+            workspaces.save(new Workspace(id, name, currency, zone, newFormKey()));
+            events.publishEvent(new WorkspaceCreated(id, name));
+            populate.accept(id);
+        }));
+        return id;
+    }
+
+    public WorkspaceSettings current() {
+        long id = TenantContext.require();
+        return tx.execute(status -> workspaces.findById(id).orElseThrow().toSettings());
+    }
+
+    public WorkspaceSettings changeSettings(String name, Currency currency, ZoneId zone, long expectedVersion) {
+        long id = TenantContext.require();
+        return tx.execute(status -> {
+            Workspace workspace = workspaces.findById(id).orElseThrow();
+            if (workspace.getVersion() != expectedVersion) {
+                throw new ObjectOptimisticLockingFailureException(Workspace.class, id);
+            }
+            workspace.changeSettings(name, currency, zone);
+            workspaces.flush();
+            return workspace.toSettings();
+        });
+    }
+
+    /** Every workspace id, for background work that visits each workspace in turn. */
+    public List<Long> allIds() {
+        return tx.execute(status -> {
+            jdbc.sql("select set_config('app.list_workspaces', 'on', true)").query().singleValue();
+            return jdbc.sql("select id from workspace order by id").query(Long.class).list();
+        });
+    }
+
+    private static String newFormKey() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
