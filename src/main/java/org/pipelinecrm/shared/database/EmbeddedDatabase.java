@@ -42,6 +42,14 @@ final class EmbeddedDatabase {
         return instance;
     }
 
+    void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // the server process ends with the JVM anyway; a failed fast shutdown only costs a recovery on next start
+        }
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
@@ -59,6 +67,7 @@ final class EmbeddedDatabase {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(!persistent)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "120")
                     .setServerConfig("timezone", "UTC");
             if (persistent) {

@@ -30,6 +30,8 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             return;
         }
         EmbeddedDatabase db = EmbeddedDatabase.start(environment.getProperty("crm.embedded-db.data-dir", ""), log);
+        // stopped only after every application context has closed, so no pool is cut off mid-shutdown
+        SpringApplication.getShutdownHandlers().add(db::stop);
         environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.datasource.url", db.jdbcUrl(),
                 "spring.datasource.username", EmbeddedDatabase.APP,
