@@ -36,7 +36,8 @@ public final class Browser {
         try {
             Path profile = Files.createTempDirectory("crm-chromium");
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(System.getProperty("crm.chromium", "/usr/bin/chromium"));
+            options.setBinary(System.getProperty("crm.chromium",
+                    Files.exists(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "/usr/bin/chromium-browser"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--no-first-run", "--window-size=1400,1000", "--lang=en-US",
