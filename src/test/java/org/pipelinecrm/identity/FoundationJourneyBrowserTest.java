@@ -66,6 +66,10 @@ class FoundationJourneyBrowserTest {
         assertThat(browser.findElement(By.id("user-menu")).getText()).isEqualTo("Sara Rahimi");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
 
+        browser.get(base + "/settings/profile");
+        browser.get(base + "/settings");
+        assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
+
         browser.get(base + "/settings/users");
         assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Not allowed");
     }

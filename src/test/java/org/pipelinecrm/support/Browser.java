@@ -42,6 +42,8 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--no-first-run", "--window-size=1400,1000", "--lang=en-US",
                     "--user-data-dir=" + profile);
+            // the browser console is read by tests: a page must not break its own Content-Security-Policy
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("crm.chromedriver", "/usr/bin/chromedriver")).toFile())
                     .build();
@@ -55,6 +57,14 @@ public final class Browser {
 
     public static WebDriverWait await(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    /** Console messages about blocked scripts, styles or fonts since the last call. */
+    public static java.util.List<String> securityPolicyViolations(WebDriver browser) {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     /** Signs out whoever is signed in, then signs in on the login page. */
