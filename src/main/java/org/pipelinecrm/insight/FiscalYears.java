@@ -1,0 +1,45 @@
+package org.pipelinecrm.insight;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How the current workspace counts its year: calendar and the month its fiscal year starts in. */
+@Service
+@Transactional(readOnly = true)
+public class FiscalYears {
+
+    private final JdbcClient jdbc;
+
+    FiscalYears(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Setting current() {
+        return jdbc.sql("select calendar, start_month from fiscal_year")
+                .query((rs, n) -> new Setting(FiscalCalendar.valueOf(rs.getString(1)), rs.getInt(2)))
+                .optional().orElse(new Setting(FiscalCalendar.GREGORIAN, 1));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void change(Setting setting) {
+        // the workspace is the one row-level security admits; the row is keyed by it
+        jdbc.sql("""
+                insert into fiscal_year (tenant_id, calendar, start_month)
+                values (nullif(current_setting('app.tenant_id', true), '')::bigint, ?, ?)
+                on conflict (tenant_id) do update
+                set calendar = excluded.calendar, start_month = excluded.start_month, version = fiscal_year.version + 1
+                """).params(setting.calendar().name(), setting.startMonth()).update();
+    }
+
+    public record Setting(FiscalCalendar calendar, int startMonth) {
+
+        public Setting {
+            if (startMonth < 1 || startMonth > 12) {
+                throw new IllegalArgumentException("startMonth must be 1 to 12");
+            }
+        }
+    }
+}

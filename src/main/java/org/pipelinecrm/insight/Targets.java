@@ -1,0 +1,61 @@
+package org.pipelinecrm.insight;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Revenue targets per rep and per team; managers and admins set them. */
+@Service
+@Transactional(readOnly = true)
+public class Targets {
+
+    private final RevenueTargetRepository targets;
+    private final People people;
+
+    Targets(RevenueTargetRepository targets, People people) {
+        this.targets = targets;
+        this.people = people;
+    }
+
+    public List<TargetView> all() {
+        return targets.findAllByOrderByPeriodStartDescIdAsc().stream().map(RevenueTarget::toView).toList();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    public TargetView set(TargetCmd cmd) {
+        if (cmd.periodEnd().isBefore(cmd.periodStart())) {
+            throw new IllegalArgumentException("periodEnd is before periodStart");
+        }
+        if ((cmd.ownerId() == null) == (cmd.teamId() == null)) {
+            throw new IllegalArgumentException("A target is for either a rep (ownerId) or a team (teamId)");
+        }
+        if (cmd.ownerId() != null) {
+            people.user(cmd.ownerId());
+        } else {
+            people.team(cmd.teamId());
+        }
+        return targets.save(new RevenueTarget(cmd.periodStart(), cmd.periodEnd(), cmd.amount(), cmd.ownerId(),
+                cmd.teamId())).toView();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    public void remove(long id) {
+        targets.delete(targets.findById(id).orElseThrow(() -> new NotFoundException("Target", id)));
+    }
+
+    public record TargetCmd(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd,
+            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 16, fraction = 2) BigDecimal amount,
+            Long ownerId, Long teamId) {
+    }
+}
