@@ -144,18 +144,6 @@ class Opportunity extends TenantOwned {
         this.teamId = teamId;
     }
 
-    /** Back-dating for demo data and imports: the deal entered its stage, or closed, in the past. */
-    void backdate(Instant stageEnteredAt, Instant closedAt) {
-        this.stageEnteredAt = stageEnteredAt;
-        if (this.closedAt != null) {
-            this.closedAt = closedAt;
-        }
-    }
-
-    void setCloseNoteForDemo(String note) {
-        this.closeNote = note;
-    }
-
     Long getId() {
         return id;
     }
@@ -181,7 +169,7 @@ class Opportunity extends TenantOwned {
     }
 
     OpportunityView toView(String accountName, String ownerName) {
-        return new OpportunityView(id, name, pipelineId, stageId, status, amount, probability, expectedCloseDate,
+        return new OpportunityView(id == null ? 0 : id, name, pipelineId, stageId, status, amount, probability, expectedCloseDate,
                 ownerId, ownerName, teamId, source, industry, nextStep, accountId, accountName, contactId, openedAt,
                 closedAt, closeReason, closeNote, stageEnteredAt, lastActivityAt, version);
     }
