@@ -1,0 +1,67 @@
+package org.pipelinecrm.account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import org.pipelinecrm.shared.TenantOwned;
+
+/** A company we sell to. */
+@Entity
+class Account extends TenantOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    private String name;
+    private String normalizedName;
+    private String domain;
+    private String industry;
+    private String companySize;
+    private BigDecimal annualRevenue;
+    private String country;
+
+    @Column(updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    Account(Accounts.AccountCmd cmd) {
+        this.name = cmd.name().trim();
+        this.normalizedName = normalize(name);
+        this.domain = cmd.domain();
+        this.industry = cmd.industry();
+        this.companySize = cmd.size();
+        this.annualRevenue = cmd.annualRevenue();
+        this.country = cmd.country();
+    }
+
+    /** "ACME, Inc." and "acme inc" are the same company. */
+    static String normalize(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim()
+                .replaceAll(" (inc|ltd|llc|gmbh|co|corp|plc)$", "");
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    AccountSummary toSummary(long contacts) {
+        return new AccountSummary(id, name, domain, industry, companySize, annualRevenue, country, contacts, version);
+    }
+}

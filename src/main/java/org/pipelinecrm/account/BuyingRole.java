@@ -1,0 +1,6 @@
+package org.pipelinecrm.account;
+
+/** The part a contact plays in the buying decision. */
+public enum BuyingRole {
+    DECISION_MAKER, ECONOMIC_BUYER, INFLUENCER, CHAMPION, USER, BLOCKER
+}

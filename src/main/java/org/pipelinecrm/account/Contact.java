@@ -1,0 +1,55 @@
+package org.pipelinecrm.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import org.pipelinecrm.shared.TenantOwned;
+
+/** A person at an account. */
+@Entity
+class Contact extends TenantOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    private Long accountId;
+    private String firstName;
+    private String lastName;
+    private String email;
+    private String phone;
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    private BuyingRole buyingRole;
+
+    @Column(updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Version
+    private long version;
+
+    protected Contact() {
+    }
+
+    Contact(long accountId, Accounts.ContactCmd cmd) {
+        this.accountId = accountId;
+        this.firstName = cmd.firstName();
+        this.lastName = cmd.lastName().trim();
+        this.email = cmd.email();
+        this.phone = cmd.phone();
+        this.title = cmd.title();
+        this.buyingRole = cmd.buyingRole();
+    }
+
+    ContactSummary toSummary() {
+        return new ContactSummary(id, accountId, firstName, lastName, email, phone, title, buyingRole, version);
+    }
+}

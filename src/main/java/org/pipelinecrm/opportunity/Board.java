@@ -1,0 +1,150 @@
+package org.pipelinecrm.opportunity;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.opportunity.BoardColumn.Card;
+import org.pipelinecrm.opportunity.BoardColumn.Totals;
+import org.pipelinecrm.pipeline.PipelineView;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Kanban board, read straight from SQL: column totals by one aggregate, each column's cards by a
+ * keyset page on the board index (newest in stage first), so a column of a million deals costs the same
+ * as a column of twenty. Row-level security keeps every query inside the workspace.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Board {
+
+    public static final int MAX_PER_STAGE = 100;
+
+    private final JdbcClient jdbc;
+    private final Pipelines pipelines;
+    private final People people;
+
+    Board(JdbcClient jdbc, Pipelines pipelines, People people) {
+        this.jdbc = jdbc;
+        this.pipelines = pipelines;
+        this.people = people;
+    }
+
+    /** Every open stage of the pipeline with its totals and first page of cards. */
+    public List<BoardColumn> columns(BoardFilter filter, int perStage) {
+        PipelineView pipeline = pipelines.pipeline(filter.pipelineId());
+        Map<Long, Totals> totals = totals(filter);
+        Map<Long, String> owners = people.userNames();
+        List<BoardColumn> columns = new ArrayList<>();
+        for (StageView stage : pipeline.openStages()) {
+            columns.add(column(stage, totals.get(stage.id()), filter, null, perStage, owners));
+        }
+        return columns;
+    }
+
+    /** The next page of one column, after the cursor the previous page gave. */
+    public BoardColumn page(BoardFilter filter, long stageId, String cursor, int perStage) {
+        StageView stage = pipelines.stage(stageId);
+        if (stage.pipelineId() != filter.pipelineId()) {
+            throw new org.pipelinecrm.shared.NotFoundException("Stage", stageId);
+        }
+        return column(stage, totals(filter).get(stageId), filter, cursor, perStage, people.userNames());
+    }
+
+    /** Count, amount and probability-weighted amount of every open column, in one aggregate. */
+    public Map<Long, Totals> totals(BoardFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        Map<Long, Totals> totals = new HashMap<>();
+        jdbc.sql("select stage_id, count(*) n, coalesce(sum(amount), 0) amount, "
+                + "coalesce(sum(amount * probability / 100.0), 0) weighted from opportunity o where " + where
+                + " group by stage_id").params(params).query((rs, i) -> new Totals(rs.getLong("stage_id"),
+                        rs.getLong("n"), rs.getBigDecimal("amount"), rs.getBigDecimal("weighted").setScale(2,
+                                java.math.RoundingMode.HALF_UP)))
+                .list().forEach(t -> totals.put(t.stageId(), t));
+        return totals;
+    }
+
+    private BoardColumn column(StageView stage, Totals totals, BoardFilter filter, String cursor, int perStage,
+            Map<Long, String> owners) {
+        int limit = Math.max(1, Math.min(perStage, MAX_PER_STAGE));
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select o.id, o.name, o.account_id, a.name account_name, o.amount, "
+                + "o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version from opportunity o "
+                + "left join account a on a.tenant_id = o.tenant_id and a.id = o.account_id where ")
+                .append(where(filter, params)).append(" and o.stage_id = :stageId");
+        params.put("stageId", stage.id());
+        if (cursor != null && !cursor.isBlank()) {
+            String[] parts = cursor.split("_");
+            long micros = Long.parseLong(parts[0]);
+            params.put("afterAt", Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000).atOffset(java.time.ZoneOffset.UTC));
+            params.put("afterId", Long.parseLong(parts[1]));
+            sql.append(" and (o.stage_entered_at, o.id) < (:afterAt, :afterId)");
+        }
+        sql.append(" order by o.stage_entered_at desc, o.id desc limit ").append(limit + 1);
+        Instant now = Instant.now();
+        List<Card> cards = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+            Instant entered = rs.getTimestamp("stage_entered_at").toInstant();
+            Timestamp activity = rs.getTimestamp("last_activity_at");
+            Instant lastTouch = activity != null && activity.toInstant().isAfter(entered) ? activity.toInstant() : entered;
+            boolean rotting = stage.rottingDays() != null
+                    && Duration.between(lastTouch, now).toDays() >= stage.rottingDays();
+            long accountId = rs.getLong("account_id");
+            return new Card(rs.getLong("id"), rs.getString("name"), rs.wasNull() ? null : accountId,
+                    rs.getString("account_name"), rs.getBigDecimal("amount"), rs.getLong("owner_id"),
+                    owners.get(rs.getLong("owner_id")), rs.getInt("probability"), entered,
+                    Duration.between(entered, now).toDays(), rotting, rs.getLong("version"));
+        }).list();
+        String next = null;
+        if (cards.size() > limit) {
+            cards = cards.subList(0, limit);
+            Card last = cards.get(limit - 1);
+            Instant at = last.stageEnteredAt();
+            next = (at.getEpochSecond() * 1_000_000L + at.getNano() / 1000) + "_" + last.id();
+        }
+        Totals t = totals != null ? totals : new Totals(stage.id(), 0, BigDecimal.ZERO, BigDecimal.ZERO);
+        return new BoardColumn(stage.id(), stage.name(), stage.kind(), t.count(), t.amount(), t.weightedAmount(),
+                stage.rottingDays(), cards, next);
+    }
+
+    /** The filter and the visibility rule as SQL: reps see their own and their team's deals. */
+    private static String where(BoardFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("o.pipeline_id = :pipelineId and o.status = 'OPEN'");
+        params.put("pipelineId", filter.pipelineId());
+        if (filter.ownerId() != null) {
+            where.append(" and o.owner_id = :ownerId");
+            params.put("ownerId", filter.ownerId());
+        }
+        if (filter.teamId() != null) {
+            where.append(" and o.team_id = :teamId");
+            params.put("teamId", filter.teamId());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and o.name ilike :text");
+            params.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        CrmUser me = CurrentUser.get();
+        if (!me.seesWholeWorkspace()) {
+            where.append(me.teamId() == null ? " and o.owner_id = :me" : " and (o.owner_id = :me or o.team_id = :myTeam)");
+            params.put("me", me.id());
+            if (me.teamId() != null) {
+                params.put("myTeam", me.teamId());
+            }
+        }
+        return where.toString();
+    }
+}

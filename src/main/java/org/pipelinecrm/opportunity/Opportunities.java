@@ -1,0 +1,301 @@
+package org.pipelinecrm.opportunity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.Role;
+import org.pipelinecrm.pipeline.PipelineView;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.pipeline.StageView;
+import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.NotFoundException;
+import org.pipelinecrm.shared.PageOf;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opportunities of the current workspace that the current person may see, and every change to them. */
+@Service
+@Transactional(readOnly = true)
+public class Opportunities {
+
+    private final OpportunityRepository opportunities;
+    private final StageChangeRepository changes;
+    private final Pipelines pipelines;
+    private final Accounts accounts;
+    private final People people;
+
+    Opportunities(OpportunityRepository opportunities, StageChangeRepository changes, Pipelines pipelines,
+            Accounts accounts, People people) {
+        this.opportunities = opportunities;
+        this.changes = changes;
+        this.pipelines = pipelines;
+        this.accounts = accounts;
+        this.people = people;
+    }
+
+    @Transactional
+    public OpportunityView create(CreateCmd cmd) {
+        CrmUser me = CurrentUser.get();
+        long ownerId = cmd.ownerId() == null ? me.id() : cmd.ownerId();
+        if (ownerId != me.id() && !me.seesWholeWorkspace()) {
+            throw new AccessDeniedException("Only managers give deals to others");
+        }
+        PipelineView pipeline = cmd.pipelineId() != null ? pipelines.pipeline(cmd.pipelineId())
+                : pipelines.visible().stream().findFirst().orElseThrow(() -> new NotFoundException("Pipeline", "default"));
+        StageView stage = cmd.stageId() != null ? pipelines.stage(cmd.stageId())
+                : pipeline.openStages().stream().findFirst().orElseThrow();
+        if (stage.pipelineId() != pipeline.id()) {
+            throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
+        }
+        checkAccount(cmd.accountId(), cmd.contactId());
+        Instant now = Instant.now();
+        Opportunity deal = new Opportunity(cmd.name(), stage, ownerId, people.user(ownerId).teamId(), now);
+        deal.describe(cmd.name(), cmd.amount(), cmd.probability(), cmd.expectedCloseDate(), cmd.source(),
+                cmd.industry(), cmd.nextStep(), cmd.accountId(), cmd.contactId());
+        opportunities.save(deal);
+        changes.save(new StageChange(deal.getId(), null, stage.id(), me.id(), now));
+        return view(deal);
+    }
+
+    public OpportunityView opportunity(long id) {
+        return view(load(id));
+    }
+
+    public PageOf<OpportunityView> list(Long pipelineId, Long stageId, Long ownerId, StageKind status, int page,
+            int size) {
+        Specification<Opportunity> spec = visibleToMe();
+        if (pipelineId != null) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("pipelineId"), pipelineId));
+        }
+        if (stageId != null) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("stageId"), stageId));
+        }
+        if (ownerId != null) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("ownerId"), ownerId));
+        }
+        if (status != null) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), status));
+        }
+        var found = opportunities.findAll(spec, PageRequest.of(Math.max(0, page), PageOf.clampSize(size),
+                Sort.by(Sort.Direction.DESC, "id")));
+        Map<Long, String> accountNames = accounts.namesByIds(found.stream().map(o -> o.toView(null, null).accountId())
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        Map<Long, String> owners = people.userNames();
+        return PageOf.of(found, o -> {
+            OpportunityView v = o.toView(null, null);
+            return o.toView(v.accountId() == null ? null : accountNames.get(v.accountId()), owners.get(v.ownerId()));
+        });
+    }
+
+    @Transactional
+    public OpportunityView change(long id, ChangeCmd cmd) {
+        Opportunity deal = load(id);
+        checkVersion(deal, cmd.version());
+        OpportunityView now = deal.toView(null, null);
+        Long accountId = cmd.accountId() != null ? cmd.accountId() : now.accountId();
+        Long contactId = cmd.contactId() != null ? cmd.contactId() : now.contactId();
+        checkAccount(accountId, contactId);
+        deal.describe(cmd.name() != null ? cmd.name() : now.name(), cmd.amount() != null ? cmd.amount() : now.amount(),
+                cmd.probability(), cmd.expectedCloseDate() != null ? cmd.expectedCloseDate() : now.expectedCloseDate(),
+                cmd.source() != null ? cmd.source() : now.source(),
+                cmd.industry() != null ? cmd.industry() : now.industry(),
+                cmd.nextStep() != null ? cmd.nextStep() : now.nextStep(), accountId, contactId);
+        if (cmd.ownerId() != null && cmd.ownerId() != now.ownerId()) {
+            if (!CurrentUser.get().seesWholeWorkspace()) {
+                throw new AccessDeniedException("Only managers give deals to others");
+            }
+            deal.assign(cmd.ownerId(), people.user(cmd.ownerId()).teamId());
+        }
+        opportunities.flush();
+        return view(deal);
+    }
+
+    /** Moves the deal to a stage with the version the mover saw: a stale version is a conflict, never an overwrite. */
+    @Transactional
+    public OpportunityView move(long id, long stageId, long version, String reason, String note) {
+        Opportunity deal = load(id);
+        checkVersion(deal, version);
+        StageView stage = pipelines.stage(stageId);
+        long from = deal.getStageId();
+        Instant now = Instant.now();
+        String reasonCode = stage.kind() == StageKind.OPEN ? null : reasonCode(stage.kind(), reason);
+        boolean moved = stage.isOpen() ? deal.moveTo(stage, null, now) : closeInto(deal, stage, reasonCode, note, now);
+        if (moved) {
+            changes.save(new StageChange(id, from, stageId, CurrentUser.get().id(), now));
+        }
+        opportunities.flush();
+        return view(deal);
+    }
+
+    /** Closes the deal won or lost (lost needs a reason); a won deal may confirm its final amount and date. */
+    @Transactional
+    public OpportunityView close(long id, CloseCmd cmd) {
+        Opportunity deal = load(id);
+        if (cmd.version() != null) {
+            checkVersion(deal, cmd.version());
+        }
+        OpportunityView before = deal.toView(null, null);
+        PipelineView pipeline = pipelines.pipeline(before.pipelineId());
+        StageView stage = pipeline.closingStage(cmd.outcome()).orElseThrow(() -> new ConflictException(
+                "pipeline.noClosingStage", "The pipeline has no stage for that outcome"));
+        if (cmd.outcome() == StageKind.WON && (cmd.amount() != null || cmd.closeDate() != null)) {
+            deal.describe(before.name(), cmd.amount() != null ? cmd.amount() : before.amount(), null,
+                    cmd.closeDate() != null ? cmd.closeDate() : before.expectedCloseDate(), before.source(),
+                    before.industry(), before.nextStep(), before.accountId(), before.contactId());
+        }
+        Instant now = Instant.now();
+        closeInto(deal, stage, reasonCode(cmd.outcome(), cmd.reason()), cmd.note(), now);
+        changes.save(new StageChange(id, before.stageId(), stage.id(), CurrentUser.get().id(), now));
+        opportunities.flush();
+        return view(deal);
+    }
+
+    /** Reopens a closed deal into the open stage it left (or the first open stage). Managers and admins only. */
+    @Transactional
+    public OpportunityView reopen(long id, Long version) {
+        CrmUser me = CurrentUser.get();
+        if (!me.is(Role.MANAGER) && !me.is(Role.ADMIN)) {
+            throw new AccessDeniedException("Only managers reopen deals");
+        }
+        Opportunity deal = load(id);
+        if (version != null) {
+            checkVersion(deal, version);
+        }
+        long from = deal.getStageId();
+        PipelineView pipeline = pipelines.pipeline(deal.toView(null, null).pipelineId());
+        StageView target = changes.findFirstByOpportunityIdOrderByChangedAtDescIdDesc(id)
+                .map(StageChange::getFromStageId).flatMap(s -> pipeline.openStages().stream()
+                        .filter(st -> st.id() == s).findFirst())
+                .orElse(pipeline.openStages().get(0));
+        Instant now = Instant.now();
+        deal.reopen(target, now);
+        changes.save(new StageChange(id, from, target.id(), me.id(), now));
+        opportunities.flush();
+        return view(deal);
+    }
+
+    /** Every stage the deal went through, with when it entered and left and who moved it. */
+    public List<StageVisit> history(long id) {
+        load(id);
+        List<StageChange> all = changes.findAllByOpportunityIdOrderByChangedAtAscIdAsc(id);
+        Map<Long, String> owners = people.userNames();
+        List<StageVisit> visits = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            StageChange c = all.get(i);
+            Instant left = i + 1 < all.size() ? all.get(i + 1).getChangedAt() : null;
+            visits.add(new StageVisit(c.getFromStageId(), stageName(c.getFromStageId()), c.getToStageId(),
+                    stageName(c.getToStageId()), c.getChangedBy(), owners.get(c.getChangedBy()), c.getChangedAt(), left));
+        }
+        return visits;
+    }
+
+    /** Who changed the deal last, and when: what a person whose move was refused wants to know. */
+    public Optional<StageVisit> lastChange(long id) {
+        List<StageVisit> all = history(id);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    private boolean closeInto(Opportunity deal, StageView stage, String reasonCode, String note, Instant now) {
+        boolean wasOpen = deal.getStatus() == StageKind.OPEN;
+        deal.close(stage, reasonCode, note, now);
+        return wasOpen;
+    }
+
+    private String reasonCode(StageKind outcome, String reason) {
+        if (reason == null || reason.isBlank()) {
+            if (outcome == StageKind.LOST) {
+                throw new ConflictException("opportunity.lossReasonRequired", "A lost deal needs a reason");
+            }
+            return null;
+        }
+        return pipelines.reason(outcome, reason).map(r -> r.code()).orElseThrow(() -> new ConflictException(
+                "opportunity.unknownReason", "That reason is not in the workspace's list", reason));
+    }
+
+    private String stageName(Long stageId) {
+        return stageId == null ? null : pipelines.findStage(stageId).map(StageView::name).orElse("—");
+    }
+
+    private void checkAccount(Long accountId, Long contactId) {
+        if (accountId != null) {
+            accounts.account(accountId);
+        }
+        if (contactId != null && (accountId == null || accounts.contact(contactId).accountId() != accountId)) {
+            throw new ConflictException("opportunity.contactElsewhere", "The contact does not work at that account");
+        }
+    }
+
+    Opportunity load(long id) {
+        Opportunity deal = opportunities.findById(id).orElseThrow(() -> new NotFoundException("Opportunity", id));
+        if (!canSee(CurrentUser.get(), deal.getOwnerId(), deal.getTeamId())) {
+            throw new NotFoundException("Opportunity", id);
+        }
+        return deal;
+    }
+
+    static boolean canSee(CrmUser me, long ownerId, Long teamId) {
+        return me.seesWholeWorkspace() || ownerId == me.id() || (me.teamId() != null && me.teamId().equals(teamId));
+    }
+
+    private static Specification<Opportunity> visibleToMe() {
+        CrmUser me = CurrentUser.get();
+        if (me.seesWholeWorkspace()) {
+            return (r, q, cb) -> cb.conjunction();
+        }
+        return (r, q, cb) -> me.teamId() == null ? cb.equal(r.get("ownerId"), me.id())
+                : cb.or(cb.equal(r.get("ownerId"), me.id()), cb.equal(r.get("teamId"), me.teamId()));
+    }
+
+    private static void checkVersion(Opportunity deal, long expected) {
+        if (deal.getVersion() != expected) {
+            throw new ObjectOptimisticLockingFailureException(Opportunity.class, deal.getId());
+        }
+    }
+
+    private OpportunityView view(Opportunity deal) {
+        OpportunityView v = deal.toView(null, null);
+        String account = v.accountId() == null ? null : accounts.namesByIds(Set.of(v.accountId())).get(v.accountId());
+        return deal.toView(account, people.findUser(v.ownerId()).map(u -> u.name()).orElse(null));
+    }
+
+    public record CreateCmd(@NotBlank @Size(max = 200) String name, Long accountId, Long contactId, Long pipelineId,
+            Long stageId, @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
+            LocalDate expectedCloseDate, @Min(0) @Max(100) Integer probability, @Size(max = 80) String source,
+            @Size(max = 80) String industry, @Size(max = 500) String nextStep, Long ownerId) {
+    }
+
+    /** A partial change: fields left out stay as they are. */
+    public record ChangeCmd(@Size(min = 1, max = 200) String name, Long accountId, Long contactId,
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount, LocalDate expectedCloseDate,
+            @Min(0) @Max(100) Integer probability, @Size(max = 80) String source, @Size(max = 80) String industry,
+            @Size(max = 500) String nextStep, Long ownerId, @NotNull Long version) {
+    }
+
+    public record CloseCmd(@NotNull StageKind outcome, @Size(max = 80) String reason, @Size(max = 2000) String note,
+            Long version, @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount, LocalDate closeDate) {
+    }
+}

@@ -1,0 +1,176 @@
+package org.pipelinecrm.opportunity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.pipeline.StageView;
+import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.TenantOwned;
+
+/**
+ * A deal being worked. Its stage and status change only through the guarded methods here, which refuse
+ * what the sales process does not allow (moving a closed deal, losing without a reason).
+ */
+@Entity
+class Opportunity extends TenantOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    private String name;
+    private long pipelineId;
+    private long stageId;
+
+    @Enumerated(EnumType.STRING)
+    private StageKind status;
+
+    private BigDecimal amount;
+    private int probability;
+    private LocalDate expectedCloseDate;
+    private long ownerId;
+    private Long teamId;
+    private String source;
+    private String industry;
+    private String nextStep;
+    private Long accountId;
+    private Long contactId;
+    private Instant openedAt;
+    private Instant closedAt;
+    private String closeReason;
+    private String closeNote;
+    private Instant stageEnteredAt;
+    private Instant lastActivityAt;
+
+    @Version
+    private long version;
+
+    protected Opportunity() {
+    }
+
+    Opportunity(String name, StageView stage, long ownerId, Long teamId, Instant openedAt) {
+        if (!stage.isOpen()) {
+            throw new ConflictException("opportunity.startsOpen", "A new deal starts in an open stage");
+        }
+        this.name = name.trim();
+        this.pipelineId = stage.pipelineId();
+        this.stageId = stage.id();
+        this.status = StageKind.OPEN;
+        this.probability = stage.probability();
+        this.amount = BigDecimal.ZERO;
+        this.ownerId = ownerId;
+        this.teamId = teamId;
+        this.openedAt = openedAt;
+        this.stageEnteredAt = openedAt;
+    }
+
+    /** Moves the deal to another stage of its pipeline; into a LOST stage only with a reason. */
+    boolean moveTo(StageView stage, String reason, Instant now) {
+        if (stage.pipelineId() != pipelineId) {
+            throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
+        }
+        if (status != StageKind.OPEN) {
+            throw new ConflictException("opportunity.closed", "The deal is closed; reopen it first");
+        }
+        if (stage.id() == stageId) {
+            return false;
+        }
+        if (stage.kind() == StageKind.LOST && (reason == null || reason.isBlank())) {
+            throw new ConflictException("opportunity.lossReasonRequired", "A lost deal needs a reason");
+        }
+        stageId = stage.id();
+        stageEnteredAt = now;
+        probability = stage.probability();
+        status = stage.kind();
+        if (status != StageKind.OPEN) {
+            closedAt = now;
+            closeReason = reason;
+        }
+        return true;
+    }
+
+    /** Closes the deal into the pipeline's won or lost stage, with the reason and a note. */
+    void close(StageView closingStage, String reason, String note, Instant now) {
+        if (closingStage.isOpen()) {
+            throw new IllegalArgumentException("Closing needs a won or lost stage");
+        }
+        moveTo(closingStage, reason, now);
+        closeNote = note;
+    }
+
+    /** Back into an open stage: a manager's decision when a closed deal comes back to life. */
+    void reopen(StageView openStage, Instant now) {
+        if (status == StageKind.OPEN) {
+            throw new ConflictException("opportunity.notClosed", "The deal is open already");
+        }
+        if (!openStage.isOpen() || openStage.pipelineId() != pipelineId) {
+            throw new ConflictException("opportunity.otherPipeline", "Reopen into an open stage of the deal's pipeline");
+        }
+        status = StageKind.OPEN;
+        stageId = openStage.id();
+        stageEnteredAt = now;
+        probability = openStage.probability();
+        closedAt = null;
+        closeReason = null;
+        closeNote = null;
+    }
+
+    void describe(String name, BigDecimal amount, Integer probability, LocalDate expectedCloseDate, String source,
+            String industry, String nextStep, Long accountId, Long contactId) {
+        this.name = name.trim();
+        this.amount = amount == null ? BigDecimal.ZERO : amount;
+        if (probability != null) {
+            this.probability = probability;
+        }
+        this.expectedCloseDate = expectedCloseDate;
+        this.source = source;
+        this.industry = industry;
+        this.nextStep = nextStep;
+        this.accountId = accountId;
+        this.contactId = contactId;
+    }
+
+    void assign(long ownerId, Long teamId) {
+        this.ownerId = ownerId;
+        this.teamId = teamId;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getStageId() {
+        return stageId;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    long getOwnerId() {
+        return ownerId;
+    }
+
+    Long getTeamId() {
+        return teamId;
+    }
+
+    StageKind getStatus() {
+        return status;
+    }
+
+    OpportunityView toView(String accountName, String ownerName) {
+        return new OpportunityView(id == null ? 0 : id, name, pipelineId, stageId, status, amount, probability, expectedCloseDate,
+                ownerId, ownerName, teamId, source, industry, nextStep, accountId, accountName, contactId, openedAt,
+                closedAt, closeReason, closeNote, stageEnteredAt, lastActivityAt, version);
+    }
+}

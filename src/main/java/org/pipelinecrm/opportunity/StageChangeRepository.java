@@ -1,0 +1,13 @@
+package org.pipelinecrm.opportunity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StageChangeRepository extends JpaRepository<StageChange, Long> {
+
+    List<StageChange> findAllByOpportunityIdOrderByChangedAtAscIdAsc(long opportunityId);
+
+    Optional<StageChange> findFirstByOpportunityIdOrderByChangedAtDescIdDesc(long opportunityId);
+}

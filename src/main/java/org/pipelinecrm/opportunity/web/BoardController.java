@@ -1,0 +1,197 @@
+package org.pipelinecrm.opportunity.web;
+
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.opportunity.Board;
+import org.pipelinecrm.opportunity.BoardColumn;
+import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.Opportunities;
+import org.pipelinecrm.opportunity.OpportunityView;
+import org.pipelinecrm.pipeline.PipelineView;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.shared.NotFoundException;
+import org.pipelinecrm.shared.web.Formats;
+import org.pipelinecrm.tenant.WorkspaceSettings;
+import org.pipelinecrm.tenant.Workspaces;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The Kanban board: the page, "load more" pages of a column, and moves from drag and drop or the card menu. */
+@Controller
+class BoardController {
+
+    private static final String FILTER_COOKIE = "board_filter_";
+
+    private final Board board;
+    private final Pipelines pipelines;
+    private final Opportunities opportunities;
+    private final People people;
+    private final Workspaces workspaces;
+    private final Formats formats;
+    private final MoveAnswers answers;
+
+    BoardController(Board board, Pipelines pipelines, Opportunities opportunities, People people,
+            Workspaces workspaces, Formats formats, MessageSource messages) {
+        this.board = board;
+        this.pipelines = pipelines;
+        this.opportunities = opportunities;
+        this.people = people;
+        this.workspaces = workspaces;
+        this.formats = formats;
+        this.answers = new MoveAnswers(opportunities, messages, formats, workspaces);
+    }
+
+    @GetMapping("/pipeline")
+    String board(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        CrmUser me = CurrentUser.get();
+        // No filter in the address: the filter this person used last (remembered per person in a cookie).
+        if (params.isEmpty()) {
+            params = rememberedFilter(request, me);
+        } else {
+            Cookie cookie = new Cookie(FILTER_COOKIE + me.id(), URLEncoder.encode(request.getQueryString() == null ? ""
+                    : request.getQueryString(), StandardCharsets.UTF_8));
+            cookie.setPath("/pipeline");
+            cookie.setHttpOnly(true);
+            cookie.setMaxAge(60 * 60 * 24 * 365);
+            response.addCookie(cookie);
+        }
+        List<PipelineView> visible = pipelines.visible();
+        if (visible.isEmpty()) {
+            throw new NotFoundException("Pipeline", "any");
+        }
+        Long wanted = longParam(params, "pipelineId");
+        PipelineView pipeline = visible.stream().filter(p -> wanted != null && p.id() == wanted).findFirst()
+                .orElse(visible.get(0));
+        boolean mine = "true".equals(params.get("mine"));
+        BoardFilter filter = filter(pipeline.id(), mine ? Long.valueOf(me.id()) : longParam(params, "ownerId"),
+                longParam(params, "teamId"), params.get("q"));
+        model.addAttribute("pipelines", visible);
+        model.addAttribute("pipeline", pipeline);
+        model.addAttribute("filter", filter);
+        model.addAttribute("mine", mine);
+        model.addAttribute("filterQuery", filterQuery(filter));
+        model.addAttribute("columns", board.columns(filter, 20));
+        model.addAttribute("users", people.users());
+        model.addAttribute("teams", people.teams());
+        model.addAttribute("lostReasons", pipelines.reasons(StageKind.LOST));
+        model.addAttribute("wonStage", pipeline.closingStage(StageKind.WON).orElse(null));
+        model.addAttribute("lostStage", pipeline.closingStage(StageKind.LOST).orElse(null));
+        return "opportunity/board";
+    }
+
+    /** The next cards of one column, for htmx's "load more". */
+    @GetMapping("/pipeline/cards")
+    String cards(@RequestParam long pipelineId, @RequestParam long stageId, @RequestParam String cursor,
+            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String q, Model model) {
+        BoardFilter filter = filter(pipelineId, ownerId, teamId, q);
+        model.addAttribute("col", board.page(filter, stageId, cursor, 20));
+        model.addAttribute("pipeline", pipelines.pipeline(pipelineId));
+        model.addAttribute("filterQuery", filterQuery(filter));
+        model.addAttribute("wonStage", null);
+        return "opportunity/board-cards :: cards";
+    }
+
+    @PostMapping("/pipeline/deals/{id}/move")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> move(@PathVariable long id, @RequestParam long stageId,
+            @RequestParam long version, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note) {
+        return answers.answer(id, () -> opportunities.move(id, stageId, version, reason, note), this::totals);
+    }
+
+    /** Dropping on "won" confirms the final amount and close date. */
+    @PostMapping("/pipeline/deals/{id}/win")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> win(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) LocalDate closeDate) {
+        return answers.answer(id, () -> opportunities.close(id, new Opportunities.CloseCmd(StageKind.WON, null,
+                null, version, amount, closeDate)), this::totals);
+    }
+
+    /** Fresh header figures of every column after a move, formatted for the reader. */
+    private Map<String, Object> totals(OpportunityView moved) {
+        WorkspaceSettings workspace = workspaces.current();
+        String currency = workspace.currency().name();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        var totals = board.totals(new BoardFilter(moved.pipelineId(), null, null, null));
+        for (var stage : pipelines.pipeline(moved.pipelineId()).openStages()) {
+            var t = totals.get(stage.id());
+            columns.put(String.valueOf(stage.id()), Map.of(
+                    "count", formats.number(t == null ? 0 : t.count()),
+                    "amount", formats.money(t == null ? BigDecimal.ZERO : t.amount(), currency),
+                    "weighted", formats.money(t == null ? BigDecimal.ZERO : t.weightedAmount(), currency)));
+        }
+        return columns;
+    }
+
+    private static BoardFilter filter(long pipelineId, Long ownerId, Long teamId, String q) {
+        return new BoardFilter(pipelineId, ownerId, teamId, q == null || q.isBlank() ? null : q.trim());
+    }
+
+    private static String filterQuery(BoardFilter f) {
+        StringBuilder query = new StringBuilder("pipelineId=" + f.pipelineId());
+        if (f.ownerId() != null) {
+            query.append("&ownerId=").append(f.ownerId());
+        }
+        if (f.teamId() != null) {
+            query.append("&teamId=").append(f.teamId());
+        }
+        if (f.text() != null) {
+            query.append("&q=").append(URLEncoder.encode(f.text(), StandardCharsets.UTF_8));
+        }
+        return query.toString();
+    }
+
+    private static Map<String, String> rememberedFilter(HttpServletRequest request, CrmUser me) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (request.getCookies() == null) {
+            return params;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (cookie.getName().equals(FILTER_COOKIE + me.id())) {
+                for (String pair : URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8).split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    if (kv.length == 2) {
+                        params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return params;
+    }
+
+    private static Long longParam(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.pipelinecrm.opportunity.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.pipelinecrm.opportunity.Board;
+import org.pipelinecrm.opportunity.BoardColumn;
+import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.Opportunities;
+import org.pipelinecrm.opportunity.OpportunityView;
+import org.pipelinecrm.opportunity.StageVisit;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.shared.NotFoundException;
+import org.pipelinecrm.shared.PageOf;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opportunities, their moves and history, and the board, in the public API. */
+@RestController
+@RequestMapping("/api/v1")
+class OpportunitiesApi {
+
+    private final Opportunities opportunities;
+    private final Board board;
+    private final Pipelines pipelines;
+
+    OpportunitiesApi(Opportunities opportunities, Board board, Pipelines pipelines) {
+        this.opportunities = opportunities;
+        this.board = board;
+        this.pipelines = pipelines;
+    }
+
+    @PostMapping("/opportunities")
+    @ResponseStatus(HttpStatus.CREATED)
+    OpportunityView create(@Valid @RequestBody Opportunities.CreateCmd cmd) {
+        return opportunities.create(cmd);
+    }
+
+    @GetMapping("/opportunities")
+    PageOf<OpportunityView> list(@RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long stageId, @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        StageKind kind = status == null || status.isBlank() ? null : StageKind.valueOf(status.toUpperCase());
+        return opportunities.list(pipelineId, stageId, ownerId, kind, page, size);
+    }
+
+    @GetMapping("/opportunities/{id}")
+    OpportunityView opportunity(@PathVariable long id) {
+        return opportunities.opportunity(id);
+    }
+
+    @PatchMapping("/opportunities/{id}")
+    OpportunityView change(@PathVariable long id, @Valid @RequestBody Opportunities.ChangeCmd cmd) {
+        return opportunities.change(id, cmd);
+    }
+
+    @PostMapping("/opportunities/{id}/move")
+    OpportunityView move(@PathVariable long id, @Valid @RequestBody MoveCmd cmd) {
+        return opportunities.move(id, cmd.stageId(), cmd.version(), cmd.reason(), cmd.note());
+    }
+
+    @PostMapping("/opportunities/{id}/close")
+    OpportunityView close(@PathVariable long id, @Valid @RequestBody Opportunities.CloseCmd cmd) {
+        return opportunities.close(id, cmd);
+    }
+
+    @PostMapping("/opportunities/{id}/reopen")
+    OpportunityView reopen(@PathVariable long id, @RequestBody(required = false) ReopenCmd cmd) {
+        return opportunities.reopen(id, cmd == null ? null : cmd.version());
+    }
+
+    @GetMapping("/opportunities/{id}/history")
+    List<StageVisit> history(@PathVariable long id) {
+        return opportunities.history(id);
+    }
+
+    /** Open columns of a pipeline (the first visible one when none is named), each with its first cards. */
+    @GetMapping("/board")
+    List<BoardColumn> board(@RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Long stageId,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int perStage) {
+        long pipeline = pipelineId != null ? pipelineId : pipelines.visible().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Pipeline", "default")).id();
+        BoardFilter filter = new BoardFilter(pipeline, ownerId, teamId, q);
+        if (stageId != null) {
+            return List.of(board.page(filter, stageId, cursor, perStage));
+        }
+        return board.columns(filter, perStage);
+    }
+
+    record MoveCmd(@NotNull Long stageId, @NotNull Long version, @Size(max = 80) String reason,
+            @Size(max = 2000) String note) {
+    }
+
+    record ReopenCmd(Long version) {
+    }
+}

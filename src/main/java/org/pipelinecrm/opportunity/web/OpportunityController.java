@@ -1,0 +1,134 @@
+package org.pipelinecrm.opportunity.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.opportunity.Opportunities;
+import org.pipelinecrm.opportunity.OpportunityView;
+import org.pipelinecrm.pipeline.PipelineView;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.shared.ConflictException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A deal's page (details, edit, history, exit criteria, close and reopen) and the new-deal form. */
+@Controller
+class OpportunityController {
+
+    private final Opportunities opportunities;
+    private final Pipelines pipelines;
+    private final Accounts accounts;
+    private final People people;
+
+    OpportunityController(Opportunities opportunities, Pipelines pipelines, Accounts accounts, People people) {
+        this.opportunities = opportunities;
+        this.pipelines = pipelines;
+        this.accounts = accounts;
+        this.people = people;
+    }
+
+    @GetMapping("/opportunities/new")
+    String newForm(@RequestParam(required = false) Long pipelineId, Model model) {
+        PipelineView pipeline = pipelineId != null ? pipelines.pipeline(pipelineId) : pipelines.visible().get(0);
+        model.addAttribute("form", new OpportunityForm("", "", pipeline.id(), pipeline.openStages().get(0).id(),
+                BigDecimal.ZERO, null, null, null, null, null, CurrentUser.get().id(), 0L));
+        return formPage(pipeline, model);
+    }
+
+    @PostMapping("/opportunities")
+    String create(@Valid @ModelAttribute("form") OpportunityForm form, BindingResult errors, Model model,
+            RedirectAttributes flash) {
+        if (errors.hasErrors()) {
+            return formPage(pipelines.pipeline(form.pipelineId()), model);
+        }
+        Long accountId = blank(form.accountName()) ? null : accounts.findOrCreateByName(form.accountName()).id();
+        try {
+            OpportunityView created = opportunities.create(new Opportunities.CreateCmd(form.name(), accountId, null,
+                    form.pipelineId(), form.stageId(), form.amount(), form.expectedCloseDate(), form.probability(),
+                    form.source(), form.industry(), form.nextStep(), form.ownerId()));
+            flash.addFlashAttribute("saved", "opportunity.created");
+            return "redirect:/opportunities/" + created.id();
+        } catch (ConflictException e) {
+            errors.reject(e.getMessageKey(), e.getMessage());
+            return formPage(pipelines.pipeline(form.pipelineId()), model);
+        }
+    }
+
+    @GetMapping("/opportunities/{id}")
+    String page(@PathVariable long id, Model model) {
+        OpportunityView deal = opportunities.opportunity(id);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new OpportunityForm(deal.name(), deal.accountName(), deal.pipelineId(),
+                    deal.stageId(), deal.amount(), deal.expectedCloseDate(), deal.probability(), deal.source(),
+                    deal.industry(), deal.nextStep(), deal.ownerId(), deal.version()));
+        }
+        PipelineView pipeline = pipelines.pipeline(deal.pipelineId());
+        model.addAttribute("deal", deal);
+        model.addAttribute("pipeline", pipeline);
+        model.addAttribute("stage", pipelines.stage(deal.stageId()));
+        model.addAttribute("history", opportunities.history(id));
+        model.addAttribute("ageDays", Duration.between(deal.openedAt(),
+                deal.closedAt() != null ? deal.closedAt() : Instant.now()).toDays());
+        model.addAttribute("lostReasons", pipelines.reasons(StageKind.LOST));
+        model.addAttribute("wonReasons", pipelines.reasons(StageKind.WON));
+        model.addAttribute("users", people.users());
+        model.addAttribute("canReopen", CurrentUser.get().seesWholeWorkspace());
+        return "opportunity/page";
+    }
+
+    @PostMapping("/opportunities/{id}")
+    String edit(@PathVariable long id, @Valid @ModelAttribute("form") OpportunityForm form, BindingResult errors,
+            Model model, RedirectAttributes flash) {
+        if (errors.hasErrors()) {
+            return page(id, model);
+        }
+        Long accountId = blank(form.accountName()) ? null : accounts.findOrCreateByName(form.accountName()).id();
+        opportunities.change(id, new Opportunities.ChangeCmd(form.name(), accountId, null, form.amount(),
+                form.expectedCloseDate(), form.probability(), form.source(), form.industry(), form.nextStep(),
+                form.ownerId(), form.version()));
+        flash.addFlashAttribute("saved", "opportunity.saved");
+        return "redirect:/opportunities/" + id;
+    }
+
+    @PostMapping("/opportunities/{id}/close")
+    String close(@PathVariable long id, @RequestParam StageKind outcome, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note, @RequestParam long version, RedirectAttributes flash) {
+        try {
+            opportunities.close(id, new Opportunities.CloseCmd(outcome, reason, note, version, null, null));
+            flash.addFlashAttribute("saved", "opportunity.closedNow");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessageKey());
+        }
+        return "redirect:/opportunities/" + id;
+    }
+
+    @PostMapping("/opportunities/{id}/reopen")
+    String reopen(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
+        opportunities.reopen(id, version);
+        flash.addFlashAttribute("saved", "opportunity.reopened");
+        return "redirect:/opportunities/" + id;
+    }
+
+    private String formPage(PipelineView pipeline, Model model) {
+        model.addAttribute("pipeline", pipeline);
+        model.addAttribute("users", people.users());
+        return "opportunity/new";
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,4 @@
+package org.pipelinecrm.pipeline;
+
+public record CloseReasonView(StageKind outcome, String code, String label) {
+}

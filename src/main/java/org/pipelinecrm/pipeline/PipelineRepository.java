@@ -1,0 +1,17 @@
+package org.pipelinecrm.pipeline;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+
+interface PipelineRepository extends JpaRepository<Pipeline, Long> {
+
+    List<Pipeline> findAllByOrderByIdAsc();
+
+    /** Stage edits bump the pipeline's version: two admins editing stages at once cannot both win. */
+    @Lock(LockModeType.OPTIMISTIC_FORCE_INCREMENT)
+    Optional<Pipeline> findLockedById(long id);
+}

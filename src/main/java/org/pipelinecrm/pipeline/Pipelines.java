@@ -1,0 +1,155 @@
+package org.pipelinecrm.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pipelines and stages of the current workspace, and its lists of win and loss reasons. */
+@Service
+@Transactional(readOnly = true)
+public class Pipelines {
+
+    private final PipelineRepository pipelines;
+    private final StageRepository stages;
+    private final CloseReasonRepository reasons;
+
+    Pipelines(PipelineRepository pipelines, StageRepository stages, CloseReasonRepository reasons) {
+        this.pipelines = pipelines;
+        this.stages = stages;
+        this.reasons = reasons;
+    }
+
+    /** The pipelines the current person works with: team-limited ones only for that team (managers see all). */
+    public List<PipelineView> visible() {
+        CrmUser me = CurrentUser.get();
+        Map<Long, List<StageView>> byPipeline = new java.util.HashMap<>();
+        stages.findAllByOrderByPipelineIdAscPositionAsc()
+                .forEach(s -> byPipeline.computeIfAbsent(s.toView().pipelineId(), k -> new ArrayList<>()).add(s.toView()));
+        return pipelines.findAllByOrderByIdAsc().stream()
+                .filter(p -> me.seesWholeWorkspace() || p.getTeamId() == null || p.getTeamId().equals(me.teamId()))
+                .map(p -> p.toView(byPipeline.getOrDefault(p.getId(), List.of())))
+                .toList();
+    }
+
+    public PipelineView pipeline(long id) {
+        Pipeline pipeline = pipelines.findById(id).orElseThrow(() -> new NotFoundException("Pipeline", id));
+        return pipeline.toView(stagesOf(id));
+    }
+
+    public StageView stage(long id) {
+        return stages.findById(id).map(Stage::toView).orElseThrow(() -> new NotFoundException("Stage", id));
+    }
+
+    public Optional<StageView> findStage(long id) {
+        return stages.findById(id).map(Stage::toView);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public PipelineView create(PipelineCmd cmd) {
+        return createPipeline(cmd);
+    }
+
+    /**
+     * Replaces the stages of a pipeline with the given list, in that order: listed ids are changed,
+     * new entries added, missing ones deleted — which the database refuses while a deal sits there.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public PipelineView replaceStages(long pipelineId, Long expectedVersion, List<StageCmd> wanted) {
+        checkStages(wanted);
+        Pipeline pipeline = pipelines.findLockedById(pipelineId)
+                .orElseThrow(() -> new NotFoundException("Pipeline", pipelineId));
+        if (expectedVersion != null && expectedVersion != pipeline.getVersion()) {
+            throw new ObjectOptimisticLockingFailureException(Pipeline.class, pipelineId);
+        }
+        List<Stage> existing = stages.findAllByPipelineIdOrderByPositionAsc(pipelineId);
+        Set<Long> kept = new HashSet<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            StageCmd cmd = wanted.get(i);
+            if (cmd.id() == null) {
+                stages.save(new Stage(pipelineId, i, cmd));
+                continue;
+            }
+            Stage stage = existing.stream().filter(s -> s.getId().equals(cmd.id())).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Stage", cmd.id()));
+            stage.change(i, cmd);
+            kept.add(cmd.id());
+        }
+        try {
+            existing.stream().filter(s -> !kept.contains(s.getId())).forEach(stages::delete);
+            stages.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("stage.hasDeals", "A stage that still holds deals cannot be deleted; move its deals first");
+        }
+        return pipeline.toView(stagesOf(pipelineId));
+    }
+
+    public List<CloseReasonView> reasons(StageKind outcome) {
+        return reasons.findAllByOutcomeOrderByPositionAsc(outcome).stream().map(CloseReason::toView).toList();
+    }
+
+    /** The listed reason a caller meant, by its code or its label, ignoring case. */
+    public Optional<CloseReasonView> reason(StageKind outcome, String codeOrLabel) {
+        if (codeOrLabel == null || codeOrLabel.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = codeOrLabel.trim().toLowerCase(Locale.ROOT);
+        return reasons(outcome).stream().filter(r -> r.code().toLowerCase(Locale.ROOT).equals(wanted)
+                || r.label().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    PipelineView createPipeline(PipelineCmd cmd) {
+        checkStages(cmd.stages());
+        Pipeline pipeline = pipelines.save(new Pipeline(cmd.name(), cmd.teamId()));
+        for (int i = 0; i < cmd.stages().size(); i++) {
+            stages.save(new Stage(pipeline.getId(), i, cmd.stages().get(i)));
+        }
+        stages.flush();
+        return pipeline.toView(stagesOf(pipeline.getId()));
+    }
+
+    void addReason(StageKind outcome, String code, String label, int position) {
+        reasons.save(new CloseReason(outcome, code, label, position));
+    }
+
+    private List<StageView> stagesOf(long pipelineId) {
+        return stages.findAllByPipelineIdOrderByPositionAsc(pipelineId).stream().map(Stage::toView).toList();
+    }
+
+    private static void checkStages(List<StageCmd> stages) {
+        if (stages.stream().noneMatch(s -> s.kind() == StageKind.OPEN)) {
+            throw new ConflictException("pipeline.needsOpenStage", "A pipeline needs at least one open stage");
+        }
+    }
+
+    public record PipelineCmd(@NotBlank @Size(max = 80) String name, Long teamId,
+            @NotEmpty @Size(max = 30) List<@Valid StageCmd> stages) {
+    }
+
+    public record StageCmd(Long id, @NotBlank @Size(max = 80) String name, @NotNull StageKind kind,
+            @Min(0) @Max(100) Integer probability, @Min(1) @Max(3650) Integer rottingDays,
+            @Size(max = 20) List<@Size(max = 200) String> exitCriteria) {
+    }
+}

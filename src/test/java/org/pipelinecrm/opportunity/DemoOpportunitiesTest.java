@@ -1,0 +1,52 @@
+package org.pipelinecrm.opportunity;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.demo.DemoData;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class DemoOpportunitiesTest {
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    TestWorkspaces workspaces;
+
+    @Autowired
+    Opportunities opportunities;
+
+    @Autowired
+    Board board;
+
+    @Autowired
+    Pipelines pipelines;
+
+    @Test
+    void theDemoHasAYearOfDealsInEveryStateAndSomeRot() {
+        String domain = "demo-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        long started = System.currentTimeMillis();
+        var ws = demo.create("Demo", domain);
+        long took = System.currentTimeMillis() - started;
+        assertThat(took).isLessThan(10_000);
+        workspaces.as(ws.adminEmail(), () -> {
+            assertThat(opportunities.list(null, null, null, null, 0, 10).total()).isEqualTo(250);
+            assertThat(opportunities.list(null, null, null, StageKind.WON, 0, 10).total()).isPositive();
+            assertThat(opportunities.list(null, null, null, StageKind.LOST, 0, 10).total()).isPositive();
+            var columns = board.columns(new BoardFilter(pipelines.visible().get(0).id(), null, null, null), 20);
+            assertThat(columns.stream().filter(c -> c.count() > 0).count()).isGreaterThan(3);
+            assertThat(columns.stream().flatMap(c -> c.items().stream()).anyMatch(BoardColumn.Card::rotting)).isTrue();
+            long deal = columns.get(2).items().get(0).id();
+            assertThat(opportunities.history(deal)).hasSizeGreaterThanOrEqualTo(3);
+            return null;
+        });
+    }
+}
