@@ -49,7 +49,9 @@ public class UserLookup implements UserDetailsService {
             }
             long tenant = owner.get()[0];
             jdbc.sql("select set_config('app.tenant_id', ?, true)").param(Long.toString(tenant)).query().singleValue();
-            jdbc.sql("update api_token set last_used_at = now() where token_hash = ?").param(hash).update();
+            // at most once a minute: a write (and its commit flush) on every API call would cost more than the call
+            jdbc.sql("update api_token set last_used_at = now() where token_hash = ? "
+                    + "and (last_used_at is null or last_used_at < now() - interval '1 minute')").param(hash).update();
             return jdbc.sql("select " + USER_COLUMNS + " where id = ?").param(owner.get()[1])
                     .query(UserLookup::toUser).optional();
         });
