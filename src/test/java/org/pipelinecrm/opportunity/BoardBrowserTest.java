@@ -115,4 +115,19 @@ class BoardBrowserTest {
         List<WebElement> counts = browser.findElements(By.cssSelector(".board-count"));
         Browser.await(browser).until(b -> counts.get(1).getText().equals("1"));
     }
+
+    @Test
+    void theBoardWorksRightToLeftInPersian() {
+        browser.findElement(By.id("language-button")).click();
+        Browser.await(browser).until(b -> "rtl".equals(b.findElement(By.tagName("html")).getDomAttribute("dir")));
+        browser.get("http://localhost:" + port + "/pipeline?pipelineId=" + pipeline.id());
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.id("drop-lost")).getText()).contains("ازدست‌رفته");
+        drag(card(), column(1));
+        Browser.await(browser).until(b -> workspaces.as(ws.adminEmail(),
+                () -> opportunities.opportunity(dealId).stageId()) == pipeline.openStages().get(1).id());
+        browser.navigate().refresh();
+        assertThat(parentStage()).isEqualTo(String.valueOf(pipeline.openStages().get(1).id()));
+        assertThat(card().getText()).contains("روز در این مرحله");
+    }
 }
