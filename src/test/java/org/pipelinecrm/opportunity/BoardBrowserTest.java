@@ -130,4 +130,24 @@ class BoardBrowserTest {
         assertThat(parentStage()).isEqualTo(String.valueOf(pipeline.openStages().get(1).id()));
         assertThat(card().getText()).contains("روز در این مرحله");
     }
+
+    @Test
+    void loadMoreBringsTheNextCardsOfAColumn() {
+        workspaces.as(ws.adminEmail(), () -> {
+            for (int i = 0; i < 24; i++) {
+                opportunities.create(new Opportunities.CreateCmd("Bulk deal " + i, null, null, pipeline.id(), null,
+                        BigDecimal.TEN, null, null, null, null, null, null));
+            }
+            return null;
+        });
+        browser.navigate().refresh();
+        assertThat(column(0).findElements(By.cssSelector(".board-card"))).hasSize(20);
+        assertThat(column(0).findElement(By.xpath("../header")).getText()).contains("25");
+        WebElement more = column(0).findElement(By.cssSelector(".board-more"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", more);
+        Browser.await(browser).until(ExpectedConditions.elementToBeClickable(more)).click();
+        Browser.await(browser).until(b -> column(0).findElements(By.cssSelector(".board-card")).size() == 25);
+        assertThat(column(0).findElements(By.cssSelector(".board-more"))).isEmpty();
+        assertThat(card().isDisplayed()).isTrue(); // the oldest deal came last
+    }
 }
