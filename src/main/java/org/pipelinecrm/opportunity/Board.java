@@ -60,13 +60,22 @@ public class Board {
         if (stage.pipelineId() != filter.pipelineId()) {
             throw new org.pipelinecrm.shared.NotFoundException("Stage", stageId);
         }
-        return column(stage, totals(filter).get(stageId), filter, cursor, perStage, people.userNames());
+        return column(stage, totals(filter, stageId).get(stageId), filter, cursor, perStage, people.userNames());
     }
 
     /** Count, amount and probability-weighted amount of every open column, in one aggregate. */
     public Map<Long, Totals> totals(BoardFilter filter) {
+        return totals(filter, null);
+    }
+
+    /** Totals of one column only (stageId given) or of all: "load more" must not sum the whole pipeline again. */
+    private Map<Long, Totals> totals(BoardFilter filter, Long stageId) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
+        if (stageId != null) {
+            where += " and o.stage_id = :stageId";
+            params.put("stageId", stageId);
+        }
         Map<Long, Totals> totals = new HashMap<>();
         jdbc.sql("select stage_id, count(*) n, coalesce(sum(amount), 0) amount, "
                 + "coalesce(sum(amount * probability / 100.0), 0) weighted from opportunity o where " + where

@@ -47,14 +47,21 @@ public class Pipelines {
         stages.findAllByOrderByPipelineIdAscPositionAsc()
                 .forEach(s -> byPipeline.computeIfAbsent(s.toView().pipelineId(), k -> new ArrayList<>()).add(s.toView()));
         return pipelines.findAllByOrderByIdAsc().stream()
-                .filter(p -> me.seesWholeWorkspace() || p.getTeamId() == null || p.getTeamId().equals(me.teamId()))
+                .filter(Pipelines::visibleToMe)
                 .map(p -> p.toView(byPipeline.getOrDefault(p.getId(), List.of())))
                 .toList();
     }
 
+    /** A pipeline the current person may work with; one limited to another team looks missing. */
     public PipelineView pipeline(long id) {
-        Pipeline pipeline = pipelines.findById(id).orElseThrow(() -> new NotFoundException("Pipeline", id));
+        Pipeline pipeline = pipelines.findById(id).filter(Pipelines::visibleToMe)
+                .orElseThrow(() -> new NotFoundException("Pipeline", id));
         return pipeline.toView(stagesOf(id));
+    }
+
+    private static boolean visibleToMe(Pipeline p) {
+        CrmUser me = CurrentUser.get();
+        return me.seesWholeWorkspace() || p.getTeamId() == null || p.getTeamId().equals(me.teamId());
     }
 
     public StageView stage(long id) {
@@ -104,6 +111,20 @@ public class Pipelines {
             throw new ConflictException("stage.hasDeals", "A stage that still holds deals cannot be deleted; move its deals first");
         }
         return pipeline.toView(stagesOf(pipelineId));
+    }
+
+    /** Deletes one stage; the database refuses while deals sit there (409: move them first). */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public PipelineView deleteStage(long pipelineId, long stageId) {
+        PipelineView pipeline = pipeline(pipelineId);
+        List<StageCmd> rest = pipeline.stages().stream().filter(s -> s.id() != stageId)
+                .map(s -> new StageCmd(s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(), s.exitCriteria()))
+                .toList();
+        if (rest.size() == pipeline.stages().size()) {
+            throw new NotFoundException("Stage", stageId);
+        }
+        return replaceStages(pipelineId, null, rest);
     }
 
     public List<CloseReasonView> reasons(StageKind outcome) {

@@ -115,4 +115,39 @@ class BoardBrowserTest {
         List<WebElement> counts = browser.findElements(By.cssSelector(".board-count"));
         Browser.await(browser).until(b -> counts.get(1).getText().equals("1"));
     }
+
+    @Test
+    void theBoardWorksRightToLeftInPersian() {
+        browser.findElement(By.id("language-button")).click();
+        Browser.await(browser).until(b -> "rtl".equals(b.findElement(By.tagName("html")).getDomAttribute("dir")));
+        browser.get("http://localhost:" + port + "/pipeline?pipelineId=" + pipeline.id());
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.id("drop-lost")).getText()).contains("ازدست‌رفته");
+        drag(card(), column(1));
+        Browser.await(browser).until(b -> workspaces.as(ws.adminEmail(),
+                () -> opportunities.opportunity(dealId).stageId()) == pipeline.openStages().get(1).id());
+        browser.navigate().refresh();
+        assertThat(parentStage()).isEqualTo(String.valueOf(pipeline.openStages().get(1).id()));
+        assertThat(card().getText()).contains("روز در این مرحله");
+    }
+
+    @Test
+    void loadMoreBringsTheNextCardsOfAColumn() {
+        workspaces.as(ws.adminEmail(), () -> {
+            for (int i = 0; i < 24; i++) {
+                opportunities.create(new Opportunities.CreateCmd("Bulk deal " + i, null, null, pipeline.id(), null,
+                        BigDecimal.TEN, null, null, null, null, null, null));
+            }
+            return null;
+        });
+        browser.navigate().refresh();
+        assertThat(column(0).findElements(By.cssSelector(".board-card"))).hasSize(20);
+        assertThat(column(0).findElement(By.xpath("../header")).getText()).contains("25");
+        WebElement more = column(0).findElement(By.cssSelector(".board-more"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", more);
+        Browser.await(browser).until(ExpectedConditions.elementToBeClickable(more)).click();
+        Browser.await(browser).until(b -> column(0).findElements(By.cssSelector(".board-card")).size() == 25);
+        assertThat(column(0).findElements(By.cssSelector(".board-more"))).isEmpty();
+        assertThat(card().isDisplayed()).isTrue(); // the oldest deal came last
+    }
 }

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -192,6 +193,29 @@ class OpportunityApiTest {
                         .content("{\"stages\": [{\"id\": " + secondStage + ", \"name\": \"Only\", \"kind\": \"OPEN\"}]}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("stage.hasDeals"));
+        mvc.perform(delete("/api/v1/pipelines/" + pipelineId + "/stages/" + firstStage).with(ws.admin()))
+                .andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/pipelines/" + pipelineId + "/stages/" + secondStage).with(ws.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stages", hasSize(8)));
+    }
+
+    @Test
+    void adminsCreatePipelinesLimitedToATeamAndRepsOfOtherTeamsDoNotSeeThem() throws Exception {
+        long east = workspaces.addTeam(ws, "East " + ws.suffix());
+        var outsider = workspaces.addPerson(ws, Role.SALES_REP, null);
+        String created = mvc.perform(post("/api/v1/pipelines").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Renewals\", \"teamId\": " + east + ", \"stages\": ["
+                                + "{\"name\": \"Due\", \"kind\": \"OPEN\", \"probability\": 50, \"rottingDays\": 7},"
+                                + "{\"name\": \"Renewed\", \"kind\": \"WON\"}, {\"name\": \"Churned\", \"kind\": \"LOST\"}]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.stages", hasSize(3)))
+                .andReturn().getResponse().getContentAsString();
+        long renewals = ((Number) JsonPath.read(created, "$.id")).longValue();
+        mvc.perform(get("/api/v1/pipelines/" + renewals).with(outsider.basic())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/pipelines").with(outsider.basic()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Mine\", \"stages\": [{\"name\": \"A\", \"kind\": \"OPEN\"}]}"))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +51,11 @@ class PipelinesApi {
     @PutMapping("/pipelines/{id}/stages")
     PipelineView replaceStages(@PathVariable long id, @Valid @RequestBody StagesCmd cmd) {
         return pipelines.replaceStages(id, cmd.version(), cmd.stages());
+    }
+
+    @DeleteMapping("/pipelines/{id}/stages/{stageId}")
+    PipelineView deleteStage(@PathVariable long id, @PathVariable long stageId) {
+        return pipelines.deleteStage(id, stageId);
     }
 
     @GetMapping("/reasons")
