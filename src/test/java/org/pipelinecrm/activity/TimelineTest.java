@@ -15,6 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +67,23 @@ class TimelineTest {
         mvc.perform(get("/timeline").param("recordType", "OPPORTUNITY").param("recordId", "" + deal)
                 .with(user(users.loadUserByUsername(workspaces.create().adminEmail()))))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRecordFormsLogACallAndAddATaskAndAnswerTheTimeline() throws Exception {
+        var ws = workspaces.create();
+        long deal = deals.create(ws.id(), true);
+        var admin = user(users.loadUserByUsername(ws.adminEmail()));
+        mvc.perform(post("/activities").with(admin).with(csrf()).param("recordType", "OPPORTUNITY")
+                .param("recordId", "" + deal).param("kind", "CALL").param("subject", "Pricing call")
+                .param("occurredAt", "2026-03-01T10:15").param("durationMinutes", "20").param("direction", "OUTBOUND"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Pricing call")));
+        mvc.perform(post("/tasks").with(admin).with(csrf()).param("recordType", "OPPORTUNITY")
+                .param("recordId", "" + deal).param("title", "Send the quote").param("dueAt", "2026-03-02T09:00"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Send the quote")));
+        NextStep next = workspaces.as(ws.adminEmail(), () -> tasks.nextOpenTask(RecordType.OPPORTUNITY, deal));
+        assertThat(next.title()).isEqualTo("Send the quote");
+        assertThat(next.dueAt()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
     }
 
     @Test
