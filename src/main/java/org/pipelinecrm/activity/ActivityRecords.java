@@ -1,0 +1,16 @@
+package org.pipelinecrm.activity;
+
+import java.util.Optional;
+
+/**
+ * Implemented by the modules that own records (lead, account, opportunity) as a Spring bean, so that
+ * activities and tasks can be linked to their records without the activity module depending on them.
+ * A record type that no implementation supports cannot be linked to (404).
+ */
+public interface ActivityRecords {
+
+    boolean supports(RecordType type);
+
+    /** The record in the current workspace, or empty when it does not exist there. */
+    Optional<RecordRef> find(RecordType type, long id);
+}

@@ -1,0 +1,32 @@
+package org.pipelinecrm.activity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Finds linked records through the modules that own them; a record nobody claims or may see is missing. */
+@Component
+class LinkedRecords {
+
+    private final List<ActivityRecords> owners;
+
+    LinkedRecords(List<ActivityRecords> owners) {
+        this.owners = owners;
+    }
+
+    Optional<RecordRef> find(RecordType type, long id) {
+        return owners.stream().filter(o -> o.supports(type)).findFirst().flatMap(o -> o.find(type, id));
+    }
+
+    boolean visible(RecordType type, long id) {
+        return find(type, id).map(RecordRef::visible).orElse(false);
+    }
+
+    /** The record, when it exists in this workspace and the signed-in person may see it; 404 otherwise. */
+    RecordRef require(RecordType type, long id) {
+        return find(type, id).filter(RecordRef::visible)
+                .orElseThrow(() -> new NotFoundException(type.name().toLowerCase(), id));
+    }
+}

@@ -1,0 +1,5 @@
+package org.pipelinecrm.activity;
+
+public enum TaskPriority {
+    LOW, NORMAL, HIGH
+}

@@ -1,0 +1,188 @@
+package org.pipelinecrm.activity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.shared.NotFoundException;
+import org.pipelinecrm.shared.PageOf;
+import org.pipelinecrm.tenant.TenantContext;
+import org.pipelinecrm.tenant.Workspaces;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasks: planned next steps with a due time and an assignee. A task on a record is visible to whoever
+ * sees the record; any task is visible to its assignee and creator, and to managers and admins. Changed
+ * by its assignee, its creator, or a manager or admin.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Tasks {
+
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+    private final SalesTaskRepository tasks;
+    private final LinkedRecords records;
+    private final People people;
+    private final Workspaces workspaces;
+    private final ApplicationEventPublisher events;
+
+    Tasks(SalesTaskRepository tasks, LinkedRecords records, People people, Workspaces workspaces,
+            ApplicationEventPublisher events) {
+        this.tasks = tasks;
+        this.records = records;
+        this.people = people;
+        this.workspaces = workspaces;
+        this.events = events;
+    }
+
+    @Transactional
+    public TaskView add(TaskCmd cmd) {
+        SalesTask task = new SalesTask(CurrentUser.get().id());
+        plan(task, cmd);
+        return changed(tasks.saveAndFlush(task), null, null);
+    }
+
+    @Transactional
+    public TaskView change(long id, TaskCmd cmd, Long version) {
+        SalesTask task = changeable(id);
+        task.checkVersion(version);
+        RecordType previousType = task.getRecordType();
+        Long previousId = task.getRecordId();
+        plan(task, cmd);
+        return changed(tasks.saveAndFlush(task), previousType, previousId);
+    }
+
+    @Transactional
+    public TaskView complete(long id, Long version) {
+        SalesTask task = changeable(id);
+        task.checkVersion(version);
+        task.complete(Instant.now());
+        TaskView view = changed(tasks.saveAndFlush(task), task.getRecordType(), task.getRecordId());
+        events.publishEvent(new TaskCompleted(TenantContext.require(), view.id(), view.recordType(), view.recordId(),
+                view.completedAt()));
+        return view;
+    }
+
+    @Transactional
+    public TaskView reopen(long id, Long version) {
+        SalesTask task = changeable(id);
+        task.checkVersion(version);
+        task.reopen();
+        return changed(tasks.saveAndFlush(task), task.getRecordType(), task.getRecordId());
+    }
+
+    public TaskView get(long id) {
+        return visible(id).toView();
+    }
+
+    public PageOf<TaskView> ofRecord(RecordType type, long recordId, int page, int size) {
+        records.require(type, recordId);
+        return PageOf.of(tasks.findByRecordTypeAndRecordIdOrderByDueAtDescIdDesc(type, recordId,
+                PageRequest.of(Math.max(page, 0), PageOf.clampSize(size))), SalesTask::toView);
+    }
+
+    /** The signed-in person's open tasks in one due bucket, earliest first. */
+    public List<TaskView> mine(Due due) {
+        Instant now = Instant.now();
+        Instant tomorrow = startOfTomorrow();
+        Instant from = due == Due.OVERDUE ? EARLIEST : due == Due.TODAY ? now : tomorrow;
+        Instant to = due == Due.OVERDUE ? now : due == Due.TODAY ? tomorrow : LATEST;
+        return tasks.openOf(CurrentUser.get().id(), from, to).stream().map(SalesTask::toView).toList();
+    }
+
+    /** The navigation's count: open tasks of the signed-in person due today or overdue. */
+    public long dueTodayOrOverdueCount() {
+        return tasks.countOpenDueBefore(CurrentUser.get().id(), startOfTomorrow());
+    }
+
+    /** Open tasks of the signed-in person due within the next hour, for the in-app reminder. */
+    public List<TaskView> dueSoon() {
+        Instant now = Instant.now();
+        return tasks.openOf(CurrentUser.get().id(), now, now.plusSeconds(3600)).stream().map(SalesTask::toView)
+                .toList();
+    }
+
+    /** A record's next step (its earliest open task), or null when it has none. */
+    public NextStep nextOpenTask(RecordType type, long recordId) {
+        return nextOpenTasks(type, List.of(recordId)).get(recordId);
+    }
+
+    /** Next steps of many records at once (board cards); records without an open task are absent. */
+    public Map<Long, NextStep> nextOpenTasks(RecordType type, Collection<Long> recordIds) {
+        Map<Long, NextStep> next = new LinkedHashMap<>();
+        if (recordIds.isEmpty()) {
+            return next;
+        }
+        Instant now = Instant.now();
+        for (SalesTask task : tasks.openOfRecords(type, recordIds)) {
+            TaskView v = task.toView();
+            next.putIfAbsent(v.recordId(), new NextStep(v.recordId(), v.id(), v.title(), v.dueAt(),
+                    v.dueAt().isBefore(now)));
+        }
+        return next;
+    }
+
+    private Instant startOfTomorrow() {
+        ZoneId zone = workspaces.current().timeZone();
+        return LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private void plan(SalesTask task, TaskCmd cmd) {
+        if (cmd.recordType() != null) {
+            if (cmd.recordId() == null) {
+                throw new NotFoundException(cmd.recordType().name().toLowerCase(), "none");
+            }
+            records.require(cmd.recordType(), cmd.recordId());
+        }
+        long assignee = cmd.assigneeId() == null ? CurrentUser.get().id() : people.user(cmd.assigneeId()).id();
+        task.plan(cmd.title(), cmd.dueAt(), cmd.priority(), assignee, cmd.recordType(), cmd.recordId());
+    }
+
+    private SalesTask visible(long id) {
+        CrmUser me = CurrentUser.get();
+        return tasks.findById(id).filter(t -> me.seesWholeWorkspace() || t.concerns(me.id())
+                || (t.getRecordType() != null && records.visible(t.getRecordType(), t.getRecordId())))
+                .orElseThrow(() -> new NotFoundException("task", id));
+    }
+
+    private SalesTask changeable(long id) {
+        SalesTask task = visible(id);
+        CrmUser me = CurrentUser.get();
+        if (!me.seesWholeWorkspace() && !task.concerns(me.id())) {
+            throw new AccessDeniedException("Only the assignee, the creator or a manager changes a task");
+        }
+        return task;
+    }
+
+    private TaskView changed(SalesTask task, RecordType previousType, Long previousId) {
+        TaskView view = task.toView();
+        events.publishEvent(new TaskChanged(TenantContext.require(), view.id(), view.recordType(), view.recordId(),
+                previousType, previousId));
+        return view;
+    }
+
+    public enum Due {
+        OVERDUE, TODAY, UPCOMING
+    }
+
+    /** A task as planned; without an assignee it is the signed-in person's, without a record it stands alone. */
+    public record TaskCmd(@NotBlank @Size(max = 200) String title, @NotNull Instant dueAt, TaskPriority priority,
+            Long assigneeId, RecordType recordType, Long recordId) {
+    }
+}

@@ -1,0 +1,11 @@
+package org.pipelinecrm.activity;
+
+import java.time.Instant;
+
+/**
+ * One line of a record's timeline. {@code kind} is a short upper-case word (CALL, TASK, STAGE_CHANGE,
+ * SCORE_CHANGE, HANDOFF, IMPORT...) used for filtering and as i18n key {@code timeline.kind.<KIND>};
+ * {@code actor} is a display name or null; {@code link} is a path or null.
+ */
+public record TimelineEntry(Instant when, String kind, String actor, String title, String detail, String link) {
+}
