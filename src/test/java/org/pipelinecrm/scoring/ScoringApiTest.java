@@ -65,4 +65,26 @@ class ScoringApiTest {
         mvc.perform(put("/api/v1/scoring/rules").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
                 .content(body.formatted(0))).andExpect(status().isConflict());
     }
+
+    @Test
+    void theSettingsPageShowsAndSavesTheModel() throws Exception {
+        var ws = workspaces.create();
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                users.loadUserByUsername(ws.adminEmail()));
+        mvc.perform(get("/settings/scoring").with(admin)).andExpect(status().isOk());
+        mvc.perform(post("/settings/scoring").with(admin)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("version", "0").param("fit[0].field", "country").param("fit[0].operator", "NOT_IN")
+                        .param("fit[0].value", "Iran").param("fit[0].points", "-20")
+                        .param("behaviour[0].eventType", "page_visit").param("behaviour[0].points", "4")
+                        .param("decayPercentPerWeek", "5").param("mqlThreshold", "40").param("sqlThreshold", "70"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/scoring/rules").with(ws.admin()))
+                .andExpect(jsonPath("$.fitRules.length()").value(1))
+                .andExpect(jsonPath("$.behaviourRules[0].eventType").value("PAGE_VISIT"))
+                .andExpect(jsonPath("$.mqlThreshold").value(40));
+    }
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 }
