@@ -21,4 +21,16 @@ interface LeadRepository extends JpaRepository<Lead, Long>, JpaSpecificationExec
     /** Keyset pages of ids, for rescoring every lead without loading them all. */
     @Query("select l.id from Lead l where l.id > ?1 order by l.id")
     List<Long> idsAfter(long afterId, Pageable limit);
+
+    /** The first lead with the same e-mail key, else the same company + name key. */
+    default Optional<Long> duplicateOf(Lead lead) {
+        Pageable first = org.springframework.data.domain.PageRequest.of(0, 1);
+        if (lead.emailKey != null) {
+            List<Long> ids = idsByEmailKey(lead.emailKey, first);
+            if (!ids.isEmpty()) {
+                return Optional.of(ids.get(0));
+            }
+        }
+        return lead.nameKey == null ? Optional.empty() : idsByNameKey(lead.nameKey, first).stream().findFirst();
+    }
 }

@@ -52,7 +52,7 @@ public class Leads {
         CrmUser user = CurrentUser.get();
         Lead lead = new Lead(details.with(defaults(details, user)), user.id());
         if (!allowDuplicate) {
-            duplicateOf(lead).ifPresent(existing -> {
+            leads.duplicateOf(lead).ifPresent(existing -> {
                 throw new DuplicateLeadException(existing);
             });
         }
@@ -136,20 +136,6 @@ public class Leads {
         lead.nurture();
         note(lead, "STATUS", "NURTURING");
         return flushed(lead);
-    }
-
-    java.util.Optional<Long> duplicateOf(Lead lead) {
-        PageRequest first = PageRequest.of(0, 1);
-        if (lead.emailKey != null) {
-            List<Long> ids = leads.idsByEmailKey(lead.emailKey, first);
-            if (!ids.isEmpty()) {
-                return java.util.Optional.of(ids.get(0));
-            }
-        }
-        if (lead.nameKey != null) {
-            return leads.idsByNameKey(lead.nameKey, first).stream().findFirst();
-        }
-        return java.util.Optional.empty();
     }
 
     private Lead visible(long id) {
