@@ -76,4 +76,28 @@ class ImportsApiTest {
         long id = upload(theirs, "lastName\nX\n");
         mvc.perform(get("/api/v1/imports/" + id).with(mine.admin())).andExpect(status().isNotFound());
     }
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    @Test
+    void thePageUploadsShowsProgressAndOffersTheBadRowsAsCsv() throws Exception {
+        var ws = workspaces.create();
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                users.loadUserByUsername(ws.adminEmail()));
+        mvc.perform(get("/imports/new").with(admin)).andExpect(status().isOk());
+        var file = new MockMultipartFile("file", "l.csv", "text/csv",
+                "lastName,email\nGood,good@x.test\n,missing@x.test\n".getBytes(StandardCharsets.UTF_8));
+        String location = mvc.perform(multipart("/imports").file(file).param("entity", "leads").with(admin)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get(location).with(admin)
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("import-errors"))));
+        mvc.perform(get(location + "/errors.csv").with(admin)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("3,")));
+    }
 }
