@@ -111,7 +111,8 @@ class LeadPages {
     String reject(@PathVariable long id, @RequestParam RejectionReason reason,
             @RequestParam(required = false) String note, @RequestParam long version) {
         leads.reject(id, reason, note, version);
-        return "redirect:/leads/" + id;
+        // A rejected lead goes back to marketing, out of the rep's sight: back to the inbox.
+        return "redirect:/leads/inbox";
     }
 
     @PostMapping("/{id}/disqualify")
