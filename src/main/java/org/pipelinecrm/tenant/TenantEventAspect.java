@@ -16,8 +16,15 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TenantEventAspect {
 
-    @Around("@annotation(org.springframework.modulith.events.ApplicationModuleListener) && args(event)")
-    Object inEventsWorkspace(ProceedingJoinPoint call, TenantEvent event) throws Throwable {
+    // The event is read from the arguments rather than bound with args(..): with @Async in front, the call
+    // reaches this advice on another thread, where Spring cannot bind pointcut arguments.
+    @Around("@annotation(org.springframework.modulith.events.ApplicationModuleListener)")
+    Object inEventsWorkspace(ProceedingJoinPoint call) throws Throwable {
+        TenantEvent event = java.util.Arrays.stream(call.getArgs()).filter(TenantEvent.class::isInstance)
+                .map(TenantEvent.class::cast).findFirst().orElse(null);
+        if (event == null) {
+            return call.proceed();
+        }
         try (TenantContext.Scope ignored = TenantContext.enter(event.tenantId())) {
             return call.proceed();
         }

@@ -1,0 +1,23 @@
+package org.pipelinecrm.importing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of record that can be imported. Modules implement it (lead, later opportunity), so importing
+ * depends on nobody and nobody's module cycles through it.
+ */
+public interface ImportTarget {
+
+    /** The {@code entity} name in the API, e.g. {@code leads}. */
+    String entity();
+
+    /** CRM fields a CSV column may be mapped to. */
+    List<String> fields();
+
+    /**
+     * Writes one row (CRM field → value) in the caller's transaction; throws {@link IllegalArgumentException}
+     * with a readable reason for a bad row. Returns true when an existing record was updated.
+     */
+    boolean importRow(Map<String, String> values);
+}

@@ -1,0 +1,45 @@
+package org.pipelinecrm.importing.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.pipelinecrm.importing.ImportStatus;
+import org.pipelinecrm.importing.Imports;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** CSV imports in the public API: 202 with the import's id, then poll its status. */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportsApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Imports imports;
+
+    ImportsApi(Imports imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = "multipart/form-data")
+    ResponseEntity<Map<String, Long>> start(@RequestParam MultipartFile file, @RequestParam String entity,
+            @RequestParam(required = false) String mapping) throws IOException {
+        Map<String, String> fields = mapping == null || mapping.isBlank() ? Map.of()
+                : JSON.readValue(mapping, new TypeReference<Map<String, String>>() { });
+        long id = imports.start(entity, file.getOriginalFilename(), file.getBytes(), fields);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+    }
+
+    @GetMapping("/{id}")
+    ImportStatus status(@PathVariable long id) {
+        return imports.status(id);
+    }
+}

@@ -1,0 +1,100 @@
+package org.pipelinecrm.lead;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.importing.ImportTarget;
+import org.pipelinecrm.scoring.Scoring;
+import org.springframework.stereotype.Component;
+
+/** Leads as an import target: same validation and duplicate check as the API; same external id updates. */
+@Component
+class LeadImport implements ImportTarget {
+
+    private final LeadRepository leads;
+    private final ScoreKeeper scores;
+    private final Scoring scoring;
+    private final TimelineRepository timeline;
+    private final Validator validator;
+
+    LeadImport(LeadRepository leads, ScoreKeeper scores, Scoring scoring, TimelineRepository timeline,
+            Validator validator) {
+        this.leads = leads;
+        this.scores = scores;
+        this.scoring = scoring;
+        this.timeline = timeline;
+        this.validator = validator;
+    }
+
+    @Override
+    public String entity() {
+        return "leads";
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of("externalId", "firstName", "lastName", "email", "phone", "company", "title", "industry",
+                "country", "companySize", "annualRevenue", "source", "type");
+    }
+
+    @Override
+    public boolean importRow(Map<String, String> v) {
+        var user = CurrentUser.get();
+        LeadDetails details = new LeadDetails(v.get("firstName"), v.get("lastName"), v.get("email"), v.get("phone"),
+                v.get("company"), v.get("title"), v.get("industry"), v.get("country"),
+                integer(v.get("companySize")), money(v.get("annualRevenue")), v.get("source"), type(v.get("type")),
+                null, user.teamId(), v.get("externalId"));
+        Set<ConstraintViolation<LeadDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<LeadDetails> first = violations.iterator().next();
+            throw new IllegalArgumentException(first.getPropertyPath() + ": " + first.getMessage());
+        }
+        Lead existing = details.externalId() == null ? null : leads.findByExternalId(details.externalId()).orElse(null);
+        if (existing != null) {
+            existing.change(existing.details().with(details));
+            scores.rescore(existing, scoring.scorecard(), user.id());
+            return true;
+        }
+        Lead lead = new Lead(details, user.id());
+        leads.duplicateOf(lead).ifPresent(id -> {
+            throw new IllegalArgumentException("Likely duplicate of lead " + id);
+        });
+        leads.save(lead);
+        timeline.save(new TimelineEntry(lead.id, "CREATED", "Imported", user.id(), Instant.now()));
+        scores.rescore(lead, scoring.scorecard(), user.id());
+        return false;
+    }
+
+    private static Integer integer(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s.replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("companySize: not a whole number: " + s);
+        }
+    }
+
+    private static BigDecimal money(String s) {
+        try {
+            return s == null ? null : new BigDecimal(s.replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("annualRevenue: not a number: " + s);
+        }
+    }
+
+    private static LeadType type(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LeadType.valueOf(s.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("type: unknown lead type: " + s);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.pipelinecrm.lead;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.scoring.Scoring;
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Capture, change and move leads of the current workspace, as the signed-in person sees them. */
+@Service
+@Transactional(readOnly = true)
+public class Leads {
+
+    private final LeadRepository leads;
+    private final LeadEventRepository events;
+    private final TimelineRepository timeline;
+    private final ScoreKeeper scores;
+    private final Scoring scoring;
+
+    Leads(LeadRepository leads, LeadEventRepository events, TimelineRepository timeline, ScoreKeeper scores,
+            Scoring scoring) {
+        this.leads = leads;
+        this.events = events;
+        this.timeline = timeline;
+        this.scores = scores;
+        this.scoring = scoring;
+    }
+
+    public Page<LeadView> list(LeadFilter filter, Pageable pageable) {
+        return leads.findAll(filter.toSpecification(CurrentUser.get()), pageable).map(l -> view(l, null));
+    }
+
+    public LeadView get(long id) {
+        Lead lead = visible(id);
+        List<LeadView.Entry> entries = timeline.findByLeadIdOrderByOccurredAtDescIdDesc(id, PageRequest.of(0, 200))
+                .stream().map(TimelineEntry::toView).toList();
+        return view(lead, entries);
+    }
+
+    /** Creates a lead unless it looks like an existing one (then {@link DuplicateLeadException}). */
+    @Transactional
+    public LeadView create(LeadDetails details, boolean allowDuplicate) {
+        CrmUser user = CurrentUser.get();
+        Lead lead = new Lead(details.with(defaults(details, user)), user.id());
+        if (!allowDuplicate) {
+            leads.duplicateOf(lead).ifPresent(existing -> {
+                throw new DuplicateLeadException(existing);
+            });
+        }
+        leads.save(lead);
+        note(lead, "CREATED", lead.type + (lead.source == null ? "" : " from " + lead.source));
+        scores.rescore(lead, scoring.scorecard(), user.id());
+        return view(lead, null);
+    }
+
+    @Transactional
+    public LeadView change(long id, LeadDetails patch, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.change(lead.details().with(patch));
+        note(lead, "CHANGED", null);
+        scores.rescore(lead, scoring.scorecard(), CurrentUser.get().id());
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView recordEvent(long id, String type, Instant occurredAt) {
+        Lead lead = visible(id);
+        Instant when = occurredAt == null ? Instant.now() : occurredAt;
+        String normal = type.trim().toUpperCase();
+        events.save(new LeadEvent(lead.id, normal, when));
+        timeline.save(new TimelineEntry(lead.id, "EVENT", normal, CurrentUser.get().id(), when));
+        events.flush();
+        scores.rescore(lead, scoring.scorecard(), CurrentUser.get().id());
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView handOff(long id, Long salesTeamId, Long salesOwnerId, String note, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.handOff(salesTeamId, salesOwnerId, note, CurrentUser.get().id());
+        note(lead, "HANDED_OFF", note);
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView accept(long id, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.accept(CurrentUser.get().id());
+        note(lead, "ACCEPTED", null);
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView reject(long id, RejectionReason reason, String note, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.reject(reason, note);
+        note(lead, "REJECTED", reason + (note == null || note.isBlank() ? "" : ": " + note));
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView disqualify(long id, RejectionReason reason, String note, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.disqualify(reason, note);
+        note(lead, "DISQUALIFIED", reason + (note == null || note.isBlank() ? "" : ": " + note));
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView startWorking(long id, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.startWorking();
+        note(lead, "STATUS", "WORKING");
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView nurture(long id, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.nurture();
+        note(lead, "STATUS", "NURTURING");
+        return flushed(lead);
+    }
+
+    private Lead visible(long id) {
+        Specification<Lead> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
+        return leads.findOne(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())))
+                .orElseThrow(() -> new NotFoundException("Lead", id));
+    }
+
+    private static LeadDetails defaults(LeadDetails details, CrmUser user) {
+        // A lead without an owner or team lands in its creator's team, so the creator keeps seeing it.
+        return new LeadDetails(null, null, null, null, null, null, null, null, null, null, null,
+                details.type() == null ? LeadType.UNQUALIFIED : null, null,
+                details.teamId() == null ? user.teamId() : null, null);
+    }
+
+    private static void checkVersion(Lead lead, Long expected) {
+        if (expected != null && expected != lead.version) {
+            throw new ObjectOptimisticLockingFailureException(Lead.class, lead.id);
+        }
+    }
+
+    private void note(Lead lead, String kind, String detail) {
+        timeline.save(new TimelineEntry(lead.id, kind, detail, CurrentUser.get().id(), Instant.now()));
+    }
+
+    private LeadView flushed(Lead lead) {
+        leads.flush();
+        return view(lead, null);
+    }
+
+    static LeadView view(Lead l, List<LeadView.Entry> entries) {
+        return new LeadView(l.id, l.firstName, l.lastName, l.email, l.phone, l.company, l.title, l.industry,
+                l.country, l.companySize, l.annualRevenue, l.source, l.type, l.status, l.ownerId, l.teamId,
+                l.externalId, l.score, ScoreKeeper.breakdown(l.scoreBreakdown), l.salesReady, l.handedOffAt,
+                l.handedOffBy, l.handoffNote, l.reason, l.reasonNote, l.createdAt, l.version, entries);
+    }
+}

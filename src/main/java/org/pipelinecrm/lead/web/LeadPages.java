@@ -1,0 +1,134 @@
+package org.pipelinecrm.lead.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.lead.DuplicateLeadException;
+import org.pipelinecrm.lead.LeadDetails;
+import org.pipelinecrm.lead.LeadFilter;
+import org.pipelinecrm.lead.LeadStatus;
+import org.pipelinecrm.lead.LeadType;
+import org.pipelinecrm.lead.Leads;
+import org.pipelinecrm.lead.RejectionReason;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The lead list, the lead page and the create form. */
+@Controller
+@RequestMapping("/leads")
+class LeadPages {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final Leads leads;
+    private final People people;
+
+    LeadPages(Leads leads, People people) {
+        this.leads = leads;
+        this.people = people;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) LeadType type,
+            @RequestParam(required = false) String source, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer minScore, @RequestParam(defaultValue = "createdAt") String sort,
+            @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
+        String sortBy = switch (sort) {
+            case "score", "lastName", "company" -> sort;
+            default -> "createdAt";
+        };
+        var order = sortBy.equals("lastName") || sortBy.equals("company") ? Sort.Order.asc(sortBy) : Sort.Order.desc(sortBy);
+        var filter = new LeadFilter(status, type, blank(source), null, null, blank(q), minScore, null);
+        model.addAttribute("leads", leads.list(filter, PageRequest.of(Math.max(0, page), PAGE_SIZE,
+                Sort.by(order, Sort.Order.desc("id")))));
+        model.addAttribute("filter", filter);
+        model.addAttribute("sort", sortBy);
+        model.addAttribute("statuses", LeadStatus.values());
+        model.addAttribute("types", LeadType.values());
+        model.addAttribute("userNames", people.userNames());
+        return request.getHeader("HX-Request") != null ? "lead/list :: results" : "lead/list";
+    }
+
+    @GetMapping("/new")
+    String newLead(Model model) {
+        model.addAttribute("form", new LeadDetails(null, "", null, null, null, null, null, null, null, null, null,
+                LeadType.UNQUALIFIED, null, null, null));
+        return form(model);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") LeadDetails form, BindingResult errors,
+            @RequestParam(defaultValue = "false") boolean allowDuplicate, Model model) {
+        if (errors.hasErrors()) {
+            return form(model);
+        }
+        try {
+            return "redirect:/leads/" + leads.create(form, allowDuplicate).id();
+        } catch (DuplicateLeadException e) {
+            model.addAttribute("duplicateId", e.existingId());
+            return form(model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("lead", leads.get(id));
+        model.addAttribute("userNames", people.userNames());
+        model.addAttribute("teams", people.teams());
+        model.addAttribute("reasons", RejectionReason.values());
+        return "lead/show";
+    }
+
+    @PostMapping("/{id}/work")
+    String work(@PathVariable long id, @RequestParam long version) {
+        leads.startWorking(id, version);
+        return "redirect:/leads/" + id;
+    }
+
+    @PostMapping("/{id}/handoff")
+    String handOff(@PathVariable long id, @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String note, @RequestParam long version) {
+        leads.handOff(id, teamId, null, note, version);
+        return "redirect:/leads/" + id;
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(@PathVariable long id, @RequestParam long version) {
+        leads.accept(id, version);
+        return "redirect:/leads/" + id;
+    }
+
+    @PostMapping("/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam RejectionReason reason,
+            @RequestParam(required = false) String note, @RequestParam long version) {
+        leads.reject(id, reason, note, version);
+        // A rejected lead goes back to marketing, out of the rep's sight: back to the inbox.
+        return "redirect:/leads/inbox";
+    }
+
+    @PostMapping("/{id}/disqualify")
+    String disqualify(@PathVariable long id, @RequestParam RejectionReason reason,
+            @RequestParam(required = false) String note, @RequestParam long version) {
+        leads.disqualify(id, reason, note, version);
+        return "redirect:/leads/" + id;
+    }
+
+    private String form(Model model) {
+        model.addAttribute("types", LeadType.values());
+        model.addAttribute("teams", people.teams());
+        return "lead/form";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,139 @@
+package org.pipelinecrm.lead.web;
+
+import java.net.URI;
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.pipelinecrm.lead.DuplicateLeadException;
+import org.pipelinecrm.lead.LeadDetails;
+import org.pipelinecrm.lead.LeadFilter;
+import org.pipelinecrm.lead.LeadStatus;
+import org.pipelinecrm.lead.LeadType;
+import org.pipelinecrm.lead.LeadView;
+import org.pipelinecrm.lead.Leads;
+import org.pipelinecrm.lead.RejectionReason;
+import org.pipelinecrm.shared.PageOf;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leads in the public API. */
+@RestController
+@RequestMapping("/api/v1/leads")
+class LeadsApi {
+
+    private final Leads leads;
+
+    LeadsApi(Leads leads) {
+        this.leads = leads;
+    }
+
+    /** PATCH body: every field optional, plus the version the caller last saw. */
+    record LeadPatch(@Size(max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
+            @jakarta.validation.constraints.Email @Size(max = 254) String email, @Size(max = 50) String phone,
+            @Size(max = 200) String company, @Size(max = 120) String title, @Size(max = 120) String industry,
+            @Size(max = 120) String country, @jakarta.validation.constraints.Min(0) Integer companySize,
+            @jakarta.validation.constraints.DecimalMin("0") java.math.BigDecimal annualRevenue,
+            @Size(max = 120) String source, LeadType type, Long ownerId, Long teamId,
+            @Size(max = 120) String externalId, Long version) {
+
+        LeadDetails details() {
+            return new LeadDetails(firstName, lastName, email, phone, company, title, industry, country, companySize,
+                    annualRevenue, source, type, ownerId, teamId, externalId);
+        }
+    }
+
+    record EventCmd(@NotBlank @Size(max = 60) String type, Instant occurredAt) {
+    }
+
+    record HandoffCmd(Long teamId, Long ownerId, @Size(max = 2000) String note, Long version) {
+    }
+
+    record ReasonCmd(@NotNull RejectionReason reason, @Size(max = 2000) String note, Long version) {
+    }
+
+    record VersionCmd(Long version) {
+    }
+
+    @PostMapping
+    ResponseEntity<LeadView> create(@Valid @RequestBody LeadDetails details,
+            @RequestParam(defaultValue = "false") boolean allowDuplicate) {
+        LeadView lead = leads.create(details, allowDuplicate);
+        return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(lead);
+    }
+
+    @GetMapping
+    PageOf<LeadView> list(@RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) LeadType type, @RequestParam(required = false) String source,
+            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer minScore,
+            @RequestParam(required = false) Integer maxScore, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        var filter = new LeadFilter(status, type, source, ownerId, teamId, q, minScore, maxScore);
+        var pageable = PageRequest.of(Math.max(0, page), PageOf.clampSize(size), Sort.by(Sort.Order.desc("createdAt"),
+                Sort.Order.desc("id")));
+        return PageOf.of(leads.list(filter, pageable), v -> v);
+    }
+
+    @GetMapping("/{id}")
+    LeadView get(@PathVariable long id) {
+        return leads.get(id);
+    }
+
+    /** Fields as in create (all optional) plus {@code version}. */
+    @PatchMapping("/{id}")
+    LeadView change(@PathVariable long id, @Valid @RequestBody LeadPatch patch) {
+        return leads.change(id, patch.details(), patch.version());
+    }
+
+    @PostMapping("/{id}/events")
+    ResponseEntity<LeadView> event(@PathVariable long id, @Valid @RequestBody EventCmd cmd) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(leads.recordEvent(id, cmd.type(), cmd.occurredAt()));
+    }
+
+    @PostMapping("/{id}/handoff")
+    LeadView handOff(@PathVariable long id, @Valid @RequestBody(required = false) HandoffCmd cmd) {
+        HandoffCmd c = cmd == null ? new HandoffCmd(null, null, null, null) : cmd;
+        return leads.handOff(id, c.teamId(), c.ownerId(), c.note(), c.version());
+    }
+
+    @PostMapping("/{id}/accept")
+    LeadView accept(@PathVariable long id, @RequestBody(required = false) VersionCmd cmd) {
+        return leads.accept(id, cmd == null ? null : cmd.version());
+    }
+
+    @PostMapping("/{id}/reject")
+    LeadView reject(@PathVariable long id, @Valid @RequestBody ReasonCmd cmd) {
+        return leads.reject(id, cmd.reason(), cmd.note(), cmd.version());
+    }
+
+    @PostMapping("/{id}/disqualify")
+    LeadView disqualify(@PathVariable long id, @Valid @RequestBody ReasonCmd cmd) {
+        return leads.disqualify(id, cmd.reason(), cmd.note(), cmd.version());
+    }
+
+    /** A likely duplicate answers 409 with the existing lead's id, so the caller can link to it. */
+    @ExceptionHandler(DuplicateLeadException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateLeadException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        body.setTitle("Likely duplicate");
+        body.setProperty("code", e.getMessageKey());
+        body.setProperty("existingId", e.existingId());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}
