@@ -112,8 +112,7 @@ class BoardBrowserTest {
         Browser.await(browser).until(ExpectedConditions.elementToBeClickable(target)).click();
         Browser.await(browser).until(b -> workspaces.as(ws.adminEmail(),
                 () -> opportunities.opportunity(dealId).stageId()) == pipeline.openStages().get(1).id());
-        List<WebElement> counts = browser.findElements(By.cssSelector(".board-count"));
-        Browser.await(browser).until(b -> counts.get(1).getText().equals("1"));
+        Browser.await(browser).until(b -> b.findElements(By.cssSelector(".board-count")).get(1).getText().equals("1"));
     }
 
     @Test

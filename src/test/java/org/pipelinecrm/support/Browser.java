@@ -55,8 +55,11 @@ public final class Browser {
         }
     }
 
+    /** Waits up to ten seconds; an element replaced by a navigation or an htmx swap is looked up again. */
     public static WebDriverWait await(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Console messages about blocked scripts, styles or fonts since the last call. */
