@@ -53,6 +53,18 @@ public class Activities {
         return published(activities.saveAndFlush(activity));
     }
 
+    /** The record activities are logged on, for the page that logs one; 404 when missing or hidden. */
+    public RecordRef record(RecordType type, long id) {
+        return records.require(type, id);
+    }
+
+    /** An activity the signed-in person may change (they wrote it); 404 when hidden, 403 for others'. */
+    public ActivityView editable(long id) {
+        Activity activity = visible(id);
+        activity.checkAuthor(CurrentUser.get().id());
+        return activity.toView();
+    }
+
     public ActivityView get(long id) {
         return visible(id).toView();
     }

@@ -1,5 +1,6 @@
 package org.pipelinecrm.activity;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,12 @@ public interface ActivityRecords {
 
     /** The record in the current workspace, or empty when it does not exist there. */
     Optional<RecordRef> find(RecordType type, long id);
+
+    /**
+     * Records this module owns whose activities belong on another record's timeline too, such as an
+     * account's deals or contacts; only those the signed-in person may see. Asked of every implementation.
+     */
+    default List<RecordRef> related(RecordType type, long id) {
+        return List.of();
+    }
 }

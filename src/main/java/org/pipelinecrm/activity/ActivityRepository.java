@@ -13,7 +13,8 @@ interface ActivityRepository extends JpaRepository<Activity, Long> {
             ActivityKind kind, Pageable page);
 
     @org.springframework.data.jpa.repository.Query("""
-            select a from Activity a where a.recordType = :type and a.recordId = :recordId
+            select a from Activity a where a.recordType = :type and a.recordId in :recordIds
             and (:kind is null or a.kind = :kind) order by a.occurredAt desc, a.id desc""")
-    java.util.List<Activity> newest(RecordType type, long recordId, ActivityKind kind, Pageable page);
+    java.util.List<Activity> newest(RecordType type, java.util.Collection<Long> recordIds, ActivityKind kind,
+            Pageable page);
 }

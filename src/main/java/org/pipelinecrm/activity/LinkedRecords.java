@@ -1,5 +1,6 @@
 package org.pipelinecrm.activity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ class LinkedRecords {
     }
 
     Optional<RecordRef> find(RecordType type, long id) {
-        return owners.stream().filter(o -> o.supports(type)).findFirst().flatMap(o -> o.find(type, id));
+        return owners.stream().filter(o -> o.supports(type)).map(o -> o.find(type, id)).flatMap(Optional::stream)
+                .findFirst();
     }
 
     boolean visible(RecordType type, long id) {
@@ -28,5 +30,13 @@ class LinkedRecords {
     RecordRef require(RecordType type, long id) {
         return find(type, id).filter(RecordRef::visible)
                 .orElseThrow(() -> new NotFoundException(type.name().toLowerCase(), id));
+    }
+
+    /** The record itself and the visible records whose activities fold into its timeline. */
+    List<RecordRef> withRelated(RecordRef record) {
+        List<RecordRef> all = new ArrayList<>(List.of(record));
+        owners.forEach(o -> o.related(record.type(), record.id()).stream().filter(RecordRef::visible)
+                .forEach(all::add));
+        return all;
     }
 }

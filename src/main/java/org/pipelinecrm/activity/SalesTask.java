@@ -14,8 +14,12 @@ import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.TenantOwned;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
-/** Something a person plans to do by a due time, often the next step on a record. */
+/**
+ * Something a person plans to do by a due time, often the next step on a record. Updates write only the
+ * changed columns, so saving an edit never undoes a reminder claimed meanwhile by the e-mail job.
+ */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 class SalesTask extends TenantOwned {
 
     @Id

@@ -44,14 +44,16 @@ public class Opportunities {
 
     private final OpportunityRepository opportunities;
     private final StageChangeRepository changes;
+    private final DealEditRepository edits;
     private final Pipelines pipelines;
     private final Accounts accounts;
     private final People people;
 
-    Opportunities(OpportunityRepository opportunities, StageChangeRepository changes, Pipelines pipelines,
-            Accounts accounts, People people) {
+    Opportunities(OpportunityRepository opportunities, StageChangeRepository changes, DealEditRepository edits,
+            Pipelines pipelines, Accounts accounts, People people) {
         this.opportunities = opportunities;
         this.changes = changes;
+        this.edits = edits;
         this.pipelines = pipelines;
         this.accounts = accounts;
         this.people = people;
@@ -115,6 +117,7 @@ public class Opportunities {
     public OpportunityView change(long id, ChangeCmd cmd) {
         Opportunity deal = load(id);
         checkVersion(deal, cmd.version());
+        OpportunityView before = view(deal);
         OpportunityView now = deal.toView(null, null);
         Long accountId = cmd.accountId() != null ? cmd.accountId() : now.accountId();
         Long contactId = cmd.contactId() != null ? cmd.contactId() : now.contactId();
@@ -131,7 +134,9 @@ public class Opportunities {
             deal.assign(cmd.ownerId(), people.user(cmd.ownerId()).teamId());
         }
         opportunities.flush();
-        return view(deal);
+        OpportunityView after = view(deal);
+        edits.saveAll(DealEdits.between(before, after, CurrentUser.get().id(), Instant.now()));
+        return after;
     }
 
     /** Moves the deal to a stage with the version the mover saw: a stale version is a conflict, never an overwrite. */

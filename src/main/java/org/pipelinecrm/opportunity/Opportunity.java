@@ -148,6 +148,10 @@ class Opportunity extends TenantOwned {
         return id;
     }
 
+    String getName() {
+        return name;
+    }
+
     long getStageId() {
         return stageId;
     }

@@ -10,4 +10,7 @@ interface StageChangeRepository extends JpaRepository<StageChange, Long> {
     List<StageChange> findAllByOpportunityIdOrderByChangedAtAscIdAsc(long opportunityId);
 
     Optional<StageChange> findFirstByOpportunityIdOrderByChangedAtDescIdDesc(long opportunityId);
+
+    List<StageChange> findByOpportunityIdOrderByChangedAtDescIdDesc(long opportunityId,
+            org.springframework.data.domain.Pageable page);
 }

@@ -12,7 +12,6 @@ import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,8 +48,10 @@ class ActivityApi {
         return activities.get(id);
     }
 
-    /** Fields left out keep their value; {@code version} is required so a stale edit answers 409. */
-    @PatchMapping("/{id}")
+    /** Fields left out keep their value (PUT too); {@code version} is required so a stale edit answers 409. */
+    @org.springframework.web.bind.annotation.RequestMapping(path = "/{id}", method = {
+            org.springframework.web.bind.annotation.RequestMethod.PATCH,
+            org.springframework.web.bind.annotation.RequestMethod.PUT})
     ActivityView change(@PathVariable long id, @Valid @RequestBody ActivityChange body) {
         ActivityView now = activities.get(id);
         return activities.change(id, new ActivityDetails(or(body.subject(), now.subject()), or(body.body(), now.body()),

@@ -45,10 +45,11 @@ class TaskPages {
 
     /** From the My tasks list (htmx): answers the refreshed lists, where a completed task is gone. */
     @PostMapping("/tasks/{id}/complete")
-    String complete(@PathVariable long id, @RequestParam(required = false) Long version, Model model,
+    String complete(@PathVariable long id, @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String returnTo, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         tasks.complete(id, version);
-        return htmx != null ? mine(model, htmx) : "redirect:/tasks";
+        return htmx != null ? mine(model, htmx) : "redirect:" + LocalTimes.safeReturn(returnTo, "/tasks");
     }
 
     @PostMapping("/tasks/{id}/reopen")

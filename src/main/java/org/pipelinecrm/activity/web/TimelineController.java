@@ -1,5 +1,9 @@
 package org.pipelinecrm.activity.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Timeline;
 import org.springframework.stereotype.Controller;
@@ -11,7 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TimelineController {
 
-    static final String[] KINDS = {"CALL", "MEETING", "EMAIL", "NOTE", "TASK"};
+    private static final List<String> OWN = List.of("CALL", "MEETING", "EMAIL", "NOTE", "TASK");
+    /** The filters each record's timeline offers: what this module logs, and what the owning module adds. */
+    static final Map<RecordType, List<String>> KINDS = Map.of(
+            RecordType.OPPORTUNITY, concat(OWN, "STAGE_CHANGE", "EDIT"),
+            RecordType.LEAD, concat(OWN, "STATUS_CHANGE", "SCORE_CHANGE", "HANDOFF", "EVENT", "IMPORT", "EDIT"),
+            RecordType.ACCOUNT, OWN,
+            RecordType.CONTACT, OWN);
 
     private final Timeline timeline;
 
@@ -24,7 +34,11 @@ class TimelineController {
             @RequestParam(required = false) String kind, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("timeline", timeline.of(recordType, recordId, kind, page));
         model.addAttribute("kind", kind == null ? "" : kind);
-        model.addAttribute("kinds", KINDS);
+        model.addAttribute("kinds", KINDS.get(recordType));
         return "activity/timeline :: entries";
+    }
+
+    private static List<String> concat(List<String> own, String... more) {
+        return Stream.concat(own.stream(), Stream.of(more)).toList();
     }
 }

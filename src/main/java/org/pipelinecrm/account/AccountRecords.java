@@ -1,0 +1,52 @@
+package org.pipelinecrm.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.pipelinecrm.activity.ActivityRecords;
+import org.pipelinecrm.activity.RecordRef;
+import org.pipelinecrm.activity.RecordType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts and contacts as records that activities and tasks are logged on; everyone in the workspace
+ * sees them. An account's timeline includes its contacts' activities.
+ */
+@Component
+@Transactional(readOnly = true)
+class AccountRecords implements ActivityRecords {
+
+    private final AccountRepository accounts;
+    private final ContactRepository contacts;
+
+    AccountRecords(AccountRepository accounts, ContactRepository contacts) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public boolean supports(RecordType type) {
+        return type == RecordType.ACCOUNT || type == RecordType.CONTACT;
+    }
+
+    @Override
+    public Optional<RecordRef> find(RecordType type, long id) {
+        return type == RecordType.ACCOUNT
+                ? accounts.findById(id).map(a -> new RecordRef(type, id, a.getName(), "/accounts/" + id, true))
+                : contacts.findById(id).map(Contact::toSummary).map(this::contact);
+    }
+
+    @Override
+    public List<RecordRef> related(RecordType type, long id) {
+        if (type != RecordType.ACCOUNT) {
+            return List.of();
+        }
+        return contacts.findAllByAccountIdOrderByLastNameAsc(id).stream().map(Contact::toSummary).map(this::contact)
+                .toList();
+    }
+
+    private RecordRef contact(ContactSummary c) {
+        return new RecordRef(RecordType.CONTACT, c.id(), c.fullName(), "/contacts/" + c.id(), true);
+    }
+}

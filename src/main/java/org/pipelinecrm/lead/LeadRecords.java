@@ -1,0 +1,43 @@
+package org.pipelinecrm.lead;
+
+import java.util.Optional;
+
+import org.pipelinecrm.activity.ActivityRecords;
+import org.pipelinecrm.activity.RecordRef;
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.CurrentUser;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Leads as records that activities and tasks are logged on, visible by the lead list's rules. */
+@Component
+@Transactional(readOnly = true)
+class LeadRecords implements ActivityRecords {
+
+    private final LeadRepository leads;
+
+    LeadRecords(LeadRepository leads) {
+        this.leads = leads;
+    }
+
+    @Override
+    public boolean supports(RecordType type) {
+        return type == RecordType.LEAD;
+    }
+
+    @Override
+    public Optional<RecordRef> find(RecordType type, long id) {
+        return leads.findById(id).map(lead -> {
+            Specification<Lead> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
+            boolean visible = leads.exists(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())));
+            return new RecordRef(RecordType.LEAD, id, title(lead), "/leads/" + id, visible);
+        });
+    }
+
+    private static String title(Lead lead) {
+        String name = ((lead.firstName == null ? "" : lead.firstName) + " "
+                + (lead.lastName == null ? "" : lead.lastName)).trim();
+        return lead.company == null || lead.company.isBlank() ? name : name + " · " + lead.company;
+    }
+}

@@ -1,0 +1,49 @@
+package org.pipelinecrm.opportunity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.pipelinecrm.activity.ActivityRecords;
+import org.pipelinecrm.activity.RecordRef;
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Deals as records that activities and tasks are logged on; an account's timeline includes its deals'. */
+@Component
+@Transactional(readOnly = true)
+class DealRecords implements ActivityRecords {
+
+    private final OpportunityRepository deals;
+
+    DealRecords(OpportunityRepository deals) {
+        this.deals = deals;
+    }
+
+    @Override
+    public boolean supports(RecordType type) {
+        return type == RecordType.OPPORTUNITY;
+    }
+
+    @Override
+    public Optional<RecordRef> find(RecordType type, long id) {
+        CrmUser me = CurrentUser.get();
+        return deals.findById(id).map(d -> ref(d, me));
+    }
+
+    @Override
+    public List<RecordRef> related(RecordType type, long id) {
+        if (type != RecordType.ACCOUNT) {
+            return List.of();
+        }
+        CrmUser me = CurrentUser.get();
+        return deals.findAllByAccountId(id).stream().map(d -> ref(d, me)).filter(RecordRef::visible).toList();
+    }
+
+    private static RecordRef ref(Opportunity deal, CrmUser me) {
+        return new RecordRef(RecordType.OPPORTUNITY, deal.getId(), deal.getName(), "/opportunities/" + deal.getId(),
+                Opportunities.canSee(me, deal.getOwnerId(), deal.getTeamId()));
+    }
+}

@@ -1,0 +1,82 @@
+package org.pipelinecrm.opportunity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.activity.TimelineEntry;
+import org.pipelinecrm.activity.TimelineSource;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageView;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A deal's own history on its timeline: its stage changes and the edits of its fields. */
+@Component
+@Transactional(readOnly = true)
+class DealTimeline implements TimelineSource {
+
+    static final String STAGE_CHANGE = "STAGE_CHANGE";
+    static final String EDIT = "EDIT";
+
+    private final StageChangeRepository changes;
+    private final DealEditRepository edits;
+    private final Pipelines pipelines;
+    private final People people;
+    private final MessageSource messages;
+
+    DealTimeline(StageChangeRepository changes, DealEditRepository edits, Pipelines pipelines, People people,
+            MessageSource messages) {
+        this.changes = changes;
+        this.edits = edits;
+        this.pipelines = pipelines;
+        this.people = people;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit) {
+        if (type != RecordType.OPPORTUNITY) {
+            return List.of();
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<Long, String> names = people.userNames();
+        List<TimelineEntry> entries = new ArrayList<>();
+        if (kind == null || STAGE_CHANGE.equals(kind)) {
+            for (StageChange c : changes.findByOpportunityIdOrderByChangedAtDescIdDesc(recordId,
+                    PageRequest.of(0, limit))) {
+                String to = stageName(c.getToStageId());
+                String title = c.getFromStageId() == null
+                        ? messages.getMessage("opportunity.timeline.created", new Object[] {to}, locale)
+                        : messages.getMessage("opportunity.timeline.moved", new Object[] {to}, locale);
+                String detail = c.getFromStageId() == null ? null : stageName(c.getFromStageId()) + " → " + to;
+                entries.add(new TimelineEntry(c.getChangedAt(), STAGE_CHANGE, names.get(c.getChangedBy()), title,
+                        detail, null));
+            }
+        }
+        if (kind == null || EDIT.equals(kind)) {
+            String none = messages.getMessage("opportunity.timeline.empty", null, locale);
+            for (DealEdit e : edits.findByOpportunityIdOrderByChangedAtDescIdDesc(recordId, PageRequest.of(0, limit))) {
+                String field = messages.getMessage("opportunity." + e.getField(), null, e.getField(), locale);
+                entries.add(new TimelineEntry(e.getChangedAt(), EDIT, names.get(e.getChangedBy()),
+                        messages.getMessage("opportunity.timeline.edited", new Object[] {field}, locale),
+                        or(e.getOldValue(), none) + " → " + or(e.getNewValue(), none), null));
+            }
+        }
+        return entries;
+    }
+
+    private String stageName(long stageId) {
+        return pipelines.findStage(stageId).map(StageView::name).orElse("—");
+    }
+
+    private static String or(String value, String none) {
+        return value == null ? none : value;
+    }
+}

@@ -1,0 +1,61 @@
+package org.pipelinecrm.opportunity;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.activity.Timeline;
+import org.pipelinecrm.activity.TimelineEntry;
+import org.pipelinecrm.pipeline.PipelineView;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A deal's timeline shows its stage changes and who edited which field, from what to what. */
+@IntegrationTest
+class DealTimelineTest {
+
+    @Autowired
+    TestWorkspaces workspaces;
+    @Autowired
+    Opportunities opportunities;
+    @Autowired
+    Pipelines pipelines;
+    @Autowired
+    Timeline timeline;
+
+    @Test
+    void stageChangesAndFieldEditsAreOnTheTimelineNewestFirstAndFilterable() {
+        var ws = workspaces.create();
+        String admin = ws.adminEmail();
+        PipelineView pipeline = workspaces.as(admin, () -> pipelines.visible().get(0));
+        long deal = workspaces.as(admin, () -> opportunities.create(new Opportunities.CreateCmd("Hooli pilot", null,
+                null, pipeline.id(), null, new BigDecimal("1000"), null, null, null, null, null, null)).id());
+        workspaces.as(admin, () -> opportunities.move(deal, pipeline.openStages().get(1).id(), 0, null, null));
+        workspaces.as(admin, () -> opportunities.change(deal, new Opportunities.ChangeCmd(null, null, null,
+                new BigDecimal("2500.00"), null, null, "Referral", null, null, null, 1L)));
+
+        List<TimelineEntry> all = workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, null, 0))
+                .entries();
+        assertThat(all).extracting(TimelineEntry::kind)
+                .containsExactly("EDIT", "EDIT", "STAGE_CHANGE", "STAGE_CHANGE");
+        assertThat(all).extracting(TimelineEntry::title).contains("Changed Amount", "Changed Source",
+                "Moved to " + pipeline.openStages().get(1).name(), "Created in " + pipeline.openStages().get(0).name());
+        assertThat(all).extracting(TimelineEntry::detail).contains("1000 → 2500", "(empty) → Referral");
+        assertThat(all).allSatisfy(e -> assertThat(e.actor()).isEqualTo("Admin " + ws.suffix()));
+
+        List<TimelineEntry> edits = workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "edit", 0))
+                .entries();
+        assertThat(edits).extracting(TimelineEntry::kind).containsOnly("EDIT").hasSize(2);
+
+        // Saving the form unchanged records no edit.
+        workspaces.as(admin, () -> opportunities.change(deal, new Opportunities.ChangeCmd(null, null, null,
+                new BigDecimal("2500"), null, null, "Referral", null, null, null, 2L)));
+        assertThat(workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0)).entries())
+                .hasSize(2);
+    }
+}
