@@ -11,7 +11,7 @@ DEALS=${DEALS:-100000}; WORKSPACES=${WORKSPACES:-10}; SECONDS_=${SECONDS:-60}
 BOARD_CLIENTS=${BOARD_CLIENTS:-8}; MOVE_CLIENTS=${MOVE_CLIENTS:-32}
 PORT=8090; BASE=http://localhost:$PORT; LOG=target/bench-app.log
 
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -o -DskipTests package
 JAR=$(ls target/pipeline-crm-*.jar | head -1)
 export CRM_DEMO_ENABLED=false CRM_SIGNUP_PER_ADDRESS_PER_HOUR=100000 SERVER_PORT=$PORT DB_POOL_SIZE=${DB_POOL_SIZE:-20}
 

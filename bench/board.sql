@@ -1,11 +1,12 @@
--- The board's first page, as the app asks for it (Board.java): column totals in one aggregate, then the first
--- 21 cards of each of the seven open columns by the board index. Row-level security confines it to one workspace.
+-- The board's first page, as the app asks for it (Board.java): column totals from the trigger-kept stage_total
+-- rows, then the first 21 cards of each of the seven open columns by the board index. Row-level security confines
+-- it to one workspace.
 \set ws random(1, :workspaces)
 BEGIN;
 SELECT set_config('app.tenant_id', :ws::text, true);
 SELECT id AS pipeline FROM pipeline ORDER BY id LIMIT 1 \gset
-SELECT stage_id, count(*) n, coalesce(sum(amount), 0) amount, coalesce(sum(amount * probability / 100.0), 0) weighted
-  FROM opportunity o WHERE o.pipeline_id = :pipeline AND o.status = 'OPEN' GROUP BY stage_id;
+SELECT stage_id, sum(deals) n, sum(amount) amount, sum(amount_x_prob) amount_x_prob
+  FROM stage_total t WHERE t.pipeline_id = :pipeline GROUP BY stage_id;
 SELECT id AS s0 FROM stage WHERE pipeline_id = :pipeline AND position = 0 \gset
 SELECT o.id, o.name, o.account_id, a.name account_name, o.amount, o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version FROM opportunity o LEFT JOIN account a ON a.tenant_id = o.tenant_id AND a.id = o.account_id WHERE o.pipeline_id = :pipeline AND o.status = 'OPEN' AND o.stage_id = :s0 ORDER BY o.stage_entered_at DESC, o.id DESC LIMIT 21;
 SELECT id AS s1 FROM stage WHERE pipeline_id = :pipeline AND position = 1 \gset

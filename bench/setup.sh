@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates a benchmark database on a local PostgreSQL server (Debian's cluster 15 main by default), applies the
-# app's migrations of the foundation and the pipeline module, and fills it with generate.sql.
+# app's migrations of the foundation and the pipeline module (with the stage totals of V42), and fills it with generate.sql.
 # Usage: bench/setup.sh [workspaces] [opportunities-per-workspace]    (run as root; uses the postgres OS user)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,8 @@ for role in "$OWNER" "$APP"; do
   psql_su "-c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN PASSWORD '$PASSWORD'; END IF; END \\\$\\\$\""
 done
 psql_su "-c \"CREATE DATABASE $DB OWNER $OWNER\""
-for migration in src/main/resources/db/migration/V1__*.sql src/main/resources/db/migration/V1[0-9]__*.sql; do
+for migration in src/main/resources/db/migration/V1__*.sql src/main/resources/db/migration/V1[0-9]__*.sql \
+    src/main/resources/db/migration/V42__*.sql; do
   sed "s/\${app_role}/$APP/g" "$migration" > /tmp/bench-migration.sql
   chmod 644 /tmp/bench-migration.sql
   PGPASSWORD=$PASSWORD psql -h 127.0.0.1 -p "$PORT" -U "$OWNER" -d "$DB" -v ON_ERROR_STOP=1 -q -f /tmp/bench-migration.sql

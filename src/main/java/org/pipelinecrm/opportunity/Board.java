@@ -1,6 +1,7 @@
 package org.pipelinecrm.opportunity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.BoardColumn.Card;
@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Kanban board, read straight from SQL: column totals by one aggregate, each column's cards by a
- * keyset page on the board index (newest in stage first), so a column of a million deals costs the same
+ * The Kanban board, read straight from SQL: column totals from the trigger-kept stage totals, each column's
+ * cards by a keyset page on the board index (newest in stage first), so a column of a million deals costs the same
  * as a column of twenty. Row-level security keeps every query inside the workspace.
  */
 @Service
@@ -68,20 +68,47 @@ public class Board {
         return totals(filter, null);
     }
 
-    /** Totals of one column only (stageId given) or of all: "load more" must not sum the whole pipeline again. */
+    /**
+     * Totals of one column only (stageId given) or of all: "load more" must not sum the whole pipeline again.
+     * Read from the trigger-kept {@code stage_total} rows (a few per stage and owner), so the cost does not grow
+     * with the number of deals; a text search cannot be answered from them and sums the matching deals instead.
+     */
     private Map<Long, Totals> totals(BoardFilter filter, Long stageId) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
+        String sql;
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String where = where(filter, params);
+            if (stageId != null) {
+                where += " and o.stage_id = :stageId";
+            }
+            sql = "select stage_id, count(*) n, coalesce(sum(amount), 0) amount, "
+                    + "coalesce(sum(amount * probability), 0) amount_x_prob from opportunity o where " + where
+                    + " group by stage_id";
+        } else {
+            StringBuilder where = new StringBuilder("t.pipeline_id = :pipelineId");
+            params.put("pipelineId", filter.pipelineId());
+            if (stageId != null) {
+                where.append(" and t.stage_id = :stageId");
+            }
+            if (filter.ownerId() != null) {
+                where.append(" and t.owner_id = :ownerId");
+                params.put("ownerId", filter.ownerId());
+            }
+            if (filter.teamId() != null) {
+                where.append(" and t.team_key = :teamId");
+                params.put("teamId", filter.teamId());
+            }
+            where.append(DealScope.sql(CurrentUser.get(), "t.owner_id", "t.team_key", params));
+            sql = "select stage_id, sum(deals) n, sum(amount) amount, sum(amount_x_prob) amount_x_prob "
+                    + "from stage_total t where " + where + " group by stage_id";
+        }
         if (stageId != null) {
-            where += " and o.stage_id = :stageId";
             params.put("stageId", stageId);
         }
         Map<Long, Totals> totals = new HashMap<>();
-        jdbc.sql("select stage_id, count(*) n, coalesce(sum(amount), 0) amount, "
-                + "coalesce(sum(amount * probability / 100.0), 0) weighted from opportunity o where " + where
-                + " group by stage_id").params(params).query((rs, i) -> new Totals(rs.getLong("stage_id"),
-                        rs.getLong("n"), rs.getBigDecimal("amount"), rs.getBigDecimal("weighted").setScale(2,
-                                java.math.RoundingMode.HALF_UP)))
+        jdbc.sql(sql).params(params).query((rs, i) -> new Totals(rs.getLong("stage_id"), rs.getLong("n"),
+                rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP),
+                rs.getBigDecimal("amount_x_prob").movePointLeft(2).setScale(2, RoundingMode.HALF_UP)))
                 .list().forEach(t -> totals.put(t.stageId(), t));
         return totals;
     }
@@ -129,7 +156,7 @@ public class Board {
                 stage.rottingDays(), cards, next);
     }
 
-    /** The filter and the visibility rule as SQL: reps see their own and their team's deals. */
+    /** The filter and the visibility rule as SQL on the deals themselves. */
     private static String where(BoardFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("o.pipeline_id = :pipelineId and o.status = 'OPEN'");
         params.put("pipelineId", filter.pipelineId());
@@ -146,14 +173,7 @@ public class Board {
             params.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
-        CrmUser me = CurrentUser.get();
-        if (!me.seesWholeWorkspace()) {
-            where.append(me.teamId() == null ? " and o.owner_id = :me" : " and (o.owner_id = :me or o.team_id = :myTeam)");
-            params.put("me", me.id());
-            if (me.teamId() != null) {
-                params.put("myTeam", me.teamId());
-            }
-        }
+        where.append(DealScope.sql(CurrentUser.get(), "o.owner_id", "o.team_id", params));
         return where.toString();
     }
 }

@@ -256,19 +256,15 @@ public class Opportunities {
 
     Opportunity load(long id) {
         Opportunity deal = opportunities.findById(id).orElseThrow(() -> new NotFoundException("Opportunity", id));
-        if (!canSee(CurrentUser.get(), deal.getOwnerId(), deal.getTeamId())) {
+        if (!DealScope.canSee(CurrentUser.get(), deal.getOwnerId(), deal.getTeamId())) {
             throw new NotFoundException("Opportunity", id);
         }
         return deal;
     }
 
-    static boolean canSee(CrmUser me, long ownerId, Long teamId) {
-        return me.seesWholeWorkspace() || ownerId == me.id() || (me.teamId() != null && me.teamId().equals(teamId));
-    }
-
     private static Specification<Opportunity> visibleToMe() {
         CrmUser me = CurrentUser.get();
-        if (me.seesWholeWorkspace()) {
+        if (DealScope.seesAll(me)) {
             return (r, q, cb) -> cb.conjunction();
         }
         return (r, q, cb) -> me.teamId() == null ? cb.equal(r.get("ownerId"), me.id())

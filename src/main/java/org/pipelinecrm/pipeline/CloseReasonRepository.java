@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface CloseReasonRepository extends JpaRepository<CloseReason, Long> {
 
     List<CloseReason> findAllByOutcomeOrderByPositionAsc(StageKind outcome);
+
+    boolean existsByOutcomeAndCode(StageKind outcome, String code);
 }

@@ -1,4 +1,6 @@
 package org.pipelinecrm.pipeline;
 
-public record CloseReasonView(StageKind outcome, String code, String label) {
+/** A win or loss reason; {@code standard}: still its built-in label, which pages show translated. */
+public record CloseReasonView(long id, StageKind outcome, String code, String label, boolean active,
+        boolean standard, long version) {
 }

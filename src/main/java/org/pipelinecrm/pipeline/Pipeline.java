@@ -36,6 +36,11 @@ class Pipeline extends TenantOwned {
         this.teamId = teamId;
     }
 
+    void change(String name, Long teamId) {
+        this.name = name.trim();
+        this.teamId = teamId;
+    }
+
     Long getId() {
         return id;
     }

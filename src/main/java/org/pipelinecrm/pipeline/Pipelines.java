@@ -3,7 +3,6 @@ package org.pipelinecrm.pipeline;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,15 +33,20 @@ public class Pipelines {
 
     private final PipelineRepository pipelines;
     private final StageRepository stages;
-    private final CloseReasonRepository reasons;
+    private final CloseReasons reasons;
+    private final StageDeals deals;
+    private final People people;
 
-    Pipelines(PipelineRepository pipelines, StageRepository stages, CloseReasonRepository reasons) {
+    Pipelines(PipelineRepository pipelines, StageRepository stages, CloseReasons reasons, StageDeals deals,
+            People people) {
         this.pipelines = pipelines;
         this.stages = stages;
         this.reasons = reasons;
+        this.deals = deals;
+        this.people = people;
     }
 
-    /** The pipelines the current person works with: team-limited ones only for that team (managers see all). */
+    /** The pipelines the current person works with: team-limited ones only for that team (and admins). */
     public List<PipelineView> visible() {
         CrmUser me = CurrentUser.get();
         Map<Long, List<StageView>> byPipeline = new java.util.HashMap<>();
@@ -61,7 +67,7 @@ public class Pipelines {
 
     private static boolean visibleToMe(Pipeline p) {
         CrmUser me = CurrentUser.get();
-        return me.seesWholeWorkspace() || p.getTeamId() == null || p.getTeamId().equals(me.teamId());
+        return me.is(Role.ADMIN) || p.getTeamId() == null || p.getTeamId().equals(me.teamId());
     }
 
     public StageView stage(long id) {
@@ -75,7 +81,53 @@ public class Pipelines {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public PipelineView create(PipelineCmd cmd) {
+        if (cmd.teamId() != null) {
+            people.team(cmd.teamId());
+        }
         return createPipeline(cmd);
+    }
+
+    /** Renames the pipeline and sets or lifts its team limit, guarded by the version the editor saw. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public PipelineView change(long id, ChangeCmd cmd) {
+        Pipeline pipeline = pipelines.findById(id).orElseThrow(() -> new NotFoundException("Pipeline", id));
+        if (pipeline.getVersion() != cmd.version()) {
+            throw new ObjectOptimisticLockingFailureException(Pipeline.class, id);
+        }
+        if (cmd.teamId() != null) {
+            people.team(cmd.teamId());
+        }
+        pipeline.change(cmd.name(), cmd.teamId());
+        pipelines.flush();
+        return pipeline.toView(stagesOf(id));
+    }
+
+    /** How many deals sit in a stage of the pipeline: a stage with deals cannot be deleted until they move. */
+    public long dealsIn(long pipelineId, long stageId) {
+        return stageOf(pipeline(pipelineId), stageId).map(s -> deals.countIn(s.id()))
+                .orElseThrow(() -> new NotFoundException("Stage", stageId));
+    }
+
+    /**
+     * Moves the deals of a stage into another stage of the same kind in the same pipeline, then deletes the
+     * emptied stage — one transaction, so no deal is ever left pointing nowhere.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public PipelineView moveDealsAndDeleteStage(long pipelineId, long stageId, long targetStageId) {
+        PipelineView pipeline = pipeline(pipelineId);
+        StageView from = stageOf(pipeline, stageId).orElseThrow(() -> new NotFoundException("Stage", stageId));
+        StageView to = stageOf(pipeline, targetStageId).orElseThrow(() -> new NotFoundException("Stage", targetStageId));
+        if (from.id() == to.id() || from.kind() != to.kind()) {
+            throw new ConflictException("stage.badTarget", "Move the deals into another stage of the same kind");
+        }
+        deals.moveAll(from, to);
+        return deleteStage(pipelineId, stageId);
+    }
+
+    private static Optional<StageView> stageOf(PipelineView pipeline, long stageId) {
+        return pipeline.stages().stream().filter(s -> s.id() == stageId).findFirst();
     }
 
     /**
@@ -127,18 +179,14 @@ public class Pipelines {
         return replaceStages(pipelineId, null, rest);
     }
 
+    /** The reasons a person may pick when closing a deal now (active ones). */
     public List<CloseReasonView> reasons(StageKind outcome) {
-        return reasons.findAllByOutcomeOrderByPositionAsc(outcome).stream().map(CloseReason::toView).toList();
+        return reasons.active(outcome);
     }
 
-    /** The listed reason a caller meant, by its code or its label, ignoring case. */
+    /** The active listed reason a caller meant, by its code or its label, ignoring case. */
     public Optional<CloseReasonView> reason(StageKind outcome, String codeOrLabel) {
-        if (codeOrLabel == null || codeOrLabel.isBlank()) {
-            return Optional.empty();
-        }
-        String wanted = codeOrLabel.trim().toLowerCase(Locale.ROOT);
-        return reasons(outcome).stream().filter(r -> r.code().toLowerCase(Locale.ROOT).equals(wanted)
-                || r.label().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return reasons.find(outcome, codeOrLabel);
     }
 
     PipelineView createPipeline(PipelineCmd cmd) {
@@ -152,7 +200,7 @@ public class Pipelines {
     }
 
     void addReason(StageKind outcome, String code, String label, int position) {
-        reasons.save(new CloseReason(outcome, code, label, position));
+        reasons.addStandard(outcome, code, label, position);
     }
 
     private List<StageView> stagesOf(long pipelineId) {
@@ -167,6 +215,9 @@ public class Pipelines {
 
     public record PipelineCmd(@NotBlank @Size(max = 80) String name, Long teamId,
             @NotEmpty @Size(max = 30) List<@Valid StageCmd> stages) {
+    }
+
+    public record ChangeCmd(@NotBlank @Size(max = 80) String name, Long teamId, long version) {
     }
 
     public record StageCmd(Long id, @NotBlank @Size(max = 80) String name, @NotNull StageKind kind,

@@ -10,6 +10,7 @@ import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
+import org.pipelinecrm.pipeline.CloseReasons;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
@@ -32,8 +33,11 @@ class OpportunityController {
     private final Pipelines pipelines;
     private final Accounts accounts;
     private final People people;
+    private final CloseReasons closeReasons;
 
-    OpportunityController(Opportunities opportunities, Pipelines pipelines, Accounts accounts, People people) {
+    OpportunityController(Opportunities opportunities, Pipelines pipelines, Accounts accounts, People people,
+            CloseReasons closeReasons) {
+        this.closeReasons = closeReasons;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.accounts = accounts;
@@ -86,6 +90,10 @@ class OpportunityController {
         model.addAttribute("wonReasons", pipelines.reasons(StageKind.WON));
         model.addAttribute("users", people.users());
         model.addAttribute("canReopen", CurrentUser.get().seesWholeWorkspace());
+        // A reason an admin added or renamed has no translation: it is shown as written.
+        model.addAttribute("closeReasonLabel", deal.closeReason() == null || deal.status() == StageKind.OPEN ? null
+                : closeReasons.all(deal.status()).stream().filter(r -> r.code().equals(deal.closeReason())
+                        && !r.standard()).map(r -> r.label()).findFirst().orElse(null));
         return "opportunity/page";
     }
 

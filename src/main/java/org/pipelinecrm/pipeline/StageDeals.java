@@ -1,0 +1,14 @@
+package org.pipelinecrm.pipeline;
+
+/**
+ * What the pipeline module needs to know about the deals in a stage before the stage may go. Implemented by the
+ * module that owns the deals, so that pipelines do not depend on opportunities.
+ */
+public interface StageDeals {
+
+    /** How many deals (open or closed) sit in the stage. */
+    long countIn(long stageId);
+
+    /** Moves every deal of one stage into another of the same pipeline, recording the change on each deal. */
+    int moveAll(StageView from, StageView to);
+}
