@@ -1,8 +1,6 @@
 package org.pipelinecrm.importing;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pipelinecrm.identity.SignedIn;
@@ -23,12 +20,15 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * Runs an import on a db-scheduler thread (one instance picks it up), as the person who uploaded it.
- * Each row has its own transaction: a bad row rolls back alone and is reported; good rows stay.
+ * Rows are written in chunks, one transaction each; a bad row is refused alone and reported, good rows stay.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportRunner {
 
-    private static final int PROGRESS_EVERY = 100;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportRunner.class);
+
+    /** Rows per transaction: large enough to make a big file fast, small enough for a lively progress bar. */
+    private static final int CHUNK = 2_000;
 
     @Bean
     OneTimeTask<Imports.Run> csvImport(ImportJobRepository jobs, @Lazy Imports imports, SignedIn signedIn,
@@ -43,40 +43,27 @@ class ImportRunner {
         ImportJob job = tx.execute(s -> jobs.findById(jobId).orElseThrow());
         ImportTarget target = imports.target(job.entity);
         Map<String, String> mapping = Imports.JSON.readValue(job.mapping, new TypeReference<Map<String, String>>() { });
-        String text = new String(job.content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).setTrim(true).get();
         int imported = 0;
         int updated = 0;
         int skipped = 0;
         List<RowError> errors = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CsvFile.parse(job.content)) {
             Map<String, String> columns = columns(target, parser.getHeaderNames(), mapping);
             List<CSVRecord> records = parser.getRecords();
             progress(tx, jobs, jobId, "RUNNING", records.size(), 0, 0, 0, 0, errors);
             int processed = 0;
-            for (CSVRecord record : records) {
-                long row = record.getRecordNumber() + 1; // the header is row 1
-                Map<String, String> values = new HashMap<>();
-                columns.forEach((field, column) -> values.put(field, record.isMapped(column) && record.isSet(column)
-                        ? blankToNull(record.get(column)) : null));
-                try {
-                    Boolean wasUpdate = tx.execute(s -> target.importRow(values));
-                    if (Boolean.TRUE.equals(wasUpdate)) {
-                        updated++;
-                    } else {
-                        imported++;
-                    }
-                } catch (RuntimeException e) {
-                    skipped++;
-                    errors.add(new RowError(row, reason(e)));
+            for (int from = 0; from < records.size(); from += CHUNK) {
+                List<ChunkedImportTarget.Row> chunk = new ArrayList<>();
+                for (CSVRecord record : records.subList(from, Math.min(records.size(), from + CHUNK))) {
+                    chunk.add(new ChunkedImportTarget.Row(record.getRecordNumber() + 1, values(columns, record)));
                 }
-                if (++processed % PROGRESS_EVERY == 0) {
-                    progress(tx, jobs, jobId, "RUNNING", records.size(), processed, imported, updated, skipped, errors);
-                }
+                ChunkedImportTarget.ChunkResult result = write(tx, target, chunk);
+                imported += result.imported();
+                updated += result.updated();
+                skipped += result.errors().size();
+                errors.addAll(result.errors());
+                processed += chunk.size();
+                progress(tx, jobs, jobId, "RUNNING", records.size(), processed, imported, updated, skipped, errors);
             }
             progress(tx, jobs, jobId, "DONE", records.size(), processed, imported, updated, skipped, errors);
         } catch (IOException | RuntimeException e) {
@@ -85,17 +72,68 @@ class ImportRunner {
         }
     }
 
-    /** CRM field → CSV column: the given mapping, else a column whose name matches the field. */
+    /**
+     * A chunk in one transaction when the target can, else (or when that transaction fails) row by row, each
+     * row in its own transaction, so that a bad row rolls back alone.
+     */
+    private static ChunkedImportTarget.ChunkResult write(TransactionTemplate tx, ImportTarget target,
+            List<ChunkedImportTarget.Row> chunk) {
+        if (target instanceof ChunkedImportTarget chunked) {
+            try {
+                return tx.execute(s -> chunked.importRows(chunk));
+            } catch (RuntimeException e) {
+                // e.g. a concurrent import took an external id meanwhile: retry row by row to find the culprit
+                LOG.warn("Import chunk from row {} failed as a whole, writing it row by row: {}",
+                        chunk.get(0).number(), e.toString());
+            }
+        }
+        int imported = 0;
+        int updated = 0;
+        List<RowError> errors = new ArrayList<>();
+        for (ChunkedImportTarget.Row row : chunk) {
+            try {
+                if (Boolean.TRUE.equals(tx.execute(s -> target.importRow(row.values())))) {
+                    updated++;
+                } else {
+                    imported++;
+                }
+            } catch (RuntimeException e) {
+                errors.add(new RowError(row.number(), reason(e)));
+            }
+        }
+        return new ChunkedImportTarget.ChunkResult(imported, updated, errors);
+    }
+
+    private static Map<String, String> values(Map<String, String> columns, CSVRecord record) {
+        Map<String, String> values = new HashMap<>();
+        columns.forEach((field, column) -> values.put(field, record.isMapped(column) && record.isSet(column)
+                ? blankToNull(record.get(column)) : null));
+        return values;
+    }
+
+    /**
+     * CRM field → CSV column: the given mapping (a blank column: the field is not imported), else a column whose
+     * name matches the field, ignoring case, spaces, dashes and underscores, else one whose name contains it.
+     */
     static Map<String, String> columns(ImportTarget target, List<String> headers, Map<String, String> mapping) {
         Map<String, String> columns = new HashMap<>();
         for (String field : target.fields()) {
             String mapped = mapping.get(field);
-            if (mapped != null && !mapped.isBlank()) {
-                columns.put(field, mapped);
+            if (mapped != null) {
+                if (!mapped.isBlank()) {
+                    columns.put(field, mapped);
+                }
                 continue;
             }
             headers.stream().filter(h -> squash(h).equals(squash(field))).findFirst()
                     .ifPresent(h -> columns.put(field, h));
+        }
+        // Then a column whose name contains a field's still unmatched ("Lead Source" → source), if not taken.
+        for (String field : target.fields()) {
+            if (!mapping.containsKey(field) && !columns.containsKey(field)) {
+                headers.stream().filter(h -> !h.isBlank() && squash(h).contains(squash(field)))
+                        .filter(h -> !columns.containsValue(h)).findFirst().ifPresent(h -> columns.put(field, h));
+            }
         }
         return columns;
     }

@@ -15,6 +15,11 @@ public interface ImportTarget {
     /** CRM fields a CSV column may be mapped to. */
     List<String> fields();
 
+    /** Fields every row needs, so a mapping without a column for one of them is refused before the run. */
+    default List<String> requiredFields() {
+        return List.of();
+    }
+
     /**
      * Writes one row (CRM field → value) in the caller's transaction; throws {@link IllegalArgumentException}
      * with a readable reason for a bad row. Returns true when an existing record was updated.

@@ -100,11 +100,11 @@ class DemoLeads implements DemoContributor {
                     notes.add(new TimelineEntry(lead.id, "ACCEPTED", null, rep, now));
                 } else if (outcome == 1) {
                     RejectionReason why = RejectionReason.values()[r.nextInt(RejectionReason.values().length)];
-                    lead.reject(why, "Checked on a first call");
+                    lead.reject(why.name(), "Checked on a first call");
                     notes.add(new TimelineEntry(lead.id, "REJECTED", why.name(), ws.repIds().get(0), now));
                 }
             } else if (r.nextInt(12) == 0) {
-                lead.disqualify(RejectionReason.NOT_A_FIT, "Persona far off");
+                lead.disqualify(RejectionReason.NOT_A_FIT.name(), "Persona far off");
                 notes.add(new TimelineEntry(lead.id, "DISQUALIFIED", "NOT_A_FIT", ws.marketerId(), now));
             }
         }

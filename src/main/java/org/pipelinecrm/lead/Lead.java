@@ -128,9 +128,9 @@ class Lead extends TenantOwned {
     }
 
     /** Sales passes with a reason; the lead goes back to the marketer and team who handed it off. */
-    void reject(RejectionReason why, String note) {
+    void reject(String why, String note) {
         moveTo(LeadStatus.REJECTED);
-        reason = why.name();
+        reason = why;
         reasonNote = note;
         if (returnedTeamId != null) {
             teamId = returnedTeamId;
@@ -138,9 +138,9 @@ class Lead extends TenantOwned {
         ownerId = handedOffBy;
     }
 
-    void disqualify(RejectionReason why, String note) {
+    void disqualify(String why, String note) {
         moveTo(LeadStatus.DISQUALIFIED);
-        reason = why.name();
+        reason = why;
         reasonNote = note;
     }
 
@@ -154,6 +154,25 @@ class Lead extends TenantOwned {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Takes in a duplicate that is about to go: fields this lead lacks are filled from it, and a type further
+     * along the funnel wins. Status, owner and handoff stay this lead's.
+     */
+    void absorb(Lead other) {
+        LeadDetails mine = details();
+        LeadType ownType = type;
+        change(other.details().with(new LeadDetails(mine.firstName(), mine.lastName(), mine.email(), mine.phone(),
+                mine.company(), mine.title(), mine.industry(), mine.country(), mine.companySize(), mine.annualRevenue(),
+                mine.source(), null, ownerId, teamId, mine.externalId())));
+        type = ownType == LeadType.UNQUALIFIED ? other.type : ownType;
+        if (ownerId == null) {
+            ownerId = other.ownerId;
+        }
+        if (teamId == null) {
+            teamId = other.teamId;
+        }
     }
 
     /** Fit attributes for the scorecard, by the field names of fit rules. */

@@ -9,22 +9,27 @@ import java.util.Set;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.pipelinecrm.identity.CurrentUser;
-import org.pipelinecrm.importing.ImportTarget;
+import org.pipelinecrm.importing.ChunkedImportTarget;
 import org.pipelinecrm.scoring.Scoring;
 import org.springframework.stereotype.Component;
 
-/** Leads as an import target: same validation and duplicate check as the API; same external id updates. */
+/**
+ * Leads as an import target: same validation and duplicate check as the API; same external id updates. Large
+ * files go through {@link LeadBulkImport} a chunk at a time; {@link #importRow} is the one-row fallback.
+ */
 @Component
-class LeadImport implements ImportTarget {
+class LeadImport implements ChunkedImportTarget {
 
     private final LeadRepository leads;
     private final ScoreKeeper scores;
     private final Scoring scoring;
     private final TimelineRepository timeline;
     private final Validator validator;
+    private final LeadBulkImport bulk;
 
     LeadImport(LeadRepository leads, ScoreKeeper scores, Scoring scoring, TimelineRepository timeline,
-            Validator validator) {
+            Validator validator, LeadBulkImport bulk) {
+        this.bulk = bulk;
         this.leads = leads;
         this.scores = scores;
         this.scoring = scoring;
@@ -44,17 +49,19 @@ class LeadImport implements ImportTarget {
     }
 
     @Override
+    public List<String> requiredFields() {
+        return List.of("lastName");
+    }
+
+    @Override
+    public ChunkResult importRows(List<Row> rows) {
+        return bulk.write(rows, this::details);
+    }
+
+    @Override
     public boolean importRow(Map<String, String> v) {
         var user = CurrentUser.get();
-        LeadDetails details = new LeadDetails(v.get("firstName"), v.get("lastName"), v.get("email"), v.get("phone"),
-                v.get("company"), v.get("title"), v.get("industry"), v.get("country"),
-                integer(v.get("companySize")), money(v.get("annualRevenue")), v.get("source"), type(v.get("type")),
-                null, user.teamId(), v.get("externalId"));
-        Set<ConstraintViolation<LeadDetails>> violations = validator.validate(details);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<LeadDetails> first = violations.iterator().next();
-            throw new IllegalArgumentException(first.getPropertyPath() + ": " + first.getMessage());
-        }
+        LeadDetails details = details(v);
         Lead existing = details.externalId() == null ? null : leads.findByExternalId(details.externalId()).orElse(null);
         if (existing != null) {
             existing.change(existing.details().with(details));
@@ -69,6 +76,20 @@ class LeadImport implements ImportTarget {
         timeline.save(new TimelineEntry(lead.id, "CREATED", "Imported", user.id(), Instant.now()));
         scores.rescore(lead, scoring.scorecard(), user.id());
         return false;
+    }
+
+    /** A row as lead details, validated; {@link IllegalArgumentException} with a readable reason when bad. */
+    private LeadDetails details(Map<String, String> v) {
+        LeadDetails details = new LeadDetails(v.get("firstName"), v.get("lastName"), v.get("email"), v.get("phone"),
+                v.get("company"), v.get("title"), v.get("industry"), v.get("country"),
+                integer(v.get("companySize")), money(v.get("annualRevenue")), v.get("source"), type(v.get("type")),
+                null, CurrentUser.get().teamId(), v.get("externalId"));
+        Set<ConstraintViolation<LeadDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<LeadDetails> first = violations.iterator().next();
+            throw new IllegalArgumentException(first.getPropertyPath() + ": " + first.getMessage());
+        }
+        return details;
     }
 
     private static Integer integer(String s) {

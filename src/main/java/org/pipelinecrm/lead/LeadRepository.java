@@ -18,6 +18,8 @@ interface LeadRepository extends JpaRepository<Lead, Long>, JpaSpecificationExec
 
     Optional<Lead> findByExternalId(String externalId);
 
+    List<Lead> findByExternalIdIn(java.util.Collection<String> externalIds);
+
     /** Keyset pages of ids, for rescoring every lead without loading them all. */
     @Query("select l.id from Lead l where l.id > ?1 order by l.id")
     List<Long> idsAfter(long afterId, Pageable limit);

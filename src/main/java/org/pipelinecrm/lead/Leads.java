@@ -25,9 +25,11 @@ public class Leads {
     private final TimelineRepository timeline;
     private final ScoreKeeper scores;
     private final Scoring scoring;
+    private final HandoffPolicy policy;
 
     Leads(LeadRepository leads, LeadEventRepository events, TimelineRepository timeline, ScoreKeeper scores,
-            Scoring scoring) {
+            Scoring scoring, HandoffPolicy policy) {
+        this.policy = policy;
         this.leads = leads;
         this.events = events;
         this.timeline = timeline;
@@ -103,18 +105,20 @@ public class Leads {
     }
 
     @Transactional
-    public LeadView reject(long id, RejectionReason reason, String note, Long expectedVersion) {
+    public LeadView reject(long id, String reason, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
+        reason = policy.requireReason(reason);
         lead.reject(reason, note);
         note(lead, "REJECTED", reason + (note == null || note.isBlank() ? "" : ": " + note));
         return flushed(lead);
     }
 
     @Transactional
-    public LeadView disqualify(long id, RejectionReason reason, String note, Long expectedVersion) {
+    public LeadView disqualify(long id, String reason, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
+        reason = policy.requireReason(reason);
         lead.disqualify(reason, note);
         note(lead, "DISQUALIFIED", reason + (note == null || note.isBlank() ? "" : ": " + note));
         return flushed(lead);

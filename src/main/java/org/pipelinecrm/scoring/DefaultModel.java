@@ -20,6 +20,7 @@ final class DefaultModel {
                 List.of(new BehaviourRule("EMAIL_OPENED", 2), new BehaviourRule("EMAIL_REPLIED", 10),
                         new BehaviourRule("PAGE_VISIT", 3), new BehaviourRule("CONTENT_DOWNLOADED", 10),
                         new BehaviourRule("DEMO_REQUESTED", 25), new BehaviourRule("MEETING_BOOKED", 30),
+                        new BehaviourRule("FORM_SUBMITTED", 15),
                         new BehaviourRule("UNSUBSCRIBED", -30), new BehaviourRule("EMAIL_BOUNCED", -10)),
                 10, 50, 80, 0);
     }

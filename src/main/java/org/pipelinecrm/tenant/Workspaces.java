@@ -64,6 +64,29 @@ public class Workspaces {
         });
     }
 
+    /**
+     * The workspace whose public lead form has this key, found before any workspace is entered (a narrow
+     * policy admits exactly the row whose key the transaction names).
+     */
+    public java.util.Optional<Long> byFormKey(String key) {
+        if (key == null || key.isBlank() || key.length() > 64) {
+            return java.util.Optional.empty();
+        }
+        return tx.execute(status -> {
+            jdbc.sql("select set_config('app.form_key', ?, true)").param(key).query().singleValue();
+            return jdbc.sql("select id from workspace where form_key = ?").param(key).query(Long.class).optional();
+        });
+    }
+
+    /** A new key for the current workspace's lead form: forms pasted with the old key stop working. */
+    public String regenerateFormKey() {
+        long id = TenantContext.require();
+        String key = newFormKey();
+        tx.executeWithoutResult(status -> jdbc.sql("update workspace set form_key = ? where id = ?").param(key).param(id)
+                .update());
+        return key;
+    }
+
     /** Every workspace id, for background work that visits each workspace in turn. */
     public List<Long> allIds() {
         return tx.execute(status -> {

@@ -16,6 +16,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,8 +31,13 @@ class ImportsApiTest {
 
     private long upload(TestWorkspaces.Workspace ws, String csv) throws Exception {
         var file = new MockMultipartFile("file", "leads.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        // The file's own names for two fields, where it has those columns (a mapping to a missing column is refused).
+        String header = csv.lines().findFirst().orElse("");
+        String mapping = "{" + (header.contains("Prospect ID") ? "\"externalId\": \"Prospect ID\"" : "")
+                + (header.contains("Prospect ID") && header.contains("Lead Source") ? ", " : "")
+                + (header.contains("Lead Source") ? "\"source\": \"Lead Source\"" : "") + "}";
         String body = mvc.perform(multipart("/api/v1/imports").file(file).param("entity", "leads")
-                        .param("mapping", "{\"externalId\": \"Prospect ID\", \"source\": \"Lead Source\"}").with(ws.admin()))
+                        .param("mapping", mapping).with(ws.admin()))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
@@ -70,6 +77,45 @@ class ImportsApiTest {
     }
 
     @Test
+    void findsDuplicatesAgainstTheWorkspaceAndEarlierRowsOfTheSameFile() throws Exception {
+        var ws = workspaces.create();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/leads")
+                        .contentType("application/json").with(ws.admin())
+                        .content("{\"firstName\":\"Old\",\"lastName\":\"Lead\",\"email\":\"old@x.test\"}"))
+                .andExpect(status().isCreated());
+        String csv = "Prospect ID,firstName,lastName,email,company\n"
+                + "d-1,Same,Mail,OLD@x.test ,\n"                  // row 2: same e-mail as the existing lead
+                + "d-2,Nima,Karimi,nima@x.test,Delta Co\n"      // row 3: new
+                + "d-3,nima ,karimi,other@x.test,delta  co\n"   // row 4: same company + name as row 3
+                + "d-4,Mo,Tavakoli,mo@x.test,\n"                // row 5: new
+                + "d-4,Mo,Tavakoli,mo@x.test,Epsilon\n"         // row 6: same external id as row 5: updates it
+                + "d-5,Ana,Bell,mo@X.test,\n";                   // row 7: same e-mail as row 5
+        long id = upload(ws, csv);
+        awaitDone(ws, id);
+        mvc.perform(get("/api/v1/imports/" + id).with(ws.admin()))
+                .andExpect(jsonPath("$.imported").value(2))
+                .andExpect(jsonPath("$.updated").value(1))
+                .andExpect(jsonPath("$.skipped").value(3))
+                .andExpect(jsonPath("$.errors[0].row").value(2))
+                .andExpect(jsonPath("$.errors[0].message", containsString("duplicate")))
+                .andExpect(jsonPath("$.errors[1].row").value(4))
+                .andExpect(jsonPath("$.errors[2].row").value(7));
+        mvc.perform(get("/api/v1/leads?q=tavakoli").with(ws.admin())).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].company").value("Epsilon"));
+        mvc.perform(get("/api/v1/leads?q=karimi").with(ws.admin())).andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void theApiRefusesAMappingToAColumnTheFileLacks() throws Exception {
+        var ws = workspaces.create();
+        var file = new MockMultipartFile("file", "leads.csv", "text/csv", "lastName\nX\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/v1/imports").file(file).param("entity", "leads")
+                        .param("mapping", "{\"email\": \"Mail\"}").with(ws.admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("no column Mail")));
+    }
+
+    @Test
     void anotherWorkspacesImportIsNotFound() throws Exception {
         var mine = workspaces.create();
         var theirs = workspaces.create();
@@ -87,10 +133,39 @@ class ImportsApiTest {
                 users.loadUserByUsername(ws.adminEmail()));
         mvc.perform(get("/imports/new").with(admin)).andExpect(status().isOk());
         var file = new MockMultipartFile("file", "l.csv", "text/csv",
-                "lastName,email\nGood,good@x.test\n,missing@x.test\n".getBytes(StandardCharsets.UTF_8));
-        String location = mvc.perform(multipart("/imports").file(file).param("entity", "leads").with(admin)
+                "Last Name,E-mail Address,Notes\nGood,good@x.test,vip\n,missing@x.test,\n".getBytes(StandardCharsets.UTF_8));
+        String mapping = mvc.perform(multipart("/imports").file(file).param("entity", "leads").with(admin)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String location = mapping.replace("/mapping", "");
+        // Suggested by name: "Last Name" → lastName, "E-mail Address" → email; the preview shows the first rows.
+        mvc.perform(get(mapping).with(admin)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("<option value=\"Last Name\" selected=\"selected\">")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("<option value=\"E-mail Address\" selected=\"selected\">")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("good@x.test")));
+        // Changing a select renders the preview again with the new choice.
+        mvc.perform(post(location + "/preview").with(admin).with(csrf()).param("field.lastName", "Last Name")
+                        .param("field.email", "").param("field.title", "Notes"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("vip")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("good@x.test"))));
+        // A needed field without a column, or a column the file lacks, is refused with a clear message.
+        mvc.perform(post(location + "/start").with(admin).with(csrf()).param("field.lastName", ""))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Choose a column for lastName")));
+        mvc.perform(post(location + "/start").with(admin).with(csrf()).param("field.lastName", "Surname"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("no column Surname")));
+        mvc.perform(get(location).with(admin)).andExpect(status().is3xxRedirection());
+        mvc.perform(post(location + "/start").with(admin).with(csrf()).param("field.lastName", "Last Name")
+                        .param("field.email", "E-mail Address"))
+                .andExpect(status().is3xxRedirection());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get(location).with(admin)
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk())

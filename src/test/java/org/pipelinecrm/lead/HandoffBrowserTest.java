@@ -52,6 +52,16 @@ class HandoffBrowserTest {
                 + "b-2,Bad,Row,not-an-email,Nowhere\r\n");
         browser.get(base + "/imports/new");
         browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("import-upload")).click();
+        try {
+            Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-preview-table"),
+                    "Shams Co"));
+        } catch (RuntimeException e) {
+            System.out.println("PAGE-DEBUG " + browser.getCurrentUrl() + "\n" + browser.getPageSource());
+            throw e;
+        }
+        assertThat(new Select(browser.findElement(By.id("field-email"))).getFirstSelectedOption().getText())
+                .isEqualTo("email");
         browser.findElement(By.id("import-start")).click();
         try {
             Browser.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("import-errors")));

@@ -1,16 +1,22 @@
 package org.pipelinecrm.importing.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.pipelinecrm.importing.ImportMappingException;
+import org.pipelinecrm.importing.ImportPreview;
 import org.pipelinecrm.importing.ImportStatus;
 import org.pipelinecrm.importing.Imports;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,15 +24,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Upload a CSV, watch its progress (htmx polls the status partial), download the bad rows. */
+/**
+ * Upload a CSV, match its columns to fields with a preview of the first rows, start, watch its progress (htmx
+ * polls the status partial), download the bad rows.
+ */
 @Controller
 @RequestMapping("/imports")
 class ImportPages {
 
+    private static final String FIELD = "field.";
     private final Imports imports;
+    private final MessageSource messages;
 
-    ImportPages(Imports imports) {
+    ImportPages(Imports imports, MessageSource messages) {
         this.imports = imports;
+        this.messages = messages;
+    }
+
+    private String message(ImportMappingException e) {
+        return messages.getMessage("import.mapping.error." + e.code(), e.arguments(), e.getMessage(),
+                LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/new")
@@ -36,18 +53,68 @@ class ImportPages {
         return "importing/new";
     }
 
+    /** Stores the upload as a draft and goes on to match its columns. */
     @PostMapping
-    String start(@RequestParam MultipartFile file, @RequestParam(defaultValue = "leads") String entity)
+    String upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "leads") String entity, Model model)
             throws IOException {
-        // Columns are matched to fields by name; an explicit mapping is available through the API.
-        long id = imports.start(entity, file.getOriginalFilename(), file.getBytes(), Map.of());
-        return "redirect:/imports/" + id;
+        try {
+            long id = imports.upload(entity, file.getOriginalFilename(), file.getBytes());
+            return "redirect:/imports/" + id + "/mapping";
+        } catch (ImportMappingException e) {
+            model.addAttribute("error", message(e));
+            return form(entity, model);
+        }
+    }
+
+    @GetMapping("/{id}/mapping")
+    String mapping(@PathVariable long id, Model model) {
+        ImportPreview preview = imports.preview(id, null);
+        if (!"DRAFT".equals(imports.status(id).status())) {
+            return "redirect:/imports/" + id;
+        }
+        model.addAttribute("preview", preview);
+        return "importing/mapping";
+    }
+
+    /** The preview table again for the columns chosen so far (htmx, on every change of a select). */
+    @PostMapping("/{id}/preview")
+    String preview(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
+        model.addAttribute("preview", imports.preview(id, mapping(params)));
+        return "importing/mapping :: preview";
+    }
+
+    @PostMapping("/{id}/start")
+    String start(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
+        Map<String, String> mapping = mapping(params);
+        try {
+            imports.start(id, mapping);
+            return "redirect:/imports/" + id;
+        } catch (ImportMappingException e) {
+            model.addAttribute("preview", imports.preview(id, mapping));
+            model.addAttribute("error", message(e));
+            return "importing/mapping";
+        }
     }
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model, HttpServletRequest request) {
-        model.addAttribute("job", imports.status(id));
+        ImportStatus job = imports.status(id);
+        if ("DRAFT".equals(job.status())) {
+            return "redirect:/imports/" + id + "/mapping";
+        }
+        model.addAttribute("job", job);
         return request.getHeader("HX-Request") != null ? "importing/show :: progress" : "importing/show";
+    }
+
+    /** The form's selects are named {@code field.<crm field>}; an empty choice means "not imported". */
+    private static Map<String, String> mapping(MultiValueMap<String, String> params) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (name.startsWith(FIELD) && !values.isEmpty()) {
+                mapping.put(name.substring(FIELD.length()), values.get(0) == null ? "" : values.get(0));
+            }
+        });
+        return mapping;
     }
 
     @GetMapping("/{id}/errors.csv")

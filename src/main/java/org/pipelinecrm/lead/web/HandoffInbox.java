@@ -3,6 +3,7 @@ package org.pipelinecrm.lead.web;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.pipelinecrm.lead.HandoffPolicy;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
 import org.pipelinecrm.lead.Leads;
@@ -17,13 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HandoffInbox {
 
-    /** The workspace default; a per-workspace setting is still to come. */
-    static final Duration SLA = Duration.ofHours(24);
-
     private final Leads leads;
+    private final HandoffPolicy policy;
 
-    HandoffInbox(Leads leads) {
+    HandoffInbox(Leads leads, HandoffPolicy policy) {
         this.leads = leads;
+        this.policy = policy;
     }
 
     @GetMapping("/leads/inbox")
@@ -31,17 +31,22 @@ class HandoffInbox {
         var filter = new LeadFilter(LeadStatus.HANDED_OFF, null, null, null, null, null, null, null);
         model.addAttribute("leads", leads.list(filter, PageRequest.of(Math.max(0, page), 50,
                 Sort.by(Sort.Order.asc("handedOffAt"), Sort.Order.asc("id")))));
+        int slaHours = policy.rules().slaHours();
         model.addAttribute("now", Instant.now());
-        model.addAttribute("slaHours", SLA.toHours());
-        model.addAttribute("inbox", this);
+        model.addAttribute("slaHours", slaHours);
+        model.addAttribute("sla", new Sla(Duration.ofHours(slaHours)));
         return "lead/inbox";
     }
 
-    public long ageHours(Instant handedOffAt, Instant now) {
-        return handedOffAt == null ? 0 : Duration.between(handedOffAt, now).toHours();
-    }
+    /** Ages against the workspace's SLA, for the page. */
+    public record Sla(Duration limit) {
 
-    public boolean overdue(Instant handedOffAt, Instant now) {
-        return handedOffAt != null && Duration.between(handedOffAt, now).compareTo(SLA) > 0;
+        public long ageHours(Instant handedOffAt, Instant now) {
+            return handedOffAt == null ? 0 : Duration.between(handedOffAt, now).toHours();
+        }
+
+        public boolean overdue(Instant handedOffAt, Instant now) {
+            return handedOffAt != null && Duration.between(handedOffAt, now).compareTo(limit) > 0;
+        }
     }
 }

@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.lead.DuplicateLeadException;
+import org.pipelinecrm.lead.HandoffPolicy;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
 import org.pipelinecrm.lead.LeadType;
 import org.pipelinecrm.lead.Leads;
-import org.pipelinecrm.lead.RejectionReason;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -31,8 +31,10 @@ class LeadPages {
 
     private final Leads leads;
     private final People people;
+    private final HandoffPolicy policy;
 
-    LeadPages(Leads leads, People people) {
+    LeadPages(Leads leads, People people, HandoffPolicy policy) {
+        this.policy = policy;
         this.leads = leads;
         this.people = people;
     }
@@ -55,6 +57,8 @@ class LeadPages {
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("types", LeadType.values());
         model.addAttribute("userNames", people.userNames());
+        model.addAttribute("teams", people.teams());
+        model.addAttribute("reasons", policy.rules().rejectionReasons());
         return request.getHeader("HX-Request") != null ? "lead/list :: results" : "lead/list";
     }
 
@@ -84,7 +88,7 @@ class LeadPages {
         model.addAttribute("lead", leads.get(id));
         model.addAttribute("userNames", people.userNames());
         model.addAttribute("teams", people.teams());
-        model.addAttribute("reasons", RejectionReason.values());
+        model.addAttribute("reasons", policy.rules().rejectionReasons());
         return "lead/show";
     }
 
@@ -108,7 +112,7 @@ class LeadPages {
     }
 
     @PostMapping("/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam RejectionReason reason,
+    String reject(@PathVariable long id, @RequestParam String reason,
             @RequestParam(required = false) String note, @RequestParam long version) {
         leads.reject(id, reason, note, version);
         // A rejected lead goes back to marketing, out of the rep's sight: back to the inbox.
@@ -116,7 +120,7 @@ class LeadPages {
     }
 
     @PostMapping("/{id}/disqualify")
-    String disqualify(@PathVariable long id, @RequestParam RejectionReason reason,
+    String disqualify(@PathVariable long id, @RequestParam String reason,
             @RequestParam(required = false) String note, @RequestParam long version) {
         leads.disqualify(id, reason, note, version);
         return "redirect:/leads/" + id;

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.pipelinecrm.lead.DuplicateLeadException;
 import org.pipelinecrm.lead.LeadDetails;
@@ -14,7 +13,6 @@ import org.pipelinecrm.lead.LeadStatus;
 import org.pipelinecrm.lead.LeadType;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
-import org.pipelinecrm.lead.RejectionReason;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -64,7 +62,7 @@ class LeadsApi {
     record HandoffCmd(Long teamId, Long ownerId, @Size(max = 2000) String note, Long version) {
     }
 
-    record ReasonCmd(@NotNull RejectionReason reason, @Size(max = 2000) String note, Long version) {
+    record ReasonCmd(@NotBlank @Size(max = 60) String reason, @Size(max = 2000) String note, Long version) {
     }
 
     record VersionCmd(Long version) {

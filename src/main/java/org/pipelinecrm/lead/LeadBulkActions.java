@@ -1,0 +1,56 @@
+package org.pipelinecrm.lead;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk actions of the lead list: each lead changes in its own transaction by the same rules as one at a time,
+ * so a lead that cannot take the action (an illegal transition, out of sight) is skipped and reported.
+ */
+@Service
+public class LeadBulkActions {
+
+    static final int MAX_LEADS = 500;
+
+    private final Leads leads;
+
+    LeadBulkActions(Leads leads) {
+        this.leads = leads;
+    }
+
+    public BulkOutcome assignOwner(Collection<Long> ids, long ownerId) {
+        return each(ids, id -> leads.change(id, new LeadDetails(null, null, null, null, null, null, null, null, null,
+                null, null, null, ownerId, null, null), null));
+    }
+
+    public BulkOutcome handOff(Collection<Long> ids, Long teamId, String note) {
+        return each(ids, id -> leads.handOff(id, teamId, null, note, null));
+    }
+
+    public BulkOutcome disqualify(Collection<Long> ids, String reason, String note) {
+        return each(ids, id -> leads.disqualify(id, reason, note, null));
+    }
+
+    private static BulkOutcome each(Collection<Long> ids, LongConsumer action) {
+        if (ids.size() > MAX_LEADS) {
+            throw new IllegalArgumentException("At most " + MAX_LEADS + " leads at once");
+        }
+        int changed = 0;
+        List<BulkOutcome.Skipped> skipped = new ArrayList<>();
+        for (long id : ids.stream().distinct().toList()) {
+            try {
+                action.accept(id);
+                changed++;
+            } catch (ConflictException | NotFoundException | IllegalArgumentException e) {
+                skipped.add(new BulkOutcome.Skipped(id, e.getMessage()));
+            }
+        }
+        return new BulkOutcome(changed, skipped);
+    }
+}

@@ -1,0 +1,75 @@
+package org.pipelinecrm.lead;
+
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.Role;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class LeadBulkActionsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestWorkspaces workspaces;
+    @Autowired
+    UserDetailsService users;
+
+    private String lead(TestWorkspaces.Workspace ws, String name, String type) throws Exception {
+        String body = mvc.perform(post("/api/v1/leads").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lastName\": \"" + name + "\", \"type\": \"" + type + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return String.valueOf(((Number) JsonPath.read(body, "$.id")).longValue());
+    }
+
+    @Test
+    void selectedLeadsChangeOnlyOnceConfirmedAndLeadsThatCannotAreReported() throws Exception {
+        var ws = workspaces.create();
+        var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
+        var admin = user(users.loadUserByUsername(ws.adminEmail()));
+        String mql = lead(ws, "Ready", "MQL");
+        String cold = lead(ws, "Cold", "UNQUALIFIED");
+
+        mvc.perform(post("/leads/bulk").with(admin).with(csrf()).param("action", "assign").param("ids", mql, cold)
+                        .param("ownerId", String.valueOf(rep.id())))
+                .andExpect(flash().attribute("bulkError", "lead.bulk.confirmFirst"));
+        mvc.perform(get("/api/v1/leads/" + mql).with(ws.admin())).andExpect(jsonPath("$.ownerId").isEmpty());
+
+        mvc.perform(post("/leads/bulk").with(admin).with(csrf()).param("action", "assign").param("ids", mql, cold)
+                        .param("ownerId", String.valueOf(rep.id())).param("confirmed", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("bulk", new BulkOutcome(2, java.util.List.of())));
+        mvc.perform(get("/api/v1/leads/" + cold).with(ws.admin())).andExpect(jsonPath("$.ownerId").value(rep.id()));
+
+        // Only an MQL can be handed off: the other lead is skipped and named.
+        mvc.perform(post("/leads/bulk").with(admin).with(csrf()).param("action", "handoff").param("ids", mql, cold)
+                        .param("confirmed", "true"))
+                .andExpect(result -> {
+                    BulkOutcome outcome = (BulkOutcome) result.getFlashMap().get("bulk");
+                    org.assertj.core.api.Assertions.assertThat(outcome.changed()).isEqualTo(1);
+                    org.assertj.core.api.Assertions.assertThat(outcome.skipped()).extracting(BulkOutcome.Skipped::leadId)
+                            .containsExactly(Long.valueOf(cold));
+                });
+        mvc.perform(get("/api/v1/leads/" + mql).with(ws.admin())).andExpect(jsonPath("$.status").value("HANDED_OFF"));
+        mvc.perform(get("/api/v1/leads/" + cold).with(ws.admin())).andExpect(jsonPath("$.status").value("NEW"));
+
+        mvc.perform(post("/leads/bulk").with(admin).with(csrf()).param("action", "disqualify").param("ids", cold)
+                        .param("reason", "NOT_A_FIT").param("confirmed", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/leads/" + cold).with(ws.admin())).andExpect(jsonPath("$.status").value("DISQUALIFIED"));
+    }
+}
