@@ -38,13 +38,21 @@ class Account extends TenantOwned {
     }
 
     Account(Accounts.AccountCmd cmd) {
+        change(cmd);
+    }
+
+    void change(Accounts.AccountCmd cmd) {
         this.name = cmd.name().trim();
         this.normalizedName = normalize(name);
-        this.domain = cmd.domain();
-        this.industry = cmd.industry();
-        this.companySize = cmd.size();
+        this.domain = normalizeDomain(cmd.domain());
+        this.industry = blankless(cmd.industry());
+        this.companySize = blankless(cmd.size());
         this.annualRevenue = cmd.annualRevenue();
-        this.country = cmd.country();
+        this.country = blankless(cmd.country());
+    }
+
+    static String blankless(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** "ACME, Inc." and "acme inc" are the same company. */
@@ -53,8 +61,22 @@ class Account extends TenantOwned {
                 .replaceAll(" (inc|ltd|llc|gmbh|co|corp|plc)$", "");
     }
 
+    /** "https://www.Acme.com/about" and "acme.com" are the same web domain. */
+    static String normalizeDomain(String domain) {
+        if (domain == null || domain.isBlank()) {
+            return null;
+        }
+        String d = domain.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        int end = d.indexOf('/');
+        return end < 0 ? d : d.substring(0, end);
+    }
+
     Long getId() {
         return id;
+    }
+
+    long getVersion() {
+        return version;
     }
 
     String getName() {

@@ -12,6 +12,8 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findFirstByNormalizedNameOrderByIdAsc(String normalizedName);
 
+    Optional<Account> findFirstByDomainOrderByIdAsc(String domain);
+
     Page<Account> findAllByOrderByNameAscIdAsc(Pageable page);
 
     List<Account> findAllByIdIn(Collection<Long> ids);

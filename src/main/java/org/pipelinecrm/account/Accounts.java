@@ -15,6 +15,7 @@ import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +37,56 @@ public class Accounts {
         return accounts.save(new Account(cmd)).toSummary(0);
     }
 
+    /** Creates the account unless a likely duplicate exists (same normalised name or web domain). */
+    @Transactional
+    public AccountSummary create(AccountCmd cmd, boolean allowDuplicate) {
+        if (!allowDuplicate) {
+            likelyDuplicate(cmd.name(), cmd.domain()).ifPresent(existing -> {
+                throw new DuplicateAccountException(existing);
+            });
+        }
+        return create(cmd);
+    }
+
+    /** Changes the account with the version the editor saw: a stale one is a conflict, never an overwrite. */
+    @Transactional
+    public AccountSummary change(long id, AccountCmd cmd, long expectedVersion) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+        if (account.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Account.class, id);
+        }
+        account.change(cmd);
+        accounts.flush();
+        return account(id);
+    }
+
+    @Transactional
+    public ContactSummary changeContact(long id, long accountId, ContactCmd cmd, long expectedVersion) {
+        Contact contact = contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact", id));
+        account(accountId);
+        if (contact.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Contact.class, id);
+        }
+        contact.change(accountId, cmd);
+        contacts.flush();
+        return contact.toSummary();
+    }
+
     /** The account whose normalised name matches, or a new one: imports and conversions never duplicate a company. */
     @Transactional
     public AccountSummary findOrCreateByName(String name) {
         return accounts.findFirstByNormalizedNameOrderByIdAsc(Account.normalize(name))
                 .map(a -> a.toSummary(0))
                 .orElseGet(() -> create(new AccountCmd(name, null, null, null, null, null)));
+    }
+
+    /** An account that is likely the same company: the same normalised name, or the same web domain. */
+    public Optional<AccountSummary> likelyDuplicate(String name, String domain) {
+        Optional<Account> byName = name == null || name.isBlank() ? Optional.empty()
+                : accounts.findFirstByNormalizedNameOrderByIdAsc(Account.normalize(name));
+        String d = Account.normalizeDomain(domain);
+        return byName.or(() -> d == null ? Optional.empty() : accounts.findFirstByDomainOrderByIdAsc(d))
+                .map(a -> a.toSummary(0));
     }
 
     public Optional<AccountSummary> find(long id) {

@@ -40,13 +40,21 @@ class Contact extends TenantOwned {
     }
 
     Contact(long accountId, Accounts.ContactCmd cmd) {
+        change(accountId, cmd);
+    }
+
+    void change(long accountId, Accounts.ContactCmd cmd) {
         this.accountId = accountId;
-        this.firstName = cmd.firstName();
+        this.firstName = Account.blankless(cmd.firstName());
         this.lastName = cmd.lastName().trim();
-        this.email = cmd.email();
-        this.phone = cmd.phone();
-        this.title = cmd.title();
+        this.email = Account.blankless(cmd.email());
+        this.phone = Account.blankless(cmd.phone());
+        this.title = Account.blankless(cmd.title());
         this.buyingRole = cmd.buyingRole();
+    }
+
+    long getVersion() {
+        return version;
     }
 
     ContactSummary toSummary() {

@@ -54,6 +54,12 @@ class Lead extends TenantOwned {
     Long createdBy;
     Instant createdAt = Instant.now();
     Instant updatedAt = Instant.now();
+    // Funnel milestones and the records a conversion made (set once, read by dashboards).
+    Instant qualifiedAt;
+    Instant convertedAt;
+    Long convertedAccountId;
+    Long convertedContactId;
+    Long convertedOpportunityId;
     @Version
     long version;
 
@@ -142,6 +148,49 @@ class Lead extends TenantOwned {
         moveTo(LeadStatus.DISQUALIFIED);
         reason = why;
         reasonNote = note;
+    }
+
+    /**
+     * The scorecard became qualified (or stopped being so): the lead follows where its lifecycle allows, and
+     * says whether its status changed. A lead still with marketing or in nurture keeps its status.
+     */
+    boolean qualificationChanged(boolean qualified) {
+        if (qualified && status != LeadStatus.QUALIFIED && status.canMoveTo(LeadStatus.QUALIFIED)) {
+            moveTo(LeadStatus.QUALIFIED);
+            if (qualifiedAt == null) {
+                qualifiedAt = Instant.now();
+            }
+            return true;
+        }
+        if (!qualified && status == LeadStatus.QUALIFIED) {
+            moveTo(LeadStatus.WORKING);
+            return true;
+        }
+        return false;
+    }
+
+    /** The lead became an account, a contact and an opportunity; nothing more happens to it. */
+    void convert(long accountId, long contactId, long opportunityId) {
+        if (!qualificationChanged(true) && status != LeadStatus.QUALIFIED) {
+            throw new ConflictException("lead.transition", "A lead that is " + status + " cannot become CONVERTED",
+                    status, LeadStatus.CONVERTED);
+        }
+        moveTo(LeadStatus.CONVERTED);
+        convertedAt = Instant.now();
+        convertedAccountId = accountId;
+        convertedContactId = contactId;
+        convertedOpportunityId = opportunityId;
+    }
+
+    /** A disqualified lead comes back to be worked again; its history stays. */
+    void reopen() {
+        if (status != LeadStatus.DISQUALIFIED) {
+            throw new ConflictException("lead.transition", "A lead that is " + status + " cannot be re-opened",
+                    status, LeadStatus.WORKING);
+        }
+        moveTo(LeadStatus.WORKING);
+        reason = null;
+        reasonNote = null;
     }
 
     /** Takes a new score; returns true when it crossed the MQL threshold and was promoted. */

@@ -9,12 +9,14 @@ public enum LeadStatus {
 
     Set<LeadStatus> next() {
         return switch (this) {
-            case NEW, WORKING -> EnumSet.of(WORKING, NURTURING, HANDED_OFF, DISQUALIFIED);
+            // A rep may qualify a lead they found themselves, without a handoff.
+            case NEW, WORKING -> EnumSet.of(WORKING, NURTURING, HANDED_OFF, QUALIFIED, DISQUALIFIED);
             case NURTURING -> EnumSet.of(WORKING, HANDED_OFF, DISQUALIFIED);
             case HANDED_OFF -> EnumSet.of(ACCEPTED, REJECTED);
             case ACCEPTED -> EnumSet.of(QUALIFIED, DISQUALIFIED);
             case REJECTED -> EnumSet.of(WORKING, NURTURING, HANDED_OFF, DISQUALIFIED);
-            case QUALIFIED -> EnumSet.of(CONVERTED, DISQUALIFIED);
+            // A scorecard that loses a letter or level puts the lead back to work.
+            case QUALIFIED -> EnumSet.of(CONVERTED, WORKING, DISQUALIFIED);
             case CONVERTED -> EnumSet.noneOf(LeadStatus.class);
             // Disqualified leads go to nurture and may come back.
             case DISQUALIFIED -> EnumSet.of(NURTURING, WORKING);

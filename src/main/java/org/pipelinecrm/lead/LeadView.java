@@ -11,7 +11,9 @@ public record LeadView(long id, String firstName, String lastName, String email,
         String title, String industry, String country, Integer companySize, BigDecimal annualRevenue, String source,
         LeadType type, LeadStatus status, Long ownerId, Long teamId, String externalId, int score,
         List<Contribution> scoreBreakdown, boolean salesReady, Instant handedOffAt, Long handedOffBy,
-        String handoffNote, String reason, String reasonNote, Instant createdAt, long version, List<Entry> timeline) {
+        String handoffNote, String reason, String reasonNote, Instant createdAt, long version, List<Entry> timeline,
+        Instant qualifiedAt, Instant convertedAt, Long convertedAccountId, Long convertedContactId,
+        Long convertedOpportunityId) {
 
     public record Entry(String kind, String detail, Long actorId, Instant occurredAt) {
     }

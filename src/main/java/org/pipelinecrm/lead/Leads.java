@@ -142,6 +142,45 @@ public class Leads {
         return flushed(lead);
     }
 
+    /** The lead as the signed-in person may see it, without its timeline; another workspace's id is not found. */
+    public LeadView find(long id) {
+        return view(visible(id), null);
+    }
+
+    /** Writes one entry on the lead's timeline, by the signed-in person, now. */
+    @Transactional
+    public void record(long id, String kind, String detail) {
+        note(visible(id), kind, detail);
+    }
+
+    /** Follows its scorecard: qualified moves it to QUALIFIED (once stamping qualifiedAt), unqualified back to work. */
+    @Transactional
+    public LeadView qualificationChanged(long id, boolean qualified) {
+        Lead lead = visible(id);
+        if (lead.qualificationChanged(qualified)) {
+            note(lead, "STATUS", lead.status.name());
+        }
+        return flushed(lead);
+    }
+
+    /** Marks the lead converted into the given account, contact and opportunity. */
+    @Transactional
+    public LeadView converted(long id, long accountId, long contactId, long opportunityId) {
+        Lead lead = visible(id);
+        lead.convert(accountId, contactId, opportunityId);
+        note(lead, "CONVERTED", "#" + opportunityId);
+        return flushed(lead);
+    }
+
+    @Transactional
+    public LeadView reopen(long id, Long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        lead.reopen();
+        note(lead, "REOPENED", null);
+        return flushed(lead);
+    }
+
     private Lead visible(long id) {
         Specification<Lead> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
         return leads.findOne(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())))
@@ -174,6 +213,7 @@ public class Leads {
         return new LeadView(l.id, l.firstName, l.lastName, l.email, l.phone, l.company, l.title, l.industry,
                 l.country, l.companySize, l.annualRevenue, l.source, l.type, l.status, l.ownerId, l.teamId,
                 l.externalId, l.score, ScoreKeeper.breakdown(l.scoreBreakdown), l.salesReady, l.handedOffAt,
-                l.handedOffBy, l.handoffNote, l.reason, l.reasonNote, l.createdAt, l.version, entries);
+                l.handedOffBy, l.handoffNote, l.reason, l.reasonNote, l.createdAt, l.version, entries, l.qualifiedAt,
+                l.convertedAt, l.convertedAccountId, l.convertedContactId, l.convertedOpportunityId);
     }
 }

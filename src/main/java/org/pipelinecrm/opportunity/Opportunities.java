@@ -83,6 +83,16 @@ public class Opportunities {
         return view(deal);
     }
 
+    /** A new deal made from a qualified lead, which it remembers with the time of conversion. */
+    @Transactional
+    public OpportunityView createFromLead(CreateCmd cmd, long leadId) {
+        OpportunityView created = create(cmd);
+        Opportunity deal = load(created.id());
+        deal.convertedFrom(leadId, Instant.now());
+        opportunities.flush();
+        return view(deal);
+    }
+
     public OpportunityView opportunity(long id) {
         return view(load(id));
     }

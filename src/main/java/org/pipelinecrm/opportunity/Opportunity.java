@@ -50,6 +50,9 @@ class Opportunity extends TenantOwned {
     private String closeNote;
     private Instant stageEnteredAt;
     private Instant lastActivityAt;
+    // The lead this deal was converted from, and when: the funnel's conversion rates count these.
+    private Long sourceLeadId;
+    private Instant convertedAt;
 
     @Version
     private long version;
@@ -175,6 +178,15 @@ class Opportunity extends TenantOwned {
     OpportunityView toView(String accountName, String ownerName) {
         return new OpportunityView(id == null ? 0 : id, name, pipelineId, stageId, status, amount, probability, expectedCloseDate,
                 ownerId, ownerName, teamId, source, industry, nextStep, accountId, accountName, contactId, openedAt,
-                closedAt, closeReason, closeNote, stageEnteredAt, lastActivityAt, version);
+                closedAt, closeReason, closeNote, stageEnteredAt, lastActivityAt, version, sourceLeadId, convertedAt);
+    }
+
+    /** This deal was made from a qualified lead; set once, at conversion. */
+    void convertedFrom(long leadId, Instant at) {
+        if (sourceLeadId != null) {
+            throw new ConflictException("opportunity.alreadyConverted", "The deal already has a source lead");
+        }
+        sourceLeadId = leadId;
+        convertedAt = at;
     }
 }

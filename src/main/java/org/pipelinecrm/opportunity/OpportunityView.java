@@ -11,5 +11,5 @@ public record OpportunityView(long id, String name, long pipelineId, long stageI
         BigDecimal amount, int probability, LocalDate expectedCloseDate, long ownerId, String ownerName, Long teamId,
         String source, String industry, String nextStep, Long accountId, String accountName, Long contactId,
         Instant openedAt, Instant closedAt, String closeReason, String closeNote, Instant stageEnteredAt,
-        Instant lastActivityAt, long version) {
+        Instant lastActivityAt, long version, Long sourceLeadId, Instant convertedAt) {
 }

@@ -1,11 +1,23 @@
 package org.pipelinecrm.account.web;
 
+import java.math.BigDecimal;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.ContactSummary;
+import org.pipelinecrm.account.DuplicateAccountException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +44,33 @@ class AccountsApi {
         return accounts.list(page, size);
     }
 
+    /** A likely duplicate (same normalised name or web domain) answers 409 with its id, unless allowed. */
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
-    AccountSummary create(@Valid @RequestBody Accounts.AccountCmd cmd) {
-        return accounts.create(cmd);
+    AccountSummary create(@Valid @RequestBody Accounts.AccountCmd cmd,
+            @RequestParam(defaultValue = "false") boolean allowDuplicate) {
+        return accounts.create(cmd, allowDuplicate);
+    }
+
+    /** All fields as in create, plus the version the caller last saw. */
+    record AccountUpdate(@NotBlank @Size(max = 200) String name, @Size(max = 200) String domain,
+            @Size(max = 80) String industry, @Size(max = 40) String size, @DecimalMin("0") BigDecimal annualRevenue,
+            @Size(max = 80) String country, @NotNull Long version) {
+    }
+
+    @PutMapping("/accounts/{id}")
+    AccountSummary change(@PathVariable long id, @Valid @RequestBody AccountUpdate u) {
+        return accounts.change(id, new Accounts.AccountCmd(u.name(), u.domain(), u.industry(), u.size(),
+                u.annualRevenue(), u.country()), u.version());
+    }
+
+    @ExceptionHandler(DuplicateAccountException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateAccountException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        body.setTitle("Likely duplicate");
+        body.setProperty("code", e.getMessageKey());
+        body.setProperty("existingId", e.existing().id());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @GetMapping("/accounts/{id}")

@@ -1,0 +1,77 @@
+package org.pipelinecrm.account.web;
+
+import jakarta.validation.Valid;
+import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.account.BuyingRole;
+import org.pipelinecrm.account.ContactSummary;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The contact page and the contact form (a person at an account, with their buying role). */
+@Controller
+class ContactPages {
+
+    private final Accounts accounts;
+
+    ContactPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/accounts/{accountId}/contacts/new")
+    String newContact(@PathVariable long accountId, Model model) {
+        accounts.account(accountId);
+        model.addAttribute("form", new Accounts.ContactCmd(null, "", null, null, null, null));
+        return form(model, accountId, null, 0);
+    }
+
+    @PostMapping("/accounts/{accountId}/contacts")
+    String create(@PathVariable long accountId, @Valid @ModelAttribute("form") Accounts.ContactCmd form,
+            BindingResult errors, Model model) {
+        accounts.account(accountId);
+        if (errors.hasErrors()) {
+            return form(model, accountId, null, 0);
+        }
+        return "redirect:/contacts/" + accounts.addContact(accountId, form).id();
+    }
+
+    @GetMapping("/contacts/{id}")
+    String show(@PathVariable long id, Model model) {
+        ContactSummary contact = accounts.contact(id);
+        model.addAttribute("contact", contact);
+        model.addAttribute("account", accounts.account(contact.accountId()));
+        return "account/contact";
+    }
+
+    @GetMapping("/contacts/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        ContactSummary c = accounts.contact(id);
+        model.addAttribute("form", new Accounts.ContactCmd(c.firstName(), c.lastName(), c.email(), c.phone(), c.title(),
+                c.buyingRole()));
+        return form(model, c.accountId(), id, c.version());
+    }
+
+    @PostMapping("/contacts/{id}")
+    String change(@PathVariable long id, @Valid @ModelAttribute("form") Accounts.ContactCmd form,
+            BindingResult errors, @RequestParam long version, Model model) {
+        ContactSummary c = accounts.contact(id);
+        if (errors.hasErrors()) {
+            return form(model, c.accountId(), id, version);
+        }
+        accounts.changeContact(id, c.accountId(), form, version);
+        return "redirect:/contacts/" + id;
+    }
+
+    private String form(Model model, long accountId, Long id, long version) {
+        model.addAttribute("account", accounts.account(accountId));
+        model.addAttribute("contactId", id);
+        model.addAttribute("version", version);
+        model.addAttribute("roles", BuyingRole.values());
+        return "account/contact-form";
+    }
+}

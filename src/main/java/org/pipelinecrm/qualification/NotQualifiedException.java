@@ -1,0 +1,23 @@
+package org.pipelinecrm.qualification;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.pipelinecrm.shared.ConflictException;
+
+/** Converting a lead that still has blockers: 409 with the blockers in the API, a message on the page. */
+public class NotQualifiedException extends ConflictException {
+
+    private final List<Blocker> blockers;
+
+    NotQualifiedException(List<Blocker> blockers) {
+        super("qualification.notQualified.detail", "The lead is not qualified: "
+                + blockers.stream().map(Blocker::message).collect(Collectors.joining(", ")),
+                blockers.stream().map(Blocker::message).collect(Collectors.joining(", ")));
+        this.blockers = blockers;
+    }
+
+    public List<Blocker> getBlockers() {
+        return blockers;
+    }
+}

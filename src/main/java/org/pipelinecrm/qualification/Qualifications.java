@@ -1,0 +1,81 @@
+package org.pipelinecrm.qualification;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.lead.Leads;
+import org.pipelinecrm.lead.RejectionReason;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The BANT scorecards of the leads the signed-in person can see. */
+@Service
+@Transactional(readOnly = true)
+public class Qualifications {
+
+    private final ScorecardRepository scorecards;
+    private final Leads leads;
+
+    Qualifications(ScorecardRepository scorecards, Leads leads) {
+        this.scorecards = scorecards;
+        this.leads = leads;
+    }
+
+    /** The lead's scorecard; a lead nobody has qualified yet has every letter and level UNKNOWN. */
+    public QualificationView of(long leadId) {
+        leads.find(leadId);
+        return scorecard(leadId).toView(today());
+    }
+
+    /**
+     * Saves the rep's answers with the version they last saw (a stale one is a conflict), writes what changed
+     * on the lead's timeline, and lets the lead follow: qualified, or back to work.
+     */
+    @Transactional
+    public QualificationView answer(long leadId, QualificationCmd cmd) {
+        leads.find(leadId);
+        Scorecard card = scorecard(leadId);
+        if (cmd.version() != null && cmd.version() != card.version()) {
+            throw new ObjectOptimisticLockingFailureException(Scorecard.class, leadId);
+        }
+        if (card.isNew()) {
+            // stored blank first, so that the first answers take version 1 and a rep still holding the blank
+            // card (version 0) gets a conflict instead of overwriting them
+            scorecards.saveAndFlush(card);
+        }
+        boolean wasQualified = card.qualified();
+        List<String> changes = card.answer(cmd, CurrentUser.get().id());
+        if (changes.isEmpty()) {
+            return card.toView(today());
+        }
+        scorecards.saveAndFlush(card);
+        leads.record(leadId, "QUALIFICATION", String.join(" · ", changes));
+        if (card.qualified() != wasQualified) {
+            leads.qualificationChanged(leadId, card.qualified());
+        }
+        return card.toView(today());
+    }
+
+    /** A purchase too far out: the lead leaves the pipeline's way, into nurture, with the reason on record. */
+    @Transactional
+    public void nurture(long leadId) {
+        var lead = leads.find(leadId);
+        if (lead.status().canMoveTo(org.pipelinecrm.lead.LeadStatus.NURTURING)) {
+            leads.nurture(leadId, lead.version());
+        } else {
+            leads.disqualify(leadId, RejectionReason.TOO_EARLY, "Buys in more than "
+                    + Scorecard.NURTURE_AFTER_MONTHS + " months", lead.version());
+        }
+    }
+
+    Scorecard scorecard(long leadId) {
+        return scorecards.findByLeadId(leadId).orElseGet(() -> new Scorecard(leadId));
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

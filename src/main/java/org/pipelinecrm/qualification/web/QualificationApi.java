@@ -1,0 +1,75 @@
+package org.pipelinecrm.qualification.web;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import org.pipelinecrm.lead.LeadView;
+import org.pipelinecrm.lead.Leads;
+import org.pipelinecrm.qualification.Conversion;
+import org.pipelinecrm.qualification.NotQualifiedException;
+import org.pipelinecrm.qualification.QualificationCmd;
+import org.pipelinecrm.qualification.QualificationView;
+import org.pipelinecrm.qualification.Qualifications;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A lead's BANT scorecard, its conversion, and re-opening a disqualified lead, in the public API. */
+@RestController
+@RequestMapping("/api/v1/leads/{id}")
+class QualificationApi {
+
+    private final Qualifications qualifications;
+    private final Conversion conversion;
+    private final Leads leads;
+
+    QualificationApi(Qualifications qualifications, Conversion conversion, Leads leads) {
+        this.qualifications = qualifications;
+        this.conversion = conversion;
+        this.leads = leads;
+    }
+
+    record VersionCmd(Long version) {
+    }
+
+    @GetMapping("/qualification")
+    QualificationView get(@PathVariable long id) {
+        return qualifications.of(id);
+    }
+
+    @PutMapping("/qualification")
+    QualificationView put(@PathVariable long id, @Valid @RequestBody QualificationCmd cmd) {
+        return qualifications.answer(id, cmd);
+    }
+
+    @PostMapping("/convert")
+    ResponseEntity<Conversion.Converted> convert(@PathVariable long id, @Valid @RequestBody Conversion.ConvertCmd cmd) {
+        Conversion.Converted converted = conversion.convert(id, cmd);
+        return ResponseEntity.created(URI.create("/api/v1/opportunities/" + converted.opportunityId())).body(converted);
+    }
+
+    /** A disqualified lead, back from nurture, is worked again with its history. */
+    @PostMapping("/reopen")
+    LeadView reopen(@PathVariable long id, @RequestBody(required = false) VersionCmd cmd) {
+        return leads.reopen(id, cmd == null ? null : cmd.version());
+    }
+
+    /** Not qualified: 409 with the blockers, so the caller knows what is still missing. */
+    @ExceptionHandler(NotQualifiedException.class)
+    ResponseEntity<ProblemDetail> notQualified(NotQualifiedException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        body.setTitle("Not qualified");
+        body.setProperty("code", e.getMessageKey());
+        body.setProperty("blockers", e.getBlockers());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}
