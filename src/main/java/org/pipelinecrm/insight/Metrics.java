@@ -1,0 +1,252 @@
+package org.pipelinecrm.insight;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.insight.MetricsReport.Breakdown;
+import org.pipelinecrm.insight.MetricsReport.Comparison;
+import org.pipelinecrm.insight.MetricsReport.Forecast;
+import org.pipelinecrm.insight.MetricsReport.ForecastMonth;
+import org.pipelinecrm.insight.MetricsReport.FunnelStep;
+import org.pipelinecrm.insight.MetricsReport.LeadSource;
+import org.pipelinecrm.insight.MetricsReport.OpenPipeline;
+import org.pipelinecrm.insight.MetricsReport.Reason;
+import org.pipelinecrm.insight.MetricsReport.StageFigures;
+import org.pipelinecrm.insight.MetricsReport.TrendMonth;
+import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboard figures. Managers and admins read the workspace, a team or a rep; everybody else reads
+ * only their own deals and leads, whatever the filter says.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Metrics {
+
+    private static final int TREND_MONTHS = 12;
+    private static final int FORECAST_MONTHS = 6;
+
+    private final DealFigures deals;
+    private final LeadFigures leads;
+    private final TargetFigures targets;
+    private final FiscalYears fiscalYears;
+    private final People people;
+
+    Metrics(DealFigures deals, LeadFigures leads, TargetFigures targets, FiscalYears fiscalYears, People people) {
+        this.deals = deals;
+        this.leads = leads;
+        this.targets = targets;
+        this.fiscalYears = fiscalYears;
+        this.people = people;
+    }
+
+    /** The filter narrowed to what the current person may see. */
+    public static MetricsFilter visible(MetricsFilter filter) {
+        CrmUser me = CurrentUser.get();
+        return me.seesWholeWorkspace() ? filter : filter.forOwner(me.id());
+    }
+
+    public MetricsReport report(MetricsFilter requested) {
+        MetricsFilter filter = visible(requested);
+        if (filter.pipelineId() != null && !deals.pipelineExists(filter.pipelineId())) {
+            throw new NotFoundException("Pipeline", filter.pipelineId());
+        }
+        if (filter.teamId() != null) {
+            people.team(filter.teamId());
+        }
+        if (filter.ownerId() != null) {
+            people.user(filter.ownerId());
+        }
+        MetricsScope scope = new MetricsScope(filter);
+
+        DealFigures.Closed closed = deals.closed(scope);
+        List<LeadFigures.Cohort> cohort = leads.cohort(scope);
+        LeadFigures.Cohort all = cohort.stream().filter(LeadFigures.Cohort::total).findFirst().orElseThrow();
+        long qualified = leads.qualified(scope);
+
+        List<DealFigures.OpenStage> open = deals.openByStage(scope);
+        long openCount = open.stream().mapToLong(DealFigures.OpenStage::count).sum();
+        BigDecimal openAmount = money(open.stream().map(DealFigures.OpenStage::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal openWeighted = money(open.stream().map(DealFigures.OpenStage::weighted).reduce(BigDecimal.ZERO, BigDecimal::add));
+        long withDecisionMaker = open.stream().mapToLong(DealFigures.OpenStage::withDecisionMaker).sum();
+
+        BigDecimal winRate = rate(closed.won(), closed.won() + closed.lost());
+        BigDecimal wonAmount = money(closed.wonAmount());
+        BigDecimal averageDealSize = closed.won() == 0 ? null
+                : money(closed.wonAmount().divide(BigDecimal.valueOf(closed.won()), 6, RoundingMode.HALF_UP));
+        BigDecimal averageAge = closed.averageAgeDays() == null ? null : closed.averageAgeDays().setScale(1, RoundingMode.HALF_UP);
+
+        BigDecimal target = targets.target(filter);
+        BigDecimal remaining = target == null ? null : target.subtract(wonAmount).max(BigDecimal.ZERO);
+        BigDecimal coverage = remaining == null || remaining.signum() == 0 ? null
+                : openAmount.divide(remaining, 2, RoundingMode.HALF_UP);
+
+        FiscalYears.Setting fiscal = fiscalYears.current();
+        List<Period> forecastMonths = Periods.from(filter.from(), PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth(),
+                FORECAST_MONTHS);
+        Map<Integer, DealFigures.ForecastBucket> byCloseMonth = deals.openByCloseMonth(scope, starts(forecastMonths));
+        Forecast forecast = forecast(closed.wonAmount(), deals.openByCloseMonth(scope, List.of(filter.from(), filter.to().plusDays(1))).get(1));
+        List<ForecastMonth> forecastByMonth = new ArrayList<>();
+        for (int i = 0; i < forecastMonths.size(); i++) {
+            Period p = forecastMonths.get(i);
+            var b = byCloseMonth.get(i + 1);
+            forecastByMonth.add(b == null ? new ForecastMonth(p.start(), p.end(), zero(), zero(), zero())
+                    : new ForecastMonth(p.start(), p.end(), money(b.commit()), money(b.bestCase()), money(b.weighted())));
+        }
+
+        Period last = Periods.containing(filter.to(), PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth());
+        LocalDate first = last.start();
+        for (int i = 1; i < TREND_MONTHS; i++) {
+            first = Periods.containing(first.minusDays(1), PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth()).start();
+        }
+        List<Period> trendMonths = Periods.from(first, PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth(), TREND_MONTHS);
+        Map<Integer, DealFigures.Bucket> byMonth = deals.closedByMonth(scope, starts(trendMonths));
+        List<TrendMonth> trend = new ArrayList<>();
+        for (int i = 0; i < trendMonths.size(); i++) {
+            Period p = trendMonths.get(i);
+            var b = byMonth.get(i + 1);
+            trend.add(b == null ? new TrendMonth(p.start(), p.end(), 0, 0, zero())
+                    : new TrendMonth(p.start(), p.end(), b.won(), b.lost(), money(b.wonAmount())));
+        }
+
+        DealFigures.Stalled stalled = deals.stalled(scope);
+        BigDecimal velocity = averageDealSize == null || winRate == null || averageAge == null || averageAge.signum() == 0
+                ? null : averageDealSize.multiply(BigDecimal.valueOf(openCount)).multiply(winRate)
+                        .divide(closed.averageAgeDays(), 2, RoundingMode.HALF_UP);
+
+        Groups groups = groups(deals.closedGroups(scope));
+        MetricsFilter before = filter.previous();
+        MetricsScope previousScope = new MetricsScope(before);
+        DealFigures.Closed prevClosed = deals.closed(previousScope);
+        LeadFigures.Cohort prevCohort = leads.cohort(previousScope).stream().filter(LeadFigures.Cohort::total)
+                .findFirst().orElseThrow();
+        Comparison previous = new Comparison(before.from(), before.to(), leads.qualified(previousScope),
+                rate(prevCohort.won(), prevCohort.leads()), rate(prevCohort.sql(), prevCohort.mql()), prevClosed.won(),
+                rate(prevClosed.won(), prevClosed.won() + prevClosed.lost()), money(prevClosed.wonAmount()),
+                prevClosed.won() == 0 ? null : money(prevClosed.wonAmount().divide(BigDecimal.valueOf(prevClosed.won()), 6,
+                        RoundingMode.HALF_UP)),
+                prevClosed.averageAgeDays() == null ? null : prevClosed.averageAgeDays().setScale(1, RoundingMode.HALF_UP));
+
+        return new MetricsReport(filter.from(), filter.to(), filter.pipelineId(), filter.teamId(), filter.ownerId(),
+                qualified, funnel(all), rate(all.won(), all.leads()), rate(all.sql(), all.mql()),
+                closed.won(), closed.lost(), winRate, wonAmount, averageDealSize, averageAge, velocity,
+                new OpenPipeline(openCount, openAmount, openWeighted), rate(withDecisionMaker, openCount),
+                target, remaining, coverage, forecast, forecastByMonth, stalled.count(), money(stalled.amount()),
+                stages(scope, open), groups.source, groups.industry, groups.owner, groups.team, leadSources(cohort),
+                groups.loss, groups.win, trend, previous);
+    }
+
+    private static Forecast forecast(BigDecimal won, DealFigures.ForecastBucket open) {
+        if (open == null) {
+            return new Forecast(money(won), money(won), money(won));
+        }
+        return new Forecast(money(won.add(open.commit())), money(won.add(open.bestCase())), money(won.add(open.weighted())));
+    }
+
+    private static List<FunnelStep> funnel(LeadFigures.Cohort c) {
+        return List.of(new FunnelStep("LEAD", c.leads(), null), new FunnelStep("MQL", c.mql(), rate(c.mql(), c.leads())),
+                new FunnelStep("SQL", c.sql(), rate(c.sql(), c.mql())),
+                new FunnelStep("OPPORTUNITY", c.converted(), rate(c.converted(), c.sql())),
+                new FunnelStep("WON", c.won(), rate(c.won(), c.converted())));
+    }
+
+    private static List<LeadSource> leadSources(List<LeadFigures.Cohort> cohort) {
+        return cohort.stream().filter(c -> !c.total())
+                .map(c -> new LeadSource(c.source(), c.leads(), c.converted(), c.won(), rate(c.won(), c.leads())))
+                .sorted(Comparator.comparingLong(LeadSource::leads).reversed()).toList();
+    }
+
+    private List<StageFigures> stages(MetricsScope scope, List<DealFigures.OpenStage> open) {
+        Map<Long, DealFigures.Flow> flows = deals.stageFlow(scope);
+        Map<Long, DealFigures.OpenStage> openByStage = new java.util.HashMap<>();
+        open.forEach(o -> openByStage.put(o.stageId(), o));
+        List<StageFigures> stages = new ArrayList<>();
+        for (DealFigures.StageRow s : deals.stages(scope.filter.pipelineId())) {
+            var f = flows.get(s.id());
+            var o = openByStage.get(s.id());
+            long exited = f == null ? 0 : f.exited();
+            stages.add(new StageFigures(s.id(), s.pipelineId(), s.name(), s.kind(), s.position(),
+                    o == null ? 0 : o.count(), o == null ? zero() : money(o.amount()), f == null ? 0 : f.entered(),
+                    exited, f == null ? 0 : f.forward(), f == null ? null : rate(f.forward(), exited),
+                    exited == 0 ? null : BigDecimal.valueOf(f.seconds() / 86400.0 / exited).setScale(1, RoundingMode.HALF_UP)));
+        }
+        return stages;
+    }
+
+    private record Groups(List<Breakdown> source, List<Breakdown> industry, List<Breakdown> owner, List<Breakdown> team,
+            List<Reason> loss, List<Reason> win) {
+    }
+
+    private Groups groups(List<DealFigures.Group> rows) {
+        Map<Long, String> owners = people.userNames();
+        var teams = people.teamsById();
+        Map<String, String> reasons = deals.reasonLabels();
+        List<Breakdown> source = new ArrayList<>();
+        List<Breakdown> industry = new ArrayList<>();
+        List<Breakdown> owner = new ArrayList<>();
+        List<Breakdown> team = new ArrayList<>();
+        List<Reason> loss = new ArrayList<>();
+        List<Reason> win = new ArrayList<>();
+        for (DealFigures.Group g : rows) {
+            switch (g.dimension()) {
+                case "source" -> source.add(breakdown(g, g.key()));
+                case "industry" -> industry.add(breakdown(g, g.key()));
+                case "owner" -> owner.add(breakdown(g, owners.get(Long.valueOf(g.key()))));
+                case "team" -> team.add(breakdown(g, g.key() == null ? null : teams.containsKey(Long.valueOf(g.key()))
+                        ? teams.get(Long.valueOf(g.key())).name() : null));
+                default -> {
+                    if ("LOST".equals(g.reasonOutcome())) {
+                        loss.add(new Reason(g.key(), label(reasons, "LOST", g.key()), g.lost(), money(g.lostAmount())));
+                    } else if ("WON".equals(g.reasonOutcome())) {
+                        win.add(new Reason(g.key(), label(reasons, "WON", g.key()), g.won(), money(g.wonAmount())));
+                    }
+                }
+            }
+        }
+        Comparator<Breakdown> byWon = Comparator.comparing(Breakdown::wonAmount).reversed();
+        Comparator<Reason> byCount = Comparator.comparingLong(Reason::count).reversed();
+        source.sort(byWon);
+        industry.sort(byWon);
+        owner.sort(byWon);
+        team.sort(byWon);
+        loss.sort(byCount);
+        win.sort(byCount);
+        return new Groups(source, industry, owner, team, loss, win);
+    }
+
+    private static String label(Map<String, String> reasons, String outcome, String code) {
+        return code == null ? null : reasons.getOrDefault(outcome + ":" + code, code);
+    }
+
+    private static Breakdown breakdown(DealFigures.Group g, String label) {
+        return new Breakdown(g.key(), label, g.won(), g.lost(), money(g.wonAmount()), rate(g.won(), g.won() + g.lost()));
+    }
+
+    private static List<LocalDate> starts(List<Period> months) {
+        List<LocalDate> starts = new ArrayList<>(months.stream().map(Period::start).toList());
+        starts.add(months.get(months.size() - 1).end().plusDays(1));
+        return starts;
+    }
+
+    static BigDecimal rate(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+}
