@@ -44,6 +44,6 @@ class DealRecords implements ActivityRecords {
 
     private static RecordRef ref(Opportunity deal, CrmUser me) {
         return new RecordRef(RecordType.OPPORTUNITY, deal.getId(), deal.getName(), "/opportunities/" + deal.getId(),
-                Opportunities.canSee(me, deal.getOwnerId(), deal.getTeamId()));
+                DealScope.canSee(me, deal.getOwnerId(), deal.getTeamId()));
     }
 }

@@ -29,7 +29,7 @@ class DealsOfAccounts implements AccountDeals {
         var me = CurrentUser.get();
         return opportunities.findAll((r, q, cb) -> cb.equal(r.get("accountId"), accountId), Sort.by(Sort.Direction.DESC,
                         "openedAt", "id")).stream()
-                .filter(o -> Opportunities.canSee(me, o.getOwnerId(), o.getTeamId()))
+                .filter(o -> DealScope.canSee(me, o.getOwnerId(), o.getTeamId()))
                 .map(o -> {
                     OpportunityView v = o.toView(null, null);
                     return new AccountDeal(v.id(), v.name(), v.status().name(),

@@ -66,7 +66,7 @@ public class Qualifications {
         if (lead.status().canMoveTo(org.pipelinecrm.lead.LeadStatus.NURTURING)) {
             leads.nurture(leadId, lead.version());
         } else {
-            leads.disqualify(leadId, RejectionReason.TOO_EARLY, "Buys in more than "
+            leads.disqualify(leadId, RejectionReason.TOO_EARLY.name(), "Buys in more than "
                     + Scorecard.NURTURE_AFTER_MONTHS + " months", lead.version());
         }
     }
