@@ -6,6 +6,7 @@ import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -37,6 +38,16 @@ class UsersPageTest {
         mvc.perform(get("/settings/users").with(user(admin)))
                 .andExpect(content().string(containsString("Nima Rep")))
                 .andExpect(content().string(containsString("North")));
+    }
+
+    @Test
+    void theAddPersonFormAsksForRoleAndTeamOnce() throws Exception {
+        var ws = workspaces.create();
+        var admin = users.loadUserByUsername(ws.adminEmail());
+        String page = mvc.perform(get("/settings/users").with(user(admin)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.split("name=\"role\"", -1)).hasSize(2);
+        assertThat(page.split("name=\"teamId\"", -1)).hasSize(2);
     }
 
     @Test
