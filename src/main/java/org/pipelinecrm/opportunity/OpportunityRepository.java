@@ -14,9 +14,10 @@ interface OpportunityRepository extends JpaRepository<Opportunity, Long>, JpaSpe
 
     /**
      * Moves the deal's last activity forward (never back), without touching its version: logging a call
-     * must not make a colleague's open board card stale.
+     * must not make a colleague's open board card stale. The persistence context is flushed first but not
+     * cleared, so the caller's loaded entities stay managed.
      */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query(value = """
             update opportunity set last_activity_at = greatest(coalesce(last_activity_at, :at), :at)
             where id = :id""", nativeQuery = true)
