@@ -1,6 +1,43 @@
 package org.pipelinecrm.importing;
 
+import java.util.Optional;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface ImportJobRepository extends JpaRepository<ImportJob, Long> {
+
+    /** Progress and status without the uploaded file, which can be megabytes. */
+    interface Progress {
+        long getId();
+
+        String getEntity();
+
+        String getStatus();
+
+        int getTotal();
+
+        int getProcessed();
+
+        int getImported();
+
+        int getUpdated();
+
+        int getSkipped();
+
+        String getErrors();
+    }
+
+    @Query("select j.id as id, j.entity as entity, j.status as status, j.total as total, j.processed as processed,"
+            + " j.imported as imported, j.updated as updated, j.skipped as skipped, j.errors as errors"
+            + " from ImportJob j where j.id = ?1")
+    Optional<Progress> progressOf(long id);
+
+    /** Writes the counters without loading (and dirty-checking) the file. */
+    @Modifying
+    @Query("update ImportJob j set j.status = ?2, j.total = ?3, j.processed = ?4, j.imported = ?5, j.updated = ?6,"
+            + " j.skipped = ?7, j.errors = ?8 where j.id = ?1")
+    int recordProgress(long id, String status, int total, int processed, int imported, int updated, int skipped,
+            String errors);
 }

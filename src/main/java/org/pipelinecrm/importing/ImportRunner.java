@@ -156,15 +156,7 @@ class ImportRunner {
 
     private static void progress(TransactionTemplate tx, ImportJobRepository jobs, long id, String status, int total,
             int processed, int imported, int updated, int skipped, List<RowError> errors) {
-        tx.executeWithoutResult(s -> {
-            ImportJob job = jobs.findById(id).orElseThrow();
-            job.status = status;
-            job.total = total;
-            job.processed = processed;
-            job.imported = imported;
-            job.updated = updated;
-            job.skipped = skipped;
-            job.errors = Imports.JSON.writeValueAsString(errors);
-        });
+        String json = Imports.JSON.writeValueAsString(errors);
+        tx.executeWithoutResult(s -> jobs.recordProgress(id, status, total, processed, imported, updated, skipped, json));
     }
 }

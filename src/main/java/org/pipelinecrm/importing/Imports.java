@@ -157,11 +157,12 @@ public class Imports {
     }
 
     public ImportStatus status(long id) {
-        return tx.execute(s -> jobs.findById(id).map(Imports::view).orElseThrow(() -> new NotFoundException("Import", id)));
+        return tx.execute(s -> jobs.progressOf(id).map(Imports::view).orElseThrow(() -> new NotFoundException("Import", id)));
     }
 
-    static ImportStatus view(ImportJob j) {
-        return new ImportStatus(j.id, j.entity, j.status, j.total, j.processed, j.imported, j.updated, j.skipped,
-                JSON.readValue(j.errors, new TypeReference<List<ImportStatus.RowError>>() { }));
+    static ImportStatus view(ImportJobRepository.Progress j) {
+        return new ImportStatus(j.getId(), j.getEntity(), j.getStatus(), j.getTotal(), j.getProcessed(), j.getImported(),
+                j.getUpdated(), j.getSkipped(),
+                JSON.readValue(j.getErrors(), new TypeReference<List<ImportStatus.RowError>>() { }));
     }
 }
