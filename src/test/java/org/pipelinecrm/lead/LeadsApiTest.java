@@ -4,13 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
+import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -25,6 +29,10 @@ class LeadsApiTest {
     MockMvc mvc;
     @Autowired
     TestWorkspaces workspaces;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
 
     private long create(RequestPostProcessor who, String json) throws Exception {
         String body = mvc.perform(post("/api/v1/leads").with(who).contentType(MediaType.APPLICATION_JSON).content(json))
@@ -127,6 +135,29 @@ class LeadsApiTest {
                 .andExpect(jsonPath("$.reason").value("NO_BUDGET"))
                 .andExpect(jsonPath("$.reasonNote").value("budget frozen until spring"))
                 .andExpect(jsonPath("$.ownerId").value(marketer.id()));
+    }
+
+    /** The dashboards' funnel counts a lead as MQL from its handoff and as SQL from its acceptance. */
+    @Test
+    void handoffAndAcceptanceMarkTheFunnelMilestonesOnce() throws Exception {
+        var ws = workspaces.create();
+        long sales = workspaces.addTeam(ws, "Sales");
+        var rep = workspaces.addPerson(ws, Role.SALES_REP, sales);
+        long id = create(ws.admin(), "{\"lastName\": \"Funnel\", \"email\": \"funnel@lead.test\", \"type\": \"MQL\"}");
+        assertThat(milestone(ws.id(), id, "mql_at")).isNotNull();
+        assertThat(milestone(ws.id(), id, "sql_at")).isNull();
+        var mql = milestone(ws.id(), id, "mql_at");
+
+        mvc.perform(post("/api/v1/leads/" + id + "/handoff").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"teamId\": " + sales + "}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/leads/" + id + "/accept").with(rep.basic())).andExpect(status().isOk());
+        assertThat(milestone(ws.id(), id, "sql_at")).isNotNull();
+        assertThat(milestone(ws.id(), id, "mql_at")).isEqualTo(mql);
+    }
+
+    private java.time.OffsetDateTime milestone(long workspace, long lead, String column) {
+        return TenantContext.callAs(workspace, () -> tx.execute(s -> jdbc.sql("select " + column + " from lead where id = ?")
+                .param(lead).query(java.time.OffsetDateTime.class).list().get(0)));
     }
 
     @Test
