@@ -29,6 +29,8 @@ import tools.jackson.core.type.TypeReference;
 class ImportRunner {
 
     private static final int PROGRESS_EVERY = 100;
+    /** A mapping value starting with this is the field's value for every row, not a column (e.g. the pipeline). */
+    static final String CONSTANT = "=";
 
     @Bean
     OneTimeTask<Imports.Run> csvImport(ImportJobRepository jobs, @Lazy Imports imports, SignedIn signedIn,
@@ -61,8 +63,8 @@ class ImportRunner {
             for (CSVRecord record : records) {
                 long row = record.getRecordNumber() + 1; // the header is row 1
                 Map<String, String> values = new HashMap<>();
-                columns.forEach((field, column) -> values.put(field, record.isMapped(column) && record.isSet(column)
-                        ? blankToNull(record.get(column)) : null));
+                columns.forEach((field, column) -> values.put(field, column.startsWith(CONSTANT) ? column.substring(1)
+                        : record.isMapped(column) && record.isSet(column) ? blankToNull(record.get(column)) : null));
                 try {
                     Boolean wasUpdate = tx.execute(s -> target.importRow(values));
                     if (Boolean.TRUE.equals(wasUpdate)) {
