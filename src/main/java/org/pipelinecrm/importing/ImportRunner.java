@@ -29,6 +29,8 @@ class ImportRunner {
 
     /** Rows per transaction: large enough to make a big file fast, small enough for a lively progress bar. */
     private static final int CHUNK = 2_000;
+    /** A mapping value starting with this is the field's value for every row, not a column (e.g. the pipeline). */
+    static final String CONSTANT = "=";
 
     @Bean
     OneTimeTask<Imports.Run> csvImport(ImportJobRepository jobs, @Lazy Imports imports, SignedIn signedIn,
@@ -106,8 +108,8 @@ class ImportRunner {
 
     private static Map<String, String> values(Map<String, String> columns, CSVRecord record) {
         Map<String, String> values = new HashMap<>();
-        columns.forEach((field, column) -> values.put(field, record.isMapped(column) && record.isSet(column)
-                ? blankToNull(record.get(column)) : null));
+        columns.forEach((field, column) -> values.put(field, column.startsWith(CONSTANT) ? column.substring(1)
+                : record.isMapped(column) && record.isSet(column) ? blankToNull(record.get(column)) : null));
         return values;
     }
 

@@ -118,7 +118,7 @@ public class Imports {
         }
         ImportPreview preview = preview(id, given);
         preview.mapping().forEach((field, column) -> {
-            if (!column.isBlank() && !preview.columns().contains(column)) {
+            if (!column.isBlank() && !column.startsWith(ImportRunner.CONSTANT) && !preview.columns().contains(column)) {
                 throw new ImportMappingException("unknownColumn", "The file has no column " + column + " (mapped to "
                         + field + "); its columns are " + String.join(", ", preview.columns()), column, field);
             }

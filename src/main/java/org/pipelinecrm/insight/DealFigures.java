@@ -27,16 +27,19 @@ class DealFigures {
     record Closed(long won, long lost, BigDecimal wonAmount, BigDecimal averageAgeDays) {
     }
 
-    /** Deals closed in the period: counts, won amount, average age of the won ones. */
+    /** Deals closed in the period: counts, won amount, average age of the won ones (from the daily rollup). */
     Closed closed(MetricsScope scope) {
         return jdbc.sql("""
-                select count(*) filter (where o.status = 'WON'), count(*) filter (where o.status = 'LOST'),
-                       coalesce(sum(o.amount) filter (where o.status = 'WON'), 0),
-                       avg(extract(epoch from o.closed_at - o.opened_at) / 86400) filter (where o.status = 'WON')
-                from opportunity o
-                where o.closed_at >= :from and o.closed_at < :to
-                """ + scope.deals("o")).params(scope.params)
-                .query((rs, n) -> new Closed(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                select coalesce(sum(r.deals) filter (where r.status = 'WON'), 0),
+                       coalesce(sum(r.deals) filter (where r.status = 'LOST'), 0),
+                       coalesce(sum(r.amount) filter (where r.status = 'WON'), 0),
+                       sum(r.age_seconds) filter (where r.status = 'WON') / 86400
+                         / nullif(sum(r.deals) filter (where r.status = 'WON'), 0)
+                from deal_close_day r
+                where r.day >= :fromDay and r.day <= :toDay
+                """ + scope.deals("r")).params(scope.params)
+                .query((rs, n) -> new Closed(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
+                        rs.getObject(4) == null ? null : BigDecimal.valueOf(rs.getDouble(4))))
                 .single();
     }
 
@@ -72,37 +75,42 @@ class DealFigures {
     /** Deals closed in each of the given months ({@code starts} holds each month's first day and the end). */
     Map<Integer, Bucket> closedByMonth(MetricsScope scope, List<LocalDate> starts) {
         Map<String, Object> params = new HashMap<>(scope.params);
-        params.put("from", MetricsScope.start(starts.get(0)));
-        params.put("to", MetricsScope.start(starts.get(starts.size() - 1)));
+        params.put("fromDay", starts.get(0));
+        params.put("endDay", starts.get(starts.size() - 1));
         Map<Integer, Bucket> buckets = new HashMap<>();
-        jdbc.sql("select width_bucket(o.closed_at, " + MetricsScope.bounds(starts, "timestamptz") + "), "
+        jdbc.sql("select width_bucket(r.day, " + MetricsScope.bounds(starts, "date") + "), "
                 + """
-                count(*) filter (where o.status = 'WON'), count(*) filter (where o.status = 'LOST'),
-                coalesce(sum(o.amount) filter (where o.status = 'WON'), 0)
-                from opportunity o
-                where o.closed_at >= :from and o.closed_at < :to
-                """ + scope.deals("o") + " group by 1").params(params)
+                coalesce(sum(r.deals) filter (where r.status = 'WON'), 0), coalesce(sum(r.deals) filter (where r.status = 'LOST'), 0),
+                coalesce(sum(r.amount) filter (where r.status = 'WON'), 0)
+                from deal_close_day r
+                where r.day >= :fromDay and r.day < :endDay
+                """ + scope.deals("r") + " group by 1").params(params)
                 .query((rs, n) -> new Bucket(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)))
                 .list().forEach(b -> buckets.put(b.index(), b));
         return buckets;
     }
 
-    record OpenStage(long stageId, long count, BigDecimal amount, BigDecimal weighted, long withDecisionMaker) {
+    record OpenStage(long stageId, long count, BigDecimal amount, BigDecimal weighted) {
     }
 
-    /** Open deals per stage: count, amount, weighted amount and how many have a decision maker at the account. */
+    /** Open deals per stage: count, amount, weighted amount (from the rollup the trigger keeps). */
     List<OpenStage> openByStage(MetricsScope scope) {
         return jdbc.sql("""
-                select o.stage_id, count(*), coalesce(sum(o.amount), 0), coalesce(sum(o.amount * o.probability / 100.0), 0),
-                       count(*) filter (where o.account_id in (
-                           select c.account_id from contact c
-                           where c.tenant_id = :tenant and c.buying_role = 'DECISION_MAKER'))
-                from opportunity o
-                where o.status = 'OPEN'
-                """ + scope.deals("o") + " group by o.stage_id").params(scope.params)
-                .query((rs, n) -> new OpenStage(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getLong(5)))
+                select r.stage_id, sum(r.deals), sum(r.amount), sum(r.weighted)
+                from open_deal_stage r
+                where true
+                """ + scope.deals("r") + " group by r.stage_id having sum(r.deals) > 0").params(scope.params)
+                .query((rs, n) -> new OpenStage(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
                 .list();
+    }
+
+    /** Open deals whose account has a contact marked as decision maker. */
+    long withDecisionMaker(MetricsScope scope) {
+        return jdbc.sql("""
+                select count(*) from opportunity o
+                where o.status = 'OPEN' and o.account_id in (
+                    select c.account_id from contact c where c.tenant_id = :tenant and c.buying_role = 'DECISION_MAKER')
+                """ + scope.deals("o")).params(scope.params).query(Long.class).single();
     }
 
     record ForecastBucket(int index, BigDecimal commit, BigDecimal bestCase, BigDecimal weighted) {

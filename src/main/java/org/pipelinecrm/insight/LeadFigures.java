@@ -31,7 +31,10 @@ class LeadFigures {
                        count(*) filter (where l.converted_at is not null),
                        count(*) filter (where o.status = 'WON')
                 from lead l
-                left join opportunity o on o.tenant_id = l.tenant_id and o.id = l.converted_opportunity_id
+                -- a lookup per converted lead (few), never a join over every deal
+                left join lateral (select d.status from opportunity d
+                                   where d.tenant_id = l.tenant_id and d.id = l.converted_opportunity_id) o
+                       on l.converted_opportunity_id is not null
                 where l.created_at >= :from and l.created_at < :to
                 """ + scope.leads("l") + " group by grouping sets ((), (l.source))").params(scope.params)
                 .query((rs, n) -> new Cohort(rs.getBoolean(1), rs.getString(2), rs.getLong(3), rs.getLong(4),

@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Metrics {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Metrics.class);
     private static final int TREND_MONTHS = 12;
     private static final int FORECAST_MONTHS = 6;
 
@@ -69,16 +70,17 @@ public class Metrics {
         }
         MetricsScope scope = new MetricsScope(filter);
 
-        DealFigures.Closed closed = deals.closed(scope);
-        List<LeadFigures.Cohort> cohort = leads.cohort(scope);
+        QueryTimings t = new QueryTimings();
+        DealFigures.Closed closed = t.time("closed", () -> deals.closed(scope));
+        List<LeadFigures.Cohort> cohort = t.time("leadFunnel", () -> leads.cohort(scope));
         LeadFigures.Cohort all = cohort.stream().filter(LeadFigures.Cohort::total).findFirst().orElseThrow();
-        long qualified = leads.qualified(scope);
+        long qualified = t.time("qualifiedLeads", () -> leads.qualified(scope));
 
-        List<DealFigures.OpenStage> open = deals.openByStage(scope);
+        List<DealFigures.OpenStage> open = t.time("openPipeline", () -> deals.openByStage(scope));
         long openCount = open.stream().mapToLong(DealFigures.OpenStage::count).sum();
         BigDecimal openAmount = money(open.stream().map(DealFigures.OpenStage::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal openWeighted = money(open.stream().map(DealFigures.OpenStage::weighted).reduce(BigDecimal.ZERO, BigDecimal::add));
-        long withDecisionMaker = open.stream().mapToLong(DealFigures.OpenStage::withDecisionMaker).sum();
+        long withDecisionMaker = openCount == 0 ? 0 : t.time("decisionMakers", () -> deals.withDecisionMaker(scope));
 
         BigDecimal winRate = rate(closed.won(), closed.won() + closed.lost());
         BigDecimal wonAmount = money(closed.wonAmount());
@@ -86,7 +88,7 @@ public class Metrics {
                 : money(closed.wonAmount().divide(BigDecimal.valueOf(closed.won()), 6, RoundingMode.HALF_UP));
         BigDecimal averageAge = closed.averageAgeDays() == null ? null : closed.averageAgeDays().setScale(1, RoundingMode.HALF_UP);
 
-        BigDecimal target = targets.target(filter);
+        BigDecimal target = t.time("target", () -> targets.target(filter));
         BigDecimal remaining = target == null ? null : target.subtract(wonAmount).max(BigDecimal.ZERO);
         BigDecimal coverage = remaining == null || remaining.signum() == 0 ? null
                 : openAmount.divide(remaining, 2, RoundingMode.HALF_UP);
@@ -94,8 +96,9 @@ public class Metrics {
         FiscalYears.Setting fiscal = fiscalYears.current();
         List<Period> forecastMonths = Periods.from(filter.from(), PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth(),
                 FORECAST_MONTHS);
-        Map<Integer, DealFigures.ForecastBucket> byCloseMonth = deals.openByCloseMonth(scope, starts(forecastMonths));
-        Forecast forecast = forecast(closed.wonAmount(), deals.openByCloseMonth(scope, List.of(filter.from(), filter.to().plusDays(1))).get(1));
+        Map<Integer, DealFigures.ForecastBucket> byCloseMonth = t.time("forecast", () -> deals.openByCloseMonth(scope, starts(forecastMonths)));
+        Forecast forecast = forecast(closed.wonAmount(), t.time("forecast", () -> deals.openByCloseMonth(scope,
+                List.of(filter.from(), filter.to().plusDays(1)))).get(1));
         List<ForecastMonth> forecastByMonth = new ArrayList<>();
         for (int i = 0; i < forecastMonths.size(); i++) {
             Period p = forecastMonths.get(i);
@@ -110,7 +113,7 @@ public class Metrics {
             first = Periods.containing(first.minusDays(1), PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth()).start();
         }
         List<Period> trendMonths = Periods.from(first, PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth(), TREND_MONTHS);
-        Map<Integer, DealFigures.Bucket> byMonth = deals.closedByMonth(scope, starts(trendMonths));
+        Map<Integer, DealFigures.Bucket> byMonth = t.time("trend", () -> deals.closedByMonth(scope, starts(trendMonths)));
         List<TrendMonth> trend = new ArrayList<>();
         for (int i = 0; i < trendMonths.size(); i++) {
             Period p = trendMonths.get(i);
@@ -119,30 +122,33 @@ public class Metrics {
                     : new TrendMonth(p.start(), p.end(), b.won(), b.lost(), money(b.wonAmount())));
         }
 
-        DealFigures.Stalled stalled = deals.stalled(scope);
+        DealFigures.Stalled stalled = t.time("stalled", () -> deals.stalled(scope));
         BigDecimal velocity = averageDealSize == null || winRate == null || averageAge == null || averageAge.signum() == 0
                 ? null : averageDealSize.multiply(BigDecimal.valueOf(openCount)).multiply(winRate)
                         .divide(closed.averageAgeDays(), 2, RoundingMode.HALF_UP);
 
-        Groups groups = groups(deals.closedGroups(scope));
+        Groups groups = groups(t.time("breakdowns", () -> deals.closedGroups(scope)));
         MetricsFilter before = filter.previous();
         MetricsScope previousScope = new MetricsScope(before);
-        DealFigures.Closed prevClosed = deals.closed(previousScope);
-        LeadFigures.Cohort prevCohort = leads.cohort(previousScope).stream().filter(LeadFigures.Cohort::total)
+        DealFigures.Closed prevClosed = t.time("previous", () -> deals.closed(previousScope));
+        LeadFigures.Cohort prevCohort = t.time("previous", () -> leads.cohort(previousScope)).stream().filter(LeadFigures.Cohort::total)
                 .findFirst().orElseThrow();
-        Comparison previous = new Comparison(before.from(), before.to(), leads.qualified(previousScope),
+        long prevQualified = t.time("previous", () -> leads.qualified(previousScope));
+        Comparison previous = new Comparison(before.from(), before.to(), prevQualified,
                 rate(prevCohort.won(), prevCohort.leads()), rate(prevCohort.sql(), prevCohort.mql()), prevClosed.won(),
                 rate(prevClosed.won(), prevClosed.won() + prevClosed.lost()), money(prevClosed.wonAmount()),
                 prevClosed.won() == 0 ? null : money(prevClosed.wonAmount().divide(BigDecimal.valueOf(prevClosed.won()), 6,
                         RoundingMode.HALF_UP)),
                 prevClosed.averageAgeDays() == null ? null : prevClosed.averageAgeDays().setScale(1, RoundingMode.HALF_UP));
 
+        List<StageFigures> stages = t.time("stages", () -> stages(scope, open));
+        LOG.debug("dashboard query sets (ms): {}", t);
         return new MetricsReport(filter.from(), filter.to(), filter.pipelineId(), filter.teamId(), filter.ownerId(),
                 qualified, funnel(all), rate(all.won(), all.leads()), rate(all.sql(), all.mql()),
                 closed.won(), closed.lost(), winRate, wonAmount, averageDealSize, averageAge, velocity,
                 new OpenPipeline(openCount, openAmount, openWeighted), rate(withDecisionMaker, openCount),
                 target, remaining, coverage, forecast, forecastByMonth, stalled.count(), money(stalled.amount()),
-                stages(scope, open), groups.source, groups.industry, groups.owner, groups.team, leadSources(cohort),
+                stages, groups.source, groups.industry, groups.owner, groups.team, leadSources(cohort),
                 groups.loss, groups.win, trend, previous);
     }
 

@@ -53,6 +53,7 @@ class Opportunity extends TenantOwned {
     // The lead this deal was converted from, and when: the funnel's conversion rates count these.
     private Long sourceLeadId;
     private Instant convertedAt;
+    private String externalId;
 
     @Version
     private long version;
@@ -125,6 +126,40 @@ class Opportunity extends TenantOwned {
         closedAt = null;
         closeReason = null;
         closeNote = null;
+    }
+
+    /**
+     * Puts an imported deal where its history says, with the dates given: opened, closed (won or lost) or
+     * still open. History is taken as it was recorded elsewhere, so a lost deal may come without a reason.
+     */
+    void recordHistory(StageView stage, Instant opened, Instant closed, String reason, String externalId, Instant now) {
+        if (stage.pipelineId() != pipelineId) {
+            throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
+        }
+        if (stage.isOpen() != (closed == null)) {
+            throw new IllegalArgumentException(stage.isOpen() ? "closedAt: an open deal has no close date"
+                    : "closedAt: a deal in a closed stage needs its close date");
+        }
+        if (closed != null && closed.isBefore(opened)) {
+            throw new IllegalArgumentException("closedAt: the deal closed before it opened");
+        }
+        boolean moved = stage.id() != stageId;
+        this.openedAt = opened;
+        this.closedAt = closed;
+        this.externalId = externalId;
+        this.status = stage.kind();
+        this.probability = stage.probability();
+        this.closeReason = stage.isOpen() ? null : reason;
+        if (closed != null) {
+            stageEnteredAt = closed;
+        } else if (id == null) {
+            stageEnteredAt = opened; // when it entered its stage is not known: since it opened
+        } else if (moved) {
+            stageEnteredAt = now;
+        } else if (stageEnteredAt.isBefore(opened)) {
+            stageEnteredAt = opened;
+        }
+        stageId = stage.id();
     }
 
     void describe(String name, BigDecimal amount, Integer probability, LocalDate expectedCloseDate, String source,

@@ -22,4 +22,5 @@ interface OpportunityRepository extends JpaRepository<Opportunity, Long>, JpaSpe
             update opportunity set last_activity_at = greatest(coalesce(last_activity_at, :at), :at)
             where id = :id""", nativeQuery = true)
     int touch(long id, Instant at);
+    java.util.Optional<Opportunity> findByExternalId(String externalId);
 }

@@ -220,7 +220,7 @@ class MetricsTest {
                 } else {
                     e.lost++;
                     e.lossReasons.merge(d.reason(), 1L, Long::sum);
-                    e.wonBySource.putIfAbsent(d.source(), BigDecimal.ZERO);
+                    e.wonBySource.putIfAbsent(d.source(), BigDecimal.ZERO.setScale(2));
                 }
             }
             if (d.status().equals("OPEN")) {

@@ -31,9 +31,13 @@ class ImportsApi {
 
     @PostMapping(consumes = "multipart/form-data")
     ResponseEntity<Map<String, Long>> start(@RequestParam MultipartFile file, @RequestParam String entity,
-            @RequestParam(required = false) String mapping) throws IOException {
-        Map<String, String> fields = mapping == null || mapping.isBlank() ? Map.of()
-                : JSON.readValue(mapping, new TypeReference<Map<String, String>>() { });
+            @RequestParam(required = false) String mapping, @RequestParam(required = false) Long pipelineId)
+            throws IOException {
+        Map<String, String> fields = new java.util.HashMap<>(mapping == null || mapping.isBlank() ? Map.of()
+                : JSON.readValue(mapping, new TypeReference<Map<String, String>>() { }));
+        if (pipelineId != null) {
+            fields.put("pipelineId", "=" + pipelineId); // the same pipeline for every row
+        }
         long id = imports.start(entity, file.getOriginalFilename(), file.getBytes(), fields);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
     }

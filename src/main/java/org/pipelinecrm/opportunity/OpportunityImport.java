@@ -1,0 +1,194 @@
+package org.pipelinecrm.opportunity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.UserSummary;
+import org.pipelinecrm.importing.ImportTarget;
+import org.pipelinecrm.pipeline.CloseReasonView;
+import org.pipelinecrm.pipeline.PipelineView;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.pipeline.StageView;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * A pipeline's history as an import target: each row is a deal with the dates it really opened and closed,
+ * so the dashboards of an imported history are right. Re-importing the same external id updates the deal.
+ * The stage history written is what the row tells: opened into the first open stage (or the stage it is
+ * in), then closed into the won or lost stage on its close date.
+ */
+@Component
+class OpportunityImport implements ImportTarget {
+
+    private final OpportunityRepository opportunities;
+    private final StageChangeRepository changes;
+    private final Pipelines pipelines;
+    private final Accounts accounts;
+    private final People people;
+
+    OpportunityImport(OpportunityRepository opportunities, StageChangeRepository changes, Pipelines pipelines,
+            Accounts accounts, People people) {
+        this.opportunities = opportunities;
+        this.changes = changes;
+        this.pipelines = pipelines;
+        this.accounts = accounts;
+        this.people = people;
+    }
+
+    @Override
+    public String entity() {
+        return "opportunities";
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of("externalId", "name", "stage", "amount", "openedAt", "closedAt", "accountName", "ownerName",
+                "source", "industry", "reason", "expectedCloseDate", "pipeline", "pipelineId");
+    }
+
+    @Override
+    public boolean importRow(Map<String, String> v) {
+        CrmUser me = CurrentUser.get();
+        if (!me.seesWholeWorkspace()) {
+            throw new AccessDeniedException("Only managers import a pipeline's history");
+        }
+        String externalId = text(v.get("externalId"), 120, "externalId");
+        String name = text(v.get("name") != null ? v.get("name") : externalId, 200, "name");
+        if (name == null) {
+            throw new IllegalArgumentException("name: a deal needs a name or an external id");
+        }
+        PipelineView pipeline = pipeline(v.get("pipelineId"), v.get("pipeline"));
+        StageView stage = stage(pipeline, v.get("stage"));
+        BigDecimal amount = amount(v.get("amount"));
+        Instant opened = day(v.get("openedAt"), "openedAt");
+        if (opened == null) {
+            throw new IllegalArgumentException("openedAt: the date the deal entered the pipeline is needed");
+        }
+        Instant closed = day(v.get("closedAt"), "closedAt");
+        UserSummary owner = owner(v.get("ownerName"), me);
+        String reason = reason(stage, v.get("reason"));
+        Long accountId = v.get("accountName") == null ? null
+                : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName")).id();
+        LocalDate expected = v.get("expectedCloseDate") != null
+                ? LocalDate.ofInstant(day(v.get("expectedCloseDate"), "expectedCloseDate"), ZoneOffset.UTC)
+                : closed != null ? LocalDate.ofInstant(closed, ZoneOffset.UTC) : null;
+
+        Opportunity existing = externalId == null ? null : opportunities.findByExternalId(externalId).orElse(null);
+        Opportunity deal = existing != null ? existing
+                : new Opportunity(name, pipeline.openStages().get(0), owner.id(), owner.teamId(), opened);
+        long from = deal.getStageId();
+        deal.describe(name, amount, null, expected, text(v.get("source"), 80, "source"),
+                text(v.get("industry"), 80, "industry"), existing == null ? null : existing.toView(null, null).nextStep(),
+                accountId, existing == null ? null : existing.toView(null, null).contactId());
+        deal.assign(owner.id(), owner.teamId());
+        Instant now = Instant.now();
+        deal.recordHistory(stage, opened, closed, reason, externalId, now);
+        opportunities.saveAndFlush(deal);
+        if (existing == null) {
+            long first = stage.isOpen() ? stage.id() : from;
+            changes.save(new StageChange(deal.getId(), null, first, me.id(), opened));
+            if (!stage.isOpen()) {
+                changes.save(new StageChange(deal.getId(), first, stage.id(), me.id(), closed));
+            }
+        } else if (from != stage.id()) {
+            changes.save(new StageChange(deal.getId(), from, stage.id(), me.id(), closed != null ? closed : now));
+        }
+        return existing != null;
+    }
+
+    private PipelineView pipeline(String id, String name) {
+        if (id != null) {
+            try {
+                return pipelines.pipeline(Long.parseLong(id.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("pipelineId: not a pipeline id: " + id);
+            }
+        }
+        List<PipelineView> visible = pipelines.visible();
+        if (name != null) {
+            return visible.stream().filter(p -> p.name().trim().equalsIgnoreCase(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("pipeline: no pipeline named " + name));
+        }
+        return visible.stream().findFirst().orElseThrow(() -> new IllegalArgumentException("pipeline: none to import into"));
+    }
+
+    private static StageView stage(PipelineView pipeline, String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("stage: the deal's stage is needed");
+        }
+        return pipeline.stages().stream().filter(s -> s.name().trim().equalsIgnoreCase(name.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("stage: no stage named \"" + name + "\" in pipeline "
+                        + pipeline.name()));
+    }
+
+    private UserSummary owner(String name, CrmUser me) {
+        if (name == null) {
+            return people.user(me.id());
+        }
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return people.users().stream().filter(u -> u.name().trim().toLowerCase(Locale.ROOT).equals(wanted)
+                || u.email().equalsIgnoreCase(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("ownerName: nobody in the workspace is called " + name));
+    }
+
+    private String reason(StageView stage, String reason) {
+        if (reason == null || stage.isOpen()) {
+            return null;
+        }
+        return pipelines.reason(stage.kind(), reason).map(CloseReasonView::code)
+                .orElseThrow(() -> new IllegalArgumentException("reason: not in the workspace's list of "
+                        + (stage.kind() == StageKind.WON ? "win" : "loss") + " reasons: " + reason));
+    }
+
+    private static BigDecimal amount(String s) {
+        if (s == null) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(s.replace(",", "").trim());
+            if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
+                throw new IllegalArgumentException("amount: must be zero or more with at most two decimals: " + s);
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("amount: not a number: " + s);
+        }
+    }
+
+    /** A date (2024-03-17) or an instant (2024-03-17T10:00:00Z), kept as given. */
+    private static Instant day(String s, String field) {
+        if (s == null) {
+            return null;
+        }
+        String value = s.trim();
+        try {
+            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": not a date (YYYY-MM-DD): " + s);
+        }
+    }
+
+    private static String text(String s, int max, String field) {
+        if (s == null) {
+            return null;
+        }
+        if (s.length() > max) {
+            throw new IllegalArgumentException(field + ": longer than " + max + " characters");
+        }
+        return s.trim();
+    }
+}
