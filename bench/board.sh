@@ -3,16 +3,19 @@
 # first page (all columns with totals) and stage moves through the public API.
 #   bench/board.sh external   # Debian's PostgreSQL 15 on 127.0.0.1:5432 (started if down)
 #   bench/board.sh embedded   # the app's embedded PostgreSQL 18
-# Environment: DEALS (100000), WORKSPACES (10), SECONDS (60), BOARD_CLIENTS (8), MOVE_CLIENTS (32).
+# Environment: DEALS (100000), WORKSPACES (10), BENCH_SECONDS (60), BOARD_CLIENTS (8), MOVE_CLIENTS (32), BENCH_PORT (8090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-external}
-DEALS=${DEALS:-100000}; WORKSPACES=${WORKSPACES:-10}; SECONDS_=${SECONDS:-60}
+DEALS=${DEALS:-100000}; WORKSPACES=${WORKSPACES:-10}; SECONDS_=${BENCH_SECONDS:-60}
 BOARD_CLIENTS=${BOARD_CLIENTS:-8}; MOVE_CLIENTS=${MOVE_CLIENTS:-32}
-PORT=8090; BASE=http://localhost:$PORT; LOG=target/bench-app.log
+PORT=${BENCH_PORT:-8090}; BASE=http://localhost:$PORT; LOG=target/bench-app-$MODE.log
+DEALS_FILE=target/bench-deals-$MODE.txt
 
-./mvnw -q -B -o -DskipTests package
+# BENCH_SKIP_BUILD=1 reuses the jar (e.g. to run the external and embedded benchmarks side by side).
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -o -DskipTests package
 JAR=$(ls target/pipeline-crm-*.jar | head -1)
+cp "$JAR" "target/bench-$MODE.jar"; JAR=target/bench-$MODE.jar
 export CRM_DEMO_ENABLED=false CRM_SIGNUP_PER_ADDRESS_PER_HOUR=100000 SERVER_PORT=$PORT DB_POOL_SIZE=${DB_POOL_SIZE:-20}
 
 if [ "$MODE" = external ]; then
@@ -31,7 +34,7 @@ fi
 java -jar "$JAR" > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf $BASE/actuator/health >/dev/null && break; sleep 1; done
+for _ in $(seq 1 600); do curl -sf $BASE/actuator/health >/dev/null && break; sleep 1; done  # start-up is slow on a loaded machine
 if [ "$MODE" = embedded ]; then
   PGPORT=$(grep -oP 'Embedded PostgreSQL on port \K[0-9]+' "$LOG")
   PSQL="psql -X -q -h localhost -p $PGPORT -U postgres -d crm"
@@ -53,11 +56,11 @@ TOKEN=$(curl -sf -u "bench1-$$@bench.test:bench-password" -H 'Content-Type: appl
   -X POST $BASE/api/v1/tokens -d '{"name":"bench"}' | grep -oP '"token"\s*:\s*"\K[^"]+')
 PIPELINE=$(psql_su "-At -c \"select min(id) from pipeline where tenant_id = $FIRST\"")
 STAGES=$(psql_su "-At -c \"select string_agg(id::text, ',' order by position) from stage where tenant_id = $FIRST and pipeline_id = $PIPELINE and kind = 'OPEN'\"")
-psql_su "-At -c \"select id from opportunity where tenant_id = $FIRST order by random() limit $((MOVE_CLIENTS * 100))\"" > target/bench-deals.txt
+psql_su "-At -c \"select id from opportunity where tenant_id = $FIRST order by random() limit $((MOVE_CLIENTS * 100))\"" > "$DEALS_FILE"
 
 echo "Warming up"
 java bench/BoardLoad.java $BASE "$TOKEN" board 4 15 "$PIPELINE" "$STAGES" > /dev/null
 echo "Board, first page of every column"
 java bench/BoardLoad.java $BASE "$TOKEN" board "$BOARD_CLIENTS" "$SECONDS_" "$PIPELINE" "$STAGES"
 echo "Stage moves"
-java bench/BoardLoad.java $BASE "$TOKEN" moves "$MOVE_CLIENTS" "$SECONDS_" "$PIPELINE" "$STAGES" target/bench-deals.txt
+java bench/BoardLoad.java $BASE "$TOKEN" moves "$MOVE_CLIENTS" "$SECONDS_" "$PIPELINE" "$STAGES" "$DEALS_FILE"

@@ -9,21 +9,21 @@ CREATE TEMP TABLE open_stage AS
   FROM stage WHERE tenant_id = :tenant AND pipeline_id = :pipeline_id AND kind = 'OPEN';
 SELECT count(*) AS stages FROM open_stage \gset
 
-INSERT INTO opportunity (tenant_id, id, name, pipeline_id, stage_id, status, amount, probability,
-                         expected_close_date, owner_id, source, industry, opened_at, stage_entered_at, version)
-SELECT :tenant, nextval('opportunity_seq'), 'Deal ' || g, :pipeline_id, s.id, 'OPEN',
-       round((1000 + random() * 99000)::numeric, 2), s.probability,
-       current_date + (g % 120), :owner_id,
-       (ARRAY['Website', 'Referral', 'Cold call', 'Event', 'Partner'])[1 + g % 5],
-       (ARRAY['Software', 'Retail', 'Manufacturing', 'Finance', 'Health'])[1 + g % 5],
-       now() - ((g % 365) || ' days')::interval, now() - ((g % 60) || ' days')::interval - (g || ' seconds')::interval, 0
-FROM generate_series(1, :deals) g
-JOIN open_stage s ON s.n = g % :stages;
-
+-- Each deal gets its first stage-history row in the same statement (no anti-join over the growing history).
+WITH deal AS (
+  INSERT INTO opportunity (tenant_id, id, name, pipeline_id, stage_id, status, amount, probability,
+                           expected_close_date, owner_id, source, industry, opened_at, stage_entered_at, version)
+  SELECT :tenant, nextval('opportunity_seq'), 'Deal ' || g, :pipeline_id, s.id, 'OPEN',
+         round((1000 + random() * 99000)::numeric, 2), s.probability,
+         current_date + (g % 120), :owner_id,
+         (ARRAY['Website', 'Referral', 'Cold call', 'Event', 'Partner'])[1 + g % 5],
+         (ARRAY['Software', 'Retail', 'Manufacturing', 'Finance', 'Health'])[1 + g % 5],
+         now() - ((g % 365) || ' days')::interval, now() - ((g % 60) || ' days')::interval - (g || ' seconds')::interval, 0
+  FROM generate_series(1, :deals) g
+  JOIN open_stage s ON s.n = g % :stages
+  RETURNING tenant_id, id, stage_id, owner_id, opened_at)
 INSERT INTO stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by, changed_at)
-SELECT o.tenant_id, nextval('stage_change_seq'), o.id, NULL, o.stage_id, o.owner_id, o.opened_at
-FROM opportunity o
-WHERE o.tenant_id = :tenant AND NOT EXISTS (SELECT 1 FROM stage_change c WHERE c.tenant_id = o.tenant_id AND c.opportunity_id = o.id);
+SELECT tenant_id, nextval('stage_change_seq'), id, NULL, stage_id, owner_id, opened_at FROM deal;
 
 ANALYZE opportunity;
 ANALYZE stage_change;

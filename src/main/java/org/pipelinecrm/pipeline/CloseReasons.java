@@ -30,6 +30,10 @@ public class CloseReasons {
         return reasons.findAllByOutcomeOrderByPositionAsc(outcome).stream().map(CloseReason::toView).toList();
     }
 
+    public CloseReasonView reason(long id) {
+        return reasons.findById(id).map(CloseReason::toView).orElseThrow(() -> new NotFoundException("Reason", id));
+    }
+
     /** The reasons a person may pick when closing a deal now. */
     public List<CloseReasonView> active(StageKind outcome) {
         return all(outcome).stream().filter(CloseReasonView::active).toList();

@@ -12,15 +12,19 @@ import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -172,6 +176,33 @@ class PipelineSettingsTest {
         assertThat(workspaces.as(ws.adminEmail(), () -> pipelines.reasons(StageKind.LOST)))
                 .extracting(CloseReasonView::code).doesNotContain("WENT_WITH_A_PARTNER").contains("PRICE");
         assertThat(workspaces.as(ws.adminEmail(), () -> pipelines.reason(StageKind.LOST, "Partner deal"))).isEmpty();
+    }
+
+    @Test
+    void theApiRenamesPipelinesAndEditsReasonsWithVersions() throws Exception {
+        PipelineView sales = workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0));
+        mvc.perform(patch("/api/v1/pipelines/" + sales.id()).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"New business\", \"version\": " + sales.version() + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("New business"));
+        mvc.perform(patch("/api/v1/pipelines/" + sales.id()).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Stale\", \"version\": " + sales.version() + "}"))
+                .andExpect(status().isConflict());
+        String added = mvc.perform(post("/api/v1/reasons").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\": \"WON\", \"label\": \"Fast delivery\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.code").value("FAST_DELIVERY"))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(added, "$.id")).longValue();
+        mvc.perform(patch("/api/v1/reasons/" + id).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"label\": \"Quick delivery\", \"active\": false, \"version\": 0}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.label").value("Quick delivery"))
+                .andExpect(jsonPath("$.active").value(false));
+        mvc.perform(get("/api/v1/reasons?outcome=WON").with(ws.admin()))
+                .andExpect(content().string(not(containsString("Quick delivery"))));
+        mvc.perform(get("/api/v1/reasons?outcome=WON&all=true").with(ws.admin()))
+                .andExpect(content().string(containsString("Quick delivery")));
     }
 
     private List<CloseReasonView> lost() {

@@ -4,13 +4,17 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.pipelinecrm.pipeline.CloseReasonView;
+import org.pipelinecrm.pipeline.CloseReasons;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PipelinesApi {
 
     private final Pipelines pipelines;
+    private final CloseReasons reasons;
 
-    PipelinesApi(Pipelines pipelines) {
+    PipelinesApi(Pipelines pipelines, CloseReasons reasons) {
         this.pipelines = pipelines;
+        this.reasons = reasons;
     }
 
     @GetMapping("/pipelines")
@@ -47,6 +53,12 @@ class PipelinesApi {
         return pipelines.create(cmd);
     }
 
+    /** Name and team limit, with the version the caller saw (409 when stale). */
+    @PatchMapping("/pipelines/{id}")
+    PipelineView change(@PathVariable long id, @Valid @RequestBody Pipelines.ChangeCmd cmd) {
+        return pipelines.change(id, cmd);
+    }
+
     /** The whole ordered list of stages; stages left out are deleted (409 while they hold deals). */
     @PutMapping("/pipelines/{id}/stages")
     PipelineView replaceStages(@PathVariable long id, @Valid @RequestBody StagesCmd cmd) {
@@ -58,9 +70,34 @@ class PipelinesApi {
         return pipelines.deleteStage(id, stageId);
     }
 
+    /** The reasons of an outcome: the active ones, or all with {@code all=true}. */
     @GetMapping("/reasons")
-    List<CloseReasonView> reasons(@RequestParam StageKind outcome) {
-        return pipelines.reasons(outcome);
+    List<CloseReasonView> reasons(@RequestParam StageKind outcome, @RequestParam(defaultValue = "false") boolean all) {
+        return all ? reasons.all(outcome) : reasons.active(outcome);
+    }
+
+    @PostMapping("/reasons")
+    @ResponseStatus(HttpStatus.CREATED)
+    CloseReasonView addReason(@Valid @RequestBody CloseReasons.AddCmd cmd) {
+        return reasons.add(cmd);
+    }
+
+    /** Rename and/or (de)activate a reason, with the version the caller saw. */
+    @PatchMapping("/reasons/{id}")
+    CloseReasonView changeReason(@PathVariable long id, @Valid @RequestBody ReasonChangeCmd cmd) {
+        CloseReasonView reason = reasons.reason(id);
+        long version = cmd.version();
+        if (cmd.label() != null) {
+            reason = reasons.rename(id, cmd.label(), version);
+            version = reason.version();
+        }
+        if (cmd.active() != null) {
+            reason = reasons.activate(id, cmd.active(), version);
+        }
+        return reason;
+    }
+
+    record ReasonChangeCmd(@Size(min = 1, max = 80) String label, Boolean active, @NotNull Long version) {
     }
 
     record StagesCmd(Long version, @NotEmpty List<Pipelines.@Valid StageCmd> stages) {
