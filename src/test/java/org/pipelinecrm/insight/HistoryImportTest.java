@@ -97,7 +97,8 @@ class HistoryImportTest {
     void aRepMayNotImportHistory() throws Exception {
         var ws = workspaces.create();
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
-        long id = upload(rep, "Deal ID,Stage,Created\r\nX-1,Prospecting,2025-01-01\r\n".getBytes(StandardCharsets.UTF_8));
+        long id = upload(rep, ("Deal ID,Deal Name,Stage,Amount,Created,Closed,Company,Deal Owner,Lead Source,Industry,Lost Reason\r\n"
+                + "X-1,Old deal,Prospecting,100,2025-01-01,,Acme,,,,\r\n").getBytes(StandardCharsets.UTF_8));
         mvc.perform(get("/api/v1/imports/" + id).with(rep.basic()))
                 .andExpect(jsonPath("$.imported").value(0)).andExpect(jsonPath("$.skipped").value(1));
     }

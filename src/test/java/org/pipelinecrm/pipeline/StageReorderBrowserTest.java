@@ -46,7 +46,7 @@ class StageReorderBrowserTest {
         Browser.await(browser).until(b -> stageIdsOnPage(b).indexOf(String.valueOf(proposal.id())) == 0);
 
         WebElement save = browser.findElement(By.id("save-stages"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
         save.click();
         Browser.await(browser).until(b -> !b.findElements(By.cssSelector(".alert-success")).isEmpty());
         assertThat(stageIdsOnPage(browser).get(0)).isEqualTo(String.valueOf(proposal.id()));

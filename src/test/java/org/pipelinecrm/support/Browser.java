@@ -41,6 +41,8 @@ public final class Browser {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--no-first-run", "--window-size=1400,1000", "--lang=en-US",
+                    // no smooth scrolling: a click right after scrolling must land where the element is
+                    "--force-prefers-reduced-motion",
                     "--user-data-dir=" + profile);
             // the browser console is read by tests: a page must not break its own Content-Security-Policy
             options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
