@@ -1,9 +1,11 @@
 package org.pipelinecrm.opportunity;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.demo.DemoData;
+import org.pipelinecrm.insight.Targets;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.support.IntegrationTest;
@@ -20,6 +22,9 @@ class DemoOpportunitiesTest {
 
     @Autowired
     TestWorkspaces workspaces;
+
+    @Autowired
+    Targets targets;
 
     @Autowired
     Opportunities opportunities;
@@ -43,6 +48,11 @@ class DemoOpportunitiesTest {
             assertThat(columns.stream().flatMap(c -> c.items().stream()).anyMatch(BoardColumn.Card::rotting)).isTrue();
             long deal = columns.get(2).items().get(0).id();
             assertThat(opportunities.history(deal)).hasSizeGreaterThanOrEqualTo(3);
+            // the dashboard's coverage has a target to measure against, today and in the quarter before
+            LocalDate today = LocalDate.now();
+            assertThat(targets.all()).anyMatch(t -> t.teamId() != null && !today.isBefore(t.periodStart())
+                    && !today.isAfter(t.periodEnd()));
+            assertThat(targets.all()).anyMatch(t -> t.periodEnd().isBefore(today));
             return null;
         });
     }
