@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -41,6 +42,9 @@ class ReadmeScreenshots {
         Browser.signIn(browser, base, "manager@" + workspace.adminEmail().substring(6), DemoData.PASSWORD);
         for (String page : System.getProperty("crm.screenshot-pages", "/pipeline,/leads,/dashboard,/").split(",")) {
             browser.get(base + page);
+            // let the browser paint the whole page before the picture is taken
+            ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " requestAnimationFrame(() => requestAnimationFrame(done));");
             String name = page.equals("/") ? "home" : page.substring(1).replace('/', '-');
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoTargets implements DemoContributor {
 
-    private static final BigDecimal TEAM_PER_QUARTER = new BigDecimal("900000");
-    private static final BigDecimal REP_PER_QUARTER = new BigDecimal("400000");
+    private static final BigDecimal TEAM_PER_QUARTER = new BigDecimal("2500000");
+    private static final BigDecimal REP_PER_QUARTER = new BigDecimal("1100000");
 
     private final Targets targets;
     private final FiscalYears fiscalYears;
