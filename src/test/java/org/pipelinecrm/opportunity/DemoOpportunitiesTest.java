@@ -11,6 +11,8 @@ import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,12 @@ class DemoOpportunitiesTest {
 
     @Autowired
     Targets targets;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Autowired
     Opportunities opportunities;
@@ -53,6 +61,11 @@ class DemoOpportunitiesTest {
             assertThat(targets.all()).anyMatch(t -> t.teamId() != null && !today.isBefore(t.periodStart())
                     && !today.isAfter(t.periodEnd()));
             assertThat(targets.all()).anyMatch(t -> t.periodEnd().isBefore(today));
+            // most open deals have a next step, some do not
+            long open = opportunities.list(null, null, null, StageKind.OPEN, 0, 10).total();
+            long withNextStep = tx.execute(status -> jdbc.sql("select count(distinct record_id) from sales_task"
+                    + " where record_type = 'OPPORTUNITY' and completed_at is null").query(Long.class).single());
+            assertThat(withNextStep).isGreaterThan(open / 2).isLessThan(open);
             return null;
         });
     }
