@@ -3,10 +3,8 @@ package org.pipelinecrm.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -213,27 +211,6 @@ public class Opportunities {
         return view(deal);
     }
 
-    /** Every stage the deal went through, with when it entered and left and who moved it. */
-    public List<StageVisit> history(long id) {
-        load(id);
-        List<StageChange> all = changes.findAllByOpportunityIdOrderByChangedAtAscIdAsc(id);
-        Map<Long, String> owners = people.userNames();
-        List<StageVisit> visits = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            StageChange c = all.get(i);
-            Instant left = i + 1 < all.size() ? all.get(i + 1).getChangedAt() : null;
-            visits.add(new StageVisit(c.getFromStageId(), stageName(c.getFromStageId()), c.getToStageId(),
-                    stageName(c.getToStageId()), c.getChangedBy(), owners.get(c.getChangedBy()), c.getChangedAt(), left));
-        }
-        return visits;
-    }
-
-    /** Who changed the deal last, and when: what a person whose move was refused wants to know. */
-    public Optional<StageVisit> lastChange(long id) {
-        List<StageVisit> all = history(id);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
     private boolean closeInto(Opportunity deal, StageView stage, String reasonCode, String note, Instant now) {
         boolean wasOpen = deal.getStatus() == StageKind.OPEN;
         deal.close(stage, reasonCode, note, now);
@@ -249,10 +226,6 @@ public class Opportunities {
         }
         return pipelines.reason(outcome, reason).map(r -> r.code()).orElseThrow(() -> new ConflictException(
                 "opportunity.unknownReason", "That reason is not in the workspace's list", reason));
-    }
-
-    private String stageName(Long stageId) {
-        return stageId == null ? null : pipelines.findStage(stageId).map(StageView::name).orElse("—");
     }
 
     private void checkAccount(Long accountId, Long contactId) {

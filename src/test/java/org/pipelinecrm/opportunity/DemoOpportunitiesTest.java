@@ -38,6 +38,9 @@ class DemoOpportunitiesTest {
     Opportunities opportunities;
 
     @Autowired
+    DealStageHistory stageHistory;
+
+    @Autowired
     Board board;
 
     @Autowired
@@ -55,7 +58,7 @@ class DemoOpportunitiesTest {
             assertThat(columns.stream().filter(c -> c.count() > 0).count()).isGreaterThan(3);
             assertThat(columns.stream().flatMap(c -> c.items().stream()).anyMatch(BoardColumn.Card::rotting)).isTrue();
             long deal = columns.get(2).items().get(0).id();
-            assertThat(opportunities.history(deal)).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(stageHistory.of(deal)).hasSizeGreaterThanOrEqualTo(3);
             // the dashboard's coverage has a target to measure against, today and in the quarter before
             LocalDate today = LocalDate.now();
             assertThat(targets.all()).anyMatch(t -> t.teamId() != null && !today.isBefore(t.periodStart())

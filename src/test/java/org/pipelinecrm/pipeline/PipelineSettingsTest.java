@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.UserLookup;
+import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -48,6 +49,9 @@ class PipelineSettingsTest {
 
     @Autowired
     Opportunities opportunities;
+
+    @Autowired
+    DealStageHistory stageHistory;
 
     TestWorkspaces.Workspace ws;
     CrmUser admin;
@@ -132,7 +136,7 @@ class PipelineSettingsTest {
         assertThat(moved.stageId()).isEqualTo(negotiation.id());
         assertThat(moved.probability()).isEqualTo(negotiation.probability());
         assertThat(moved.version()).isEqualTo(1);
-        assertThat(workspaces.as(ws.adminEmail(), () -> opportunities.history(deal))).hasSize(2);
+        assertThat(workspaces.as(ws.adminEmail(), () -> stageHistory.of(deal))).hasSize(2);
 
         // An empty stage goes at once; a closed stage's deals may only go to a stage of the same kind.
         StageView demo = sales.stages().get(2);

@@ -18,6 +18,7 @@ import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.pipeline.PipelineView;
@@ -52,14 +53,14 @@ class BoardController {
     private final MoveAnswers answers;
 
     BoardController(Board board, Pipelines pipelines, Opportunities opportunities, People people,
-            Workspaces workspaces, Formats formats, MessageSource messages) {
+            Workspaces workspaces, Formats formats, MessageSource messages, DealStageHistory history) {
         this.board = board;
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.people = people;
         this.workspaces = workspaces;
         this.formats = formats;
-        this.answers = new MoveAnswers(opportunities, messages, formats, workspaces);
+        this.answers = new MoveAnswers(history, messages, formats, workspaces);
     }
 
     @GetMapping("/pipeline")

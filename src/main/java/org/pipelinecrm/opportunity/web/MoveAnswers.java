@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.pipelinecrm.opportunity.Opportunities;
+import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
@@ -22,14 +22,14 @@ import org.springframework.http.ResponseEntity;
  */
 class MoveAnswers {
 
-    private final Opportunities opportunities;
+    private final DealStageHistory history;
     private final MessageSource messages;
     private final Formats formats;
     private final Workspaces workspaces;
 
-    MoveAnswers(Opportunities opportunities, MessageSource messages, Formats formats, Workspaces workspaces) {
+    MoveAnswers(DealStageHistory history, MessageSource messages, Formats formats, Workspaces workspaces) {
         this.workspaces = workspaces;
-        this.opportunities = opportunities;
+        this.history = history;
         this.messages = messages;
         this.formats = formats;
     }
@@ -46,7 +46,7 @@ class MoveAnswers {
             body.put("columns", totals.apply(moved));
             return ResponseEntity.ok(body);
         } catch (OptimisticLockingFailureException e) {
-            String message = opportunities.lastChange(id)
+            String message = history.lastChange(id)
                     .map(last -> text("board.movedBy", last.changedByName(), last.stageName(),
                             formats.dateTime(last.enteredAt(), workspaces.current().timeZone())))
                     .orElse(text("board.stale"));

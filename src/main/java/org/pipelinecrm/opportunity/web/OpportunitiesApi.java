@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.opportunity.StageVisit;
@@ -34,9 +35,11 @@ class OpportunitiesApi {
     private final Opportunities opportunities;
     private final Board board;
     private final Pipelines pipelines;
+    private final DealStageHistory history;
 
-    OpportunitiesApi(Opportunities opportunities, Board board, Pipelines pipelines) {
+    OpportunitiesApi(Opportunities opportunities, Board board, Pipelines pipelines, DealStageHistory history) {
         this.opportunities = opportunities;
+        this.history = history;
         this.board = board;
         this.pipelines = pipelines;
     }
@@ -83,7 +86,7 @@ class OpportunitiesApi {
 
     @GetMapping("/opportunities/{id}/history")
     List<StageVisit> history(@PathVariable long id) {
-        return opportunities.history(id);
+        return this.history.of(id);
     }
 
     /** Open columns of a pipeline (the first visible one when none is named), each with its first cards. */

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
+import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.pipeline.CloseReasons;
@@ -34,10 +35,12 @@ class OpportunityController {
     private final Accounts accounts;
     private final People people;
     private final CloseReasons closeReasons;
+    private final DealStageHistory history;
 
     OpportunityController(Opportunities opportunities, Pipelines pipelines, Accounts accounts, People people,
-            CloseReasons closeReasons) {
+            CloseReasons closeReasons, DealStageHistory history) {
         this.closeReasons = closeReasons;
+        this.history = history;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.accounts = accounts;
@@ -83,7 +86,7 @@ class OpportunityController {
         model.addAttribute("deal", deal);
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("stage", pipelines.stage(deal.stageId()));
-        model.addAttribute("history", opportunities.history(id));
+        model.addAttribute("history", history.of(id));
         model.addAttribute("ageDays", Duration.between(deal.openedAt(),
                 deal.closedAt() != null ? deal.closedAt() : Instant.now()).toDays());
         model.addAttribute("lostReasons", pipelines.reasons(StageKind.LOST));
