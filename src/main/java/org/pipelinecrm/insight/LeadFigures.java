@@ -23,23 +23,18 @@ class LeadFigures {
     record Cohort(boolean total, String source, long leads, long mql, long sql, long converted, long won) {
     }
 
+    /** Read from {@code lead_cohort_day}, a rollup the database keeps per creation day, owner, team and source. */
     List<Cohort> cohort(MetricsScope scope) {
         return jdbc.sql("""
-                select grouping(l.source) = 1, l.source, count(*),
-                       count(*) filter (where l.mql_at is not null or l.sql_at is not null or l.converted_at is not null),
-                       count(*) filter (where l.sql_at is not null or l.converted_at is not null),
-                       count(*) filter (where l.converted_at is not null),
-                       count(*) filter (where o.status = 'WON')
-                from lead l
-                -- a lookup per converted lead (few), never a join over every deal
-                left join lateral (select d.status from opportunity d
-                                   where d.tenant_id = l.tenant_id and d.id = l.converted_opportunity_id) o
-                       on l.converted_opportunity_id is not null
-                where l.created_at >= :from and l.created_at < :to
-                """ + scope.leads("l") + " group by grouping sets ((), (l.source))").params(scope.params)
+                select grouping(c.source) = 1, nullif(c.source, ''), coalesce(sum(c.leads), 0), coalesce(sum(c.mql), 0),
+                       coalesce(sum(c.sql), 0), coalesce(sum(c.converted), 0), coalesce(sum(c.won), 0)
+                from lead_cohort_day c
+                where c.day >= :fromDay and c.day <= :toDay
+                """ + scope.leads("c") + " group by grouping sets ((), (c.source))").params(scope.params)
                 .query((rs, n) -> new Cohort(rs.getBoolean(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7)))
-                .list();
+                .list()
+                .stream().filter(c -> c.total() || c.leads() != 0).toList();
     }
 
     long qualified(MetricsScope scope) {
