@@ -84,31 +84,8 @@ ALTER TABLE stage_change ENABLE TRIGGER stage_change_rollup;
 ANALYZE stage_change;
 ANALYZE opportunity;
 
--- the rollup the trigger keeps, rebuilt for the bulk load exactly as V56 builds it
-INSERT INTO stage_exit_day (tenant_id, day, stage_id, owner_id, team_id, entered, exited, exited_forward, seconds_in_stage)
-SELECT tenant_id, day, stage_id, owner_id, team_id, sum(entered), sum(exited), sum(forward), sum(seconds)
-FROM (
-  SELECT c.tenant_id, (c.changed_at AT TIME ZONE 'UTC')::date AS day, c.to_stage_id AS stage_id, o.owner_id,
-         coalesce(o.team_id, 0) AS team_id, 1 AS entered, 0 AS exited, 0 AS forward, 0::double precision AS seconds
-    FROM stage_change c JOIN opportunity o ON o.tenant_id = c.tenant_id AND o.id = c.opportunity_id
-   WHERE c.tenant_id = :tenant
-  UNION ALL
-  SELECT h.tenant_id, (h.changed_at AT TIME ZONE 'UTC')::date, h.from_stage_id, o.owner_id, coalesce(o.team_id, 0),
-         0, 1,
-         CASE WHEN t.kind = 'WON' OR (t.kind = 'OPEN' AND t.position > f.position) THEN 1 ELSE 0 END,
-         greatest(extract(epoch FROM h.changed_at - coalesce(h.entered_at, o.opened_at)), 0)
-    FROM (SELECT c.*, lag(changed_at) OVER (PARTITION BY tenant_id, opportunity_id ORDER BY changed_at, id) AS entered_at
-            FROM stage_change c WHERE c.tenant_id = :tenant) h
-    JOIN opportunity o ON o.tenant_id = h.tenant_id AND o.id = h.opportunity_id
-    LEFT JOIN stage t ON t.tenant_id = h.tenant_id AND t.id = h.to_stage_id
-    LEFT JOIN stage f ON f.tenant_id = h.tenant_id AND f.id = h.from_stage_id
-   WHERE h.from_stage_id IS NOT NULL
-) moves
-GROUP BY tenant_id, day, stage_id, owner_id, team_id
-ON CONFLICT (tenant_id, day, stage_id, owner_id, team_id) DO UPDATE
-  SET entered = stage_exit_day.entered + excluded.entered, exited = stage_exit_day.exited + excluded.exited,
-      exited_forward = stage_exit_day.exited_forward + excluded.exited_forward,
-      seconds_in_stage = stage_exit_day.seconds_in_stage + excluded.seconds_in_stage;
+-- the day rollups, counted again for the bulk load as the application does when a time zone changes
+SELECT rebuild_day_rollups(:tenant);
 \endif
 
 CREATE TEMP TABLE won AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM opportunity

@@ -3,7 +3,6 @@
 # stage-history rows and 2,000,000 leads, nine more workspaces with a twentieth of that each.
 #   bench/insight.sh setup   # build, create database bench_insight through the app (Flyway), sign up, generate
 #   bench/insight.sh run     # start the app on it and measure /api/v1/metrics and the /dashboard page
-#   bench/insight.sh queries # each dashboard query set alone, with pgbench as the app role
 # Environment: DEALS (1000000), LEADS (2000000), SECONDS (60), CLIENTS (4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,28 +52,19 @@ if [ "$STEP" = setup ]; then
   exit 0
 fi
 
-if [ "$STEP" = queries ]; then
-  FIRST=$(psql_su "-At -c \"select min(id) from workspace\"")
-  TEAM=$(psql_su "-At -c \"select min(id) from team where tenant_id = $FIRST\"")
-  OWNER=$(psql_su "-At -c \"select min(id) from app_user where tenant_id = $FIRST and role = 'SALES_REP'\"")
-  for filter in workspace team owner; do
-    echo "== query sets, filter: $filter, one quarter"
-    java bench/DashboardQueries.java "jdbc:postgresql://127.0.0.1:5432/$DB" "$FIRST" "$filter" "$TEAM" "$OWNER" "$SECONDS_"
-  done
-  exit 0
-fi
-
 start_app
 FIRST=$(psql_su "-At -c \"select min(id) from workspace\"")
 TEAM=$(psql_su "-At -c \"select min(id) from team where tenant_id = $FIRST\"")
 FROM=$(date -d "$(date +%Y-%m-01) -2 months" +%Y-%m-%d); TO=$(date -d "$(date +%Y-%m-01) +1 month -1 day" +%Y-%m-%d)
 echo "Warming up"
 java bench/DashboardLoad.java $BASE "insight1@bench.test" "$PASSWORD" "$FROM" "$TO" "$TEAM" 2 15 > /dev/null
+WARM=$(grep -ac "dashboard query sets (ms)" "$LOG" || true)
+measured() { grep -a "dashboard query sets (ms)" "$LOG" | tail -n +$((WARM + 1)) | sed 's/.*(ms): //'; }
 echo "Dashboard, $CLIENTS clients, ${SECONDS_}s, quarter $FROM to $TO"
 java bench/DashboardLoad.java $BASE "insight1@bench.test" "$PASSWORD" "$FROM" "$TO" "$TEAM" "$CLIENTS" "$SECONDS_"
-echo "Query sets of those dashboards (ms, from the app's log):"
-grep -a "dashboard query sets (ms)" "$LOG" | sed 's/.*(ms): //' | tr ' ' '\n' | awk -F= '{print $1, $2}' | sort -k1,1 -k2,2n |
+echo "Query sets of those dashboards (ms, from the app's log, warm-up left out):"
+measured | tr ' ' '\n' | awk -F= '{print $1, $2}' | sort -k1,1 -k2,2n |
   awk '{v[$1, ++n[$1]]=$2} END {for (k in n) printf "  %-16s n %5d  p50 %7.1f  p95 %7.1f  max %7.1f\n", k, n[k], v[k, int(n[k]*0.5)+1], v[k, int(n[k]*0.95)+1], v[k, n[k]]}'
-grep -a "dashboard query sets (ms)" "$LOG" | sed 's/.*(ms): //' | awk '{t=0; for (i=1;i<=NF;i++) {split($i,a,"="); t+=a[2]} print t}' | sort -n |
+measured | awk '{t=0; for (i=1;i<=NF;i++) {split($i,a,"="); t+=a[2]} print t}' | sort -n |
   awk '{a[NR]=$1} END {printf "  all query sets of one dashboard: p50 %.1f  p95 %.1f  max %.1f\n", a[int(NR*0.5)+1], a[int(NR*0.95)+1], a[NR]}'
 echo "Machine after: load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -78,7 +78,7 @@ class DealFigures {
         params.put("fromDay", starts.get(0));
         params.put("endDay", starts.get(starts.size() - 1));
         Map<Integer, Bucket> buckets = new HashMap<>();
-        jdbc.sql("select width_bucket(r.day, " + MetricsScope.bounds(starts, "date") + "), "
+        jdbc.sql("select width_bucket(r.day, " + MetricsScope.days(starts) + "), "
                 + """
                 coalesce(sum(r.deals) filter (where r.status = 'WON'), 0), coalesce(sum(r.deals) filter (where r.status = 'LOST'), 0),
                 coalesce(sum(r.amount) filter (where r.status = 'WON'), 0)
@@ -123,7 +123,7 @@ class DealFigures {
         params.put("endDay", starts.get(starts.size() - 1));
         params.put("commit", COMMIT_PROBABILITY);
         Map<Integer, ForecastBucket> buckets = new HashMap<>();
-        jdbc.sql("select width_bucket(o.expected_close_date, " + MetricsScope.bounds(starts, "date") + "), "
+        jdbc.sql("select width_bucket(o.expected_close_date, " + MetricsScope.days(starts) + "), "
                 + """
                 coalesce(sum(o.amount) filter (where o.probability >= :commit), 0), coalesce(sum(o.amount), 0),
                 coalesce(sum(o.amount * o.probability / 100.0), 0)

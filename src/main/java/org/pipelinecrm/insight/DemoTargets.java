@@ -33,7 +33,7 @@ class DemoTargets implements DemoContributor {
     @Override
     public void populate(DemoWorkspace demo) {
         FiscalYears.Setting fiscal = fiscalYears.current();
-        Period quarter = Periods.containing(LocalDate.now(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
+        Period quarter = Periods.containing(fiscalYears.today(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
         for (Period p : new Period[] {Periods.previous(quarter, fiscal.startMonth()), quarter}) {
             targets.set(new Targets.TargetCmd(p.start(), p.end(), TEAM_PER_QUARTER, null, demo.salesTeamId()));
             for (long rep : demo.repIds()) {

@@ -1,11 +1,18 @@
 package org.pipelinecrm.insight;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** How the current workspace counts its year: calendar and the month its fiscal year starts in. */
+/**
+ * How the current workspace counts its days and years: its time zone (a day starts at midnight there), its
+ * calendar and the month its fiscal year starts in.
+ */
 @Service
 @Transactional(readOnly = true)
 public class FiscalYears {
@@ -14,6 +21,15 @@ public class FiscalYears {
 
     FiscalYears(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(jdbc.sql("select time_zone from workspace where id = ?").param(TenantContext.require())
+                .query(String.class).single());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(zone());
     }
 
     public Setting current() {

@@ -68,7 +68,8 @@ public class Metrics {
         if (filter.ownerId() != null) {
             people.user(filter.ownerId());
         }
-        MetricsScope scope = new MetricsScope(filter);
+        java.time.ZoneId zone = fiscalYears.zone();
+        MetricsScope scope = new MetricsScope(filter, zone);
 
         QueryTimings t = new QueryTimings();
         DealFigures.Closed closed = t.time("closed", () -> deals.closed(scope));
@@ -129,7 +130,7 @@ public class Metrics {
 
         Groups groups = groups(t.time("breakdowns", () -> deals.closedGroups(scope)));
         MetricsFilter before = filter.previous();
-        MetricsScope previousScope = new MetricsScope(before);
+        MetricsScope previousScope = new MetricsScope(before, zone);
         DealFigures.Closed prevClosed = t.time("previous", () -> deals.closed(previousScope));
         LeadFigures.Cohort prevCohort = t.time("previous", () -> leads.cohort(previousScope)).stream().filter(LeadFigures.Cohort::total)
                 .findFirst().orElseThrow();

@@ -1,8 +1,7 @@
 package org.pipelinecrm.insight;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,11 +16,12 @@ final class MetricsScope {
     final MetricsFilter filter;
     final Map<String, Object> params = new HashMap<>();
 
-    MetricsScope(MetricsFilter filter) {
+    /** Days start at midnight in the workspace's time zone, as the day rollups count them. */
+    MetricsScope(MetricsFilter filter, ZoneId zone) {
         this.filter = filter;
         params.put("tenant", TenantContext.require());
-        params.put("from", start(filter.from()));
-        params.put("to", start(filter.to().plusDays(1)));
+        params.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
+        params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         params.put("fromDay", filter.from());
         params.put("toDay", filter.to());
         if (filter.pipelineId() != null) {
@@ -33,10 +33,6 @@ final class MetricsScope {
         if (filter.ownerId() != null) {
             params.put("owner", filter.ownerId());
         }
-    }
-
-    static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     /** Pipeline, team and owner conditions on a deal table alias. */
@@ -64,14 +60,14 @@ final class MetricsScope {
         return " and " + alias + ".tenant_id = :tenant" + people(alias);
     }
 
-    /** A literal array of day starts for width_bucket; built from dates only, never from input text. */
-    static String bounds(Iterable<LocalDate> days, String type) {
+    /** A literal array of days for width_bucket; built from dates only, never from input text. */
+    static String days(Iterable<LocalDate> days) {
         StringBuilder sql = new StringBuilder("array[");
         String sep = "";
         for (LocalDate day : days) {
-            sql.append(sep).append('\'').append(type.equals("date") ? day.toString() : start(day).toString()).append('\'');
+            sql.append(sep).append('\'').append(day).append('\'');
             sep = ",";
         }
-        return sql.append("]::").append(type).append("[]").toString();
+        return sql.append("]::date[]").toString();
     }
 }

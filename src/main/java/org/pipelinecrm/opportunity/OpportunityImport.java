@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +21,7 @@ import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
+import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +39,16 @@ class OpportunityImport implements ImportTarget {
     private final Pipelines pipelines;
     private final Accounts accounts;
     private final People people;
+    private final Workspaces workspaces;
 
     OpportunityImport(OpportunityRepository opportunities, StageChangeRepository changes, Pipelines pipelines,
-            Accounts accounts, People people) {
+            Accounts accounts, People people, Workspaces workspaces) {
         this.opportunities = opportunities;
         this.changes = changes;
         this.pipelines = pipelines;
         this.accounts = accounts;
         this.people = people;
+        this.workspaces = workspaces;
     }
 
     @Override
@@ -73,18 +76,19 @@ class OpportunityImport implements ImportTarget {
         PipelineView pipeline = pipeline(v.get("pipelineId"), v.get("pipeline"));
         StageView stage = stage(pipeline, v.get("stage"));
         BigDecimal amount = amount(v.get("amount"));
-        Instant opened = day(v.get("openedAt"), "openedAt");
+        ZoneId zone = workspaces.current().timeZone(); // a date alone means that day in the workspace
+        Instant opened = day(v.get("openedAt"), "openedAt", zone);
         if (opened == null) {
             throw new IllegalArgumentException("openedAt: the date the deal entered the pipeline is needed");
         }
-        Instant closed = day(v.get("closedAt"), "closedAt");
+        Instant closed = day(v.get("closedAt"), "closedAt", zone);
         UserSummary owner = owner(v.get("ownerName"), me);
         String reason = reason(stage, v.get("reason"));
         Long accountId = v.get("accountName") == null ? null
                 : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName")).id();
         LocalDate expected = v.get("expectedCloseDate") != null
-                ? LocalDate.ofInstant(day(v.get("expectedCloseDate"), "expectedCloseDate"), ZoneOffset.UTC)
-                : closed != null ? LocalDate.ofInstant(closed, ZoneOffset.UTC) : null;
+                ? LocalDate.ofInstant(day(v.get("expectedCloseDate"), "expectedCloseDate", zone), zone)
+                : closed != null ? LocalDate.ofInstant(closed, zone) : null;
 
         Opportunity existing = externalId == null ? null : opportunities.findByExternalId(externalId).orElse(null);
         Opportunity deal = existing != null ? existing
@@ -168,14 +172,14 @@ class OpportunityImport implements ImportTarget {
         }
     }
 
-    /** A date (2024-03-17) or an instant (2024-03-17T10:00:00Z), kept as given. */
-    private static Instant day(String s, String field) {
+    /** A date (2024-03-17, its midnight in the zone) or an instant (2024-03-17T10:00:00Z), kept as given. */
+    private static Instant day(String s, String field, ZoneId zone) {
         if (s == null) {
             return null;
         }
         String value = s.trim();
         try {
-            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
                     : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + ": not a date (YYYY-MM-DD): " + s);

@@ -58,8 +58,12 @@ public class Workspaces {
             if (workspace.getVersion() != expectedVersion) {
                 throw new ObjectOptimisticLockingFailureException(Workspace.class, id);
             }
+            ZoneId before = workspace.toSettings().timeZone();
             workspace.changeSettings(name, currency, zone);
             workspaces.flush();
+            if (!before.equals(zone)) {
+                events.publishEvent(new WorkspaceTimeZoneChanged(id, zone));
+            }
             return workspace.toSettings();
         });
     }

@@ -138,6 +138,25 @@ class KnownPipeline {
         deals.add(deal);
     }
 
+    /** A deal won at {@code closed}, from a lead created at {@code leadCreated} that became it. */
+    Deal wonFromLead(long owner, String source, Instant leadCreated, Instant opened, Instant closed, BigDecimal amount) {
+        StageRow first = stages.get(0);
+        StageRow won = stages.stream().filter(s -> s.kind().equals("WON")).findFirst().orElseThrow();
+        long id = next("opportunity_seq");
+        Deal deal = new Deal(id, owner, null, "WON", amount, 100, opened, closed, LocalDate.ofInstant(closed, ZoneOffset.UTC),
+                source, "Retail", null, won.id(), closed, null,
+                List.of(new Move(null, first.id(), opened), new Move(first.id(), won.id(), closed)));
+        insert(deal);
+        deals.add(deal);
+        long leadId = next("lead_seq");
+        jdbc.sql("""
+                insert into lead (tenant_id, id, last_name, type, status, owner_id, source, created_at, converted_at,
+                  converted_opportunity_id)
+                values (?, ?, 'Lead', 'SQL', 'CONVERTED', ?, ?, ?, ?, ?)
+                """).params(tenant, leadId, owner, source, odt(leadCreated), odt(opened), id).update();
+        return deal;
+    }
+
     private void insert(Deal d) {
         jdbc.sql("""
                 insert into opportunity (tenant_id, id, name, pipeline_id, stage_id, status, amount, probability,

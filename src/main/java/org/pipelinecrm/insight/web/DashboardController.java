@@ -142,21 +142,22 @@ class DashboardController {
         return texts;
     }
 
-    private static Period chosenPeriod(String key, FiscalYears.Setting fiscal) {
+    private Period chosenPeriod(String key, FiscalYears.Setting fiscal) {
         if (key != null && key.matches("(MONTH|QUARTER|YEAR):\\d{4}-\\d{2}-\\d{2}")) {
             String[] parts = key.split(":");
             return Periods.containing(LocalDate.parse(parts[1]), PeriodType.valueOf(parts[0]), fiscal.calendar(),
                     fiscal.startMonth());
         }
-        return Periods.containing(LocalDate.now(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
+        return Periods.containing(fiscalYears.today(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
     }
 
     /** This and the recent months, quarters and years, newest first, named in the workspace's calendar. */
     private Map<String, String> periodChoices(FiscalYears.Setting fiscal) {
         Map<String, String> choices = new LinkedHashMap<>();
+        LocalDate today = fiscalYears.today();
         for (PeriodType type : new PeriodType[] {PeriodType.QUARTER, PeriodType.MONTH, PeriodType.YEAR}) {
             int count = type == PeriodType.MONTH ? 13 : type == PeriodType.QUARTER ? 8 : 4;
-            Period p = Periods.containing(LocalDate.now(), type, fiscal.calendar(), fiscal.startMonth());
+            Period p = Periods.containing(today, type, fiscal.calendar(), fiscal.startMonth());
             for (int i = 0; i < count; i++) {
                 choices.put(type + ":" + p.start(), labels.label(p));
                 p = Periods.previous(p, fiscal.startMonth());

@@ -35,7 +35,7 @@ class MetricsApi {
             @RequestParam(required = false) Long ownerId) {
         if (from == null || to == null) {
             FiscalYears.Setting fiscal = fiscalYears.current();
-            Period quarter = Periods.containing(LocalDate.now(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
+            Period quarter = Periods.containing(fiscalYears.today(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
             from = from == null ? quarter.start() : from;
             to = to == null ? quarter.end() : to;
         }

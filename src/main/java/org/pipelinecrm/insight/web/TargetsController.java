@@ -52,7 +52,7 @@ class TargetsController {
         FiscalYears.Setting fiscal = fiscalYears.current();
         Map<String, String> periods = new LinkedHashMap<>();
         for (PeriodType type : PeriodType.values()) {
-            LocalDate from = Periods.containing(LocalDate.now(), type, fiscal.calendar(), fiscal.startMonth()).start();
+            LocalDate from = Periods.containing(fiscalYears.today(), type, fiscal.calendar(), fiscal.startMonth()).start();
             int count = type == PeriodType.MONTH ? 12 : type == PeriodType.QUARTER ? 6 : 3;
             Period previous = Periods.previous(Periods.containing(from, type, fiscal.calendar(), fiscal.startMonth()),
                     fiscal.startMonth());
