@@ -86,13 +86,14 @@ END $$;
 CREATE OR REPLACE FUNCTION lead_cohort_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  SELECT n.tenant_id, workspace_day(n.tenant_id, n.created_at), coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
+  SELECT n.tenant_id, (n.created_at AT TIME ZONE w.time_zone)::date, coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
          coalesce(n.source, ''), count(*),
          count(*) FILTER (WHERE n.mql_at IS NOT NULL OR n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE o.status = 'WON')
     FROM new_leads n
+    JOIN workspace w ON w.id = n.tenant_id
     LEFT JOIN opportunity o ON o.tenant_id = n.tenant_id AND o.id = n.converted_opportunity_id
    GROUP BY 1, 2, 3, 4, 5
    ORDER BY 1, 2, 3, 4, 5
@@ -119,10 +120,12 @@ END $$;
 -- zone changes, and after a bulk load made with the triggers off. Stage changes count under the deal's present
 -- owner and team (the trigger records those of the moment of the move).
 CREATE FUNCTION rebuild_day_rollups(p_tenant bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_zone text := (SELECT time_zone FROM workspace WHERE id = p_tenant);
 BEGIN
   DELETE FROM deal_close_day WHERE tenant_id = p_tenant;
   INSERT INTO deal_close_day (tenant_id, day, pipeline_id, owner_id, team_id, status, deals, amount, age_seconds)
-  SELECT tenant_id, workspace_day(tenant_id, closed_at), pipeline_id, owner_id, coalesce(team_id, 0), status, count(*),
+  SELECT tenant_id, (closed_at AT TIME ZONE v_zone)::date, pipeline_id, owner_id, coalesce(team_id, 0), status, count(*),
          sum(amount), sum(extract(epoch FROM closed_at - opened_at))
     FROM opportunity WHERE tenant_id = p_tenant AND status <> 'OPEN' AND closed_at IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6;
@@ -131,12 +134,12 @@ BEGIN
   INSERT INTO stage_exit_day (tenant_id, day, stage_id, owner_id, team_id, entered, exited, exited_forward, seconds_in_stage)
   SELECT p_tenant, day, stage_id, owner_id, team_id, sum(entered), sum(exited), sum(forward), sum(seconds)
   FROM (
-    SELECT workspace_day(p_tenant, c.changed_at) AS day, c.to_stage_id AS stage_id, o.owner_id,
+    SELECT (c.changed_at AT TIME ZONE v_zone)::date AS day, c.to_stage_id AS stage_id, o.owner_id,
            coalesce(o.team_id, 0) AS team_id, 1 AS entered, 0 AS exited, 0 AS forward, 0::double precision AS seconds
       FROM stage_change c JOIN opportunity o ON o.tenant_id = c.tenant_id AND o.id = c.opportunity_id
      WHERE c.tenant_id = p_tenant
     UNION ALL
-    SELECT workspace_day(p_tenant, h.changed_at), h.from_stage_id, o.owner_id, coalesce(o.team_id, 0), 0, 1,
+    SELECT (h.changed_at AT TIME ZONE v_zone)::date, h.from_stage_id, o.owner_id, coalesce(o.team_id, 0), 0, 1,
            CASE WHEN t.kind = 'WON' OR (t.kind = 'OPEN' AND t.position > f.position) THEN 1 ELSE 0 END,
            greatest(extract(epoch FROM h.changed_at - coalesce(h.entered_at, o.opened_at)), 0)
       FROM (SELECT c.*, lag(changed_at) OVER (PARTITION BY opportunity_id ORDER BY changed_at, id) AS entered_at
@@ -150,7 +153,7 @@ BEGIN
 
   DELETE FROM lead_cohort_day WHERE tenant_id = p_tenant;
   INSERT INTO lead_cohort_day (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  SELECT p_tenant, workspace_day(p_tenant, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
+  SELECT p_tenant, (l.created_at AT TIME ZONE v_zone)::date, coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
          coalesce(l.source, ''), count(*),
          count(*) FILTER (WHERE l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
          count(*) FILTER (WHERE l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
