@@ -132,6 +132,27 @@
     });
   });
 
+  // A card's menu is built when it opens, from the one template of the page, for the column the card is in now.
+  const menuTemplate = document.getElementById('card-menu');
+  document.addEventListener('show.bs.dropdown', (event) => {
+    const card = event.target.closest('.board-card');
+    const menu = card && card.querySelector('.dropdown-menu');
+    if (!menu || !menuTemplate) {
+      return;
+    }
+    const items = menuTemplate.content.cloneNode(true);
+    const here = card.closest('[data-stage-id]');
+    items.querySelectorAll('[data-move-to]').forEach((item) => {
+      if (here && item.dataset.moveTo === here.dataset.stageId) {
+        item.closest('li').remove();
+      }
+    });
+    items.querySelectorAll('a[href*="DEAL_ID"]').forEach((link) => {
+      link.setAttribute('href', link.getAttribute('href').replace('DEAL_ID', card.dataset.id));
+    });
+    menu.replaceChildren(items);
+  });
+
   // The keyboard and menu way: "Move to" on a card.
   document.addEventListener('click', (event) => {
     const item = event.target.closest('[data-move-to]');

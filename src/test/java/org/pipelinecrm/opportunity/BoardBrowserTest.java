@@ -108,11 +108,20 @@ class BoardBrowserTest {
     @Test
     void theCardMenuMovesADealWithoutDragging() {
         card().findElement(By.cssSelector(".board-card-menu")).click();
+        // the menu offers every stage but the one the deal is in
+        assertThat(card().findElements(By.cssSelector("[data-move-to='" + pipeline.openStages().get(0).id() + "']"))).isEmpty();
+        assertThat(card().findElements(By.cssSelector("[data-move-to]"))).hasSize(pipeline.stages().size() - 1);
         WebElement target = card().findElement(By.cssSelector("[data-move-to='" + pipeline.openStages().get(1).id() + "']"));
         Browser.await(browser).until(ExpectedConditions.elementToBeClickable(target)).click();
         Browser.await(browser).until(b -> workspaces.as(ws.adminEmail(),
                 () -> opportunities.opportunity(dealId).stageId()) == pipeline.openStages().get(1).id());
         Browser.await(browser).until(b -> b.findElements(By.cssSelector(".board-count")).get(1).getText().equals("1"));
+        // opened again in its new column, it offers the way back and names the deal in its links
+        card().findElement(By.cssSelector(".board-card-menu")).click();
+        Browser.await(browser).until(b -> !card().findElements(
+                By.cssSelector("[data-move-to='" + pipeline.openStages().get(0).id() + "']")).isEmpty());
+        assertThat(card().findElements(By.cssSelector("[data-move-to='" + pipeline.openStages().get(1).id() + "']"))).isEmpty();
+        assertThat(card().findElement(By.cssSelector(".card-add-task")).getDomAttribute("href")).contains("recordId=" + dealId);
     }
 
     @Test
