@@ -70,8 +70,13 @@ class QualifyAndConvertBrowserTest {
 
         choose(browser, "need-status", "MET");
         choose(browser, "timeline-status", "MET");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-                browser.findElement(By.id("expected-purchase")), java.time.LocalDate.now().plusMonths(3).toString());
+        java.time.LocalDate purchase = java.time.LocalDate.now().plusMonths(3);
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
+                browser.findElement(By.id("expected-purchase")), purchase.toString());
+        // the browser's picker is Gregorian; the day it stands for is shown in the Solar Hijri calendar beside it
+        assertThat(browser.findElement(By.id("expected-purchase-solar")).getText())
+                .contains(solar("MMMM", purchase)).contains(solar("y", purchase));
         choose(browser, "organization-status", "PASSED");
         choose(browser, "opportunity-status", "PASSED");
         click(browser, "save-qualification");
@@ -117,5 +122,12 @@ class QualifyAndConvertBrowserTest {
         var button = Browser.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         Browser.await(browser).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** A part of the day in the Persian (Solar Hijri) calendar, with Persian digits, as ICU writes it. */
+    private static String solar(String pattern, java.time.LocalDate day) {
+        var format = new com.ibm.icu.text.SimpleDateFormat(pattern, new com.ibm.icu.util.ULocale("fa_IR@calendar=persian"));
+        format.setTimeZone(com.ibm.icu.util.TimeZone.GMT_ZONE);
+        return format.format(java.util.Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
     }
 }
