@@ -1,7 +1,11 @@
 -- The lead funnel read from a rollup a trigger keeps: per creation day, owner, team and source, how many leads
 -- were created and how many of them have reached MQL, SQL, a deal, a won deal since. A later milestone implies
 -- the earlier ones (a lead made SQL without being marked MQL counts as MQL too). owner_id and team_id 0 stand
--- for "none", source '' for "no source". Days are UTC days, like the deal rollups.
+-- for "none", source '' for "no source". A day is a day in the workspace's time zone (workspace_day).
+
+CREATE FUNCTION workspace_day(p_tenant bigint, p_at timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
+  SELECT (p_at AT TIME ZONE coalesce((SELECT time_zone FROM workspace WHERE id = p_tenant), 'UTC'))::date
+$$;
 
 CREATE TABLE lead_cohort_day (
   tenant_id  bigint NOT NULL REFERENCES workspace (id),
@@ -34,7 +38,7 @@ BEGIN
       FROM opportunity WHERE tenant_id = l.tenant_id AND id = l.converted_opportunity_id;
   END IF;
   INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  VALUES (l.tenant_id, (l.created_at AT TIME ZONE 'UTC')::date, coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
+  VALUES (l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
           coalesce(l.source, ''), sign,
           sign * (l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
           sign * (l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
@@ -48,13 +52,14 @@ END $$;
 CREATE FUNCTION lead_cohort_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  SELECT n.tenant_id, (n.created_at AT TIME ZONE 'UTC')::date, coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
+  SELECT n.tenant_id, (n.created_at AT TIME ZONE w.time_zone)::date, coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
          coalesce(n.source, ''), count(*),
          count(*) FILTER (WHERE n.mql_at IS NOT NULL OR n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE o.status = 'WON')
     FROM new_leads n
+    JOIN workspace w ON w.id = n.tenant_id
     LEFT JOIN opportunity o ON o.tenant_id = n.tenant_id AND o.id = n.converted_opportunity_id
    GROUP BY 1, 2, 3, 4, 5
    ORDER BY 1, 2, 3, 4, 5
@@ -86,7 +91,7 @@ END $$;
 CREATE FUNCTION lead_cohort_deal_won() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, won)
-  SELECT l.tenant_id, (l.created_at AT TIME ZONE 'UTC')::date, coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
+  SELECT l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
          coalesce(l.source, ''), count(*) * CASE WHEN NEW.status = 'WON' THEN 1 ELSE -1 END
     FROM lead l
    WHERE l.tenant_id = NEW.tenant_id AND l.converted_opportunity_id = NEW.id
@@ -112,19 +117,22 @@ CREATE TRIGGER lead_cohort_deal_won AFTER UPDATE OF status ON opportunity
   EXECUTE FUNCTION lead_cohort_deal_won();
 
 -- Leads that exist already (row security is lifted for the owner only inside this transaction).
+ALTER TABLE workspace NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE lead NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE opportunity NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE lead_cohort_day NO FORCE ROW LEVEL SECURITY;
 INSERT INTO lead_cohort_day (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-SELECT l.tenant_id, (l.created_at AT TIME ZONE 'UTC')::date, coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
+SELECT l.tenant_id, (l.created_at AT TIME ZONE w.time_zone)::date, coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
        coalesce(l.source, ''), count(*),
        count(*) FILTER (WHERE l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
        count(*) FILTER (WHERE l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
        count(*) FILTER (WHERE l.converted_at IS NOT NULL),
        count(*) FILTER (WHERE o.status = 'WON')
   FROM lead l
+  JOIN workspace w ON w.id = l.tenant_id
   LEFT JOIN opportunity o ON o.tenant_id = l.tenant_id AND o.id = l.converted_opportunity_id
  GROUP BY 1, 2, 3, 4, 5;
+ALTER TABLE workspace FORCE ROW LEVEL SECURITY;
 ALTER TABLE lead FORCE ROW LEVEL SECURITY;
 ALTER TABLE opportunity FORCE ROW LEVEL SECURITY;
 ALTER TABLE lead_cohort_day FORCE ROW LEVEL SECURITY;

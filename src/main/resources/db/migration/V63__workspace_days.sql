@@ -1,9 +1,6 @@
--- Dashboards count days as the workspace's people live them: the day rollups cut days in the workspace's time
--- zone, not in UTC, so a deal won at 00:30 in Tehran on the first of April counts in April.
-
-CREATE FUNCTION workspace_day(p_tenant bigint, p_at timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
-  SELECT (p_at AT TIME ZONE coalesce((SELECT time_zone FROM workspace WHERE id = p_tenant), 'UTC'))::date
-$$;
+-- Dashboards count days as the workspace's people live them: the deal rollups, like the lead cohorts of V62, cut
+-- days in the workspace's time zone, not in UTC, so a deal won at 00:30 in Tehran on the first of April counts in
+-- April.
 
 CREATE OR REPLACE FUNCTION deal_rollup_closed(d opportunity, sign integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -62,58 +59,6 @@ BEGIN
     VALUES (p_tenant, v_day, p_to, v_owner, v_team, p_sign)
     ON CONFLICT (tenant_id, day, stage_id, owner_id, team_id) DO UPDATE SET entered = d.entered + p_sign;
   END IF;
-END $$;
-
-CREATE OR REPLACE FUNCTION lead_cohort_add(l lead, sign integer) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  v_won integer := 0;
-BEGIN
-  IF l.converted_opportunity_id IS NOT NULL THEN
-    SELECT CASE WHEN status = 'WON' THEN 1 ELSE 0 END INTO v_won
-      FROM opportunity WHERE tenant_id = l.tenant_id AND id = l.converted_opportunity_id;
-  END IF;
-  INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  VALUES (l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
-          coalesce(l.source, ''), sign,
-          sign * (l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
-          sign * (l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
-          sign * (l.converted_at IS NOT NULL)::integer, sign * coalesce(v_won, 0))
-  ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE
-    SET leads = r.leads + excluded.leads, mql = r.mql + excluded.mql, sql = r.sql + excluded.sql,
-        converted = r.converted + excluded.converted, won = r.won + excluded.won;
-END $$;
-
-CREATE OR REPLACE FUNCTION lead_cohort_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  SELECT n.tenant_id, (n.created_at AT TIME ZONE w.time_zone)::date, coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
-         coalesce(n.source, ''), count(*),
-         count(*) FILTER (WHERE n.mql_at IS NOT NULL OR n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
-         count(*) FILTER (WHERE n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
-         count(*) FILTER (WHERE n.converted_at IS NOT NULL),
-         count(*) FILTER (WHERE o.status = 'WON')
-    FROM new_leads n
-    JOIN workspace w ON w.id = n.tenant_id
-    LEFT JOIN opportunity o ON o.tenant_id = n.tenant_id AND o.id = n.converted_opportunity_id
-   GROUP BY 1, 2, 3, 4, 5
-   ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE
-    SET leads = r.leads + excluded.leads, mql = r.mql + excluded.mql, sql = r.sql + excluded.sql,
-        converted = r.converted + excluded.converted, won = r.won + excluded.won;
-  RETURN NULL;
-END $$;
-
-CREATE OR REPLACE FUNCTION lead_cohort_deal_won() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, won)
-  SELECT l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
-         coalesce(l.source, ''), count(*) * CASE WHEN NEW.status = 'WON' THEN 1 ELSE -1 END
-    FROM lead l
-   WHERE l.tenant_id = NEW.tenant_id AND l.converted_opportunity_id = NEW.id
-   GROUP BY 1, 2, 3, 4, 5
-   ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE SET won = r.won + excluded.won;
-  RETURN NEW;
 END $$;
 
 -- The three day rollups of one workspace counted again from its deals, stage changes and leads: when its time
