@@ -92,6 +92,33 @@ class WebFormRoutingTest {
     }
 
     @Test
+    void anOwnerAloneBringsTheirTeamAndAnOwnerDeactivatedSinceIsSkipped() throws Exception {
+        var ws = workspaces.create();
+        long inbound = workspaces.addTeam(ws, "Inbound " + ws.suffix());
+        var owner = workspaces.addPerson(ws, Role.SALES_REP, inbound);
+        mvc.perform(post("/settings/web-form/route").with(signedIn(ws.adminEmail())).with(csrf())
+                        .param("teamId", "").param("ownerId", String.valueOf(owner.id())).param("version", "0"))
+                .andExpect(redirectedUrl("/settings/web-form"));
+        submit(key(ws), "Alone", "192.0.2.43");
+        mvc.perform(get("/api/v1/leads?q=alone").with(ws.admin()))
+                .andExpect(jsonPath("$.items[0].ownerId").value(owner.id()))
+                .andExpect(jsonPath("$.items[0].teamId").value(inbound));
+
+        mvc.perform(post("/settings/web-form/route").with(signedIn(ws.adminEmail())).with(csrf())
+                        .param("teamId", String.valueOf(inbound)).param("ownerId", String.valueOf(owner.id()))
+                        .param("version", "0"))
+                .andExpect(redirectedUrl("/settings/web-form"));
+        workspaces.as(ws.adminEmail(), () -> {
+            var u = people.user(owner.id());
+            return people.changeUser(u.id(), u.name(), u.role(), u.teamId(), false, u.version());
+        });
+        submit(key(ws), "Later", "192.0.2.44");
+        mvc.perform(get("/api/v1/leads?q=later").with(ws.admin()))
+                .andExpect(jsonPath("$.items[0].ownerId").value(nullValue()))
+                .andExpect(jsonPath("$.items[0].teamId").value(inbound));
+    }
+
+    @Test
     void anOwnerOutsideTheTeamADeactivatedPersonAMissingTeamAndAStaleVersionAreRefused() throws Exception {
         var ws = workspaces.create();
         long inbound = workspaces.addTeam(ws, "Inbound " + ws.suffix());
