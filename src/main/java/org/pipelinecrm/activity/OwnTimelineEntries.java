@@ -11,8 +11,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * This module's own part of every timeline: the record's activities and tasks, and the activities of
- * related records (an account's deals and contacts), titled with the record they were logged on.
+ * This module's own part of every timeline: the record's activities and tasks, and those of related records
+ * (an account's deals and contacts), titled with the record they belong to and linked to it.
  */
 @Component
 class OwnTimelineEntries implements TimelineSource {
@@ -34,29 +34,48 @@ class OwnTimelineEntries implements TimelineSource {
 
     @Override
     public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit) {
+        ActivityKind activityKind = activityKind(kind);
+        boolean withActivities = kind == null || activityKind != null;
+        boolean withTasks = kind == null || TASK.equals(kind);
+        if (!withActivities && !withTasks) {
+            return List.of();
+        }
         Map<Long, String> names = people.userNames();
         long me = CurrentUser.get().id();
+        RecordRef self = records.require(type, recordId);
+        Map<RecordType, Map<Long, RecordRef>> byType = records.withRelated(self).stream().collect(
+                Collectors.groupingBy(RecordRef::type, Collectors.toMap(RecordRef::id, r -> r, (a, b) -> a)));
         List<TimelineEntry> entries = new ArrayList<>();
-        ActivityKind activityKind = activityKind(kind);
-        if (kind == null || activityKind != null) {
-            RecordRef self = records.require(type, recordId);
-            Map<RecordType, Map<Long, RecordRef>> byType = records.withRelated(self).stream().collect(
-                    Collectors.groupingBy(RecordRef::type, Collectors.toMap(RecordRef::id, r -> r, (a, b) -> a)));
-            byType.forEach((t, refs) -> activities.newest(t, refs.keySet(), activityKind, PageRequest.of(0, limit))
-                    .stream().map(Activity::toView).forEach(a -> {
-                        RecordRef on = refs.get(a.recordId());
-                        boolean own = on.type() == type && on.id() == recordId;
-                        entries.add(new TimelineEntry(a.occurredAt(), a.kind().name(), names.get(a.authorId()),
-                                own ? a.subject() : a.subject() + " · " + on.title(), summary(a),
-                                own ? null : on.link(), a.authorId() == me ? "/activities/" + a.id() + "/edit" : null));
-                    }));
-        }
-        if (kind == null || TASK.equals(kind)) {
-            tasks.newest(type, recordId, PageRequest.of(0, limit)).stream().map(SalesTask::toView)
-                    .forEach(t -> entries.add(new TimelineEntry(t.completed() ? t.completedAt() : t.dueAt(), TASK,
-                            names.get(t.assigneeId()), t.title(), t.completed() ? "DONE" : "OPEN", null)));
-        }
+        byType.forEach((t, refs) -> {
+            if (withActivities) {
+                activities.newest(t, refs.keySet(), activityKind, PageRequest.of(0, limit)).stream()
+                        .map(Activity::toView).forEach(a -> {
+                            RecordRef on = refs.get(a.recordId());
+                            entries.add(new TimelineEntry(a.occurredAt(), a.kind().name(), names.get(a.authorId()),
+                                    titled(a.subject(), on, self), summary(a), own(on, self) ? null : on.link(),
+                                    a.authorId() == me ? "/activities/" + a.id() + "/edit" : null));
+                        });
+            }
+            if (withTasks) {
+                tasks.newest(t, refs.keySet(), PageRequest.of(0, limit)).stream().map(SalesTask::toView)
+                        .forEach(task -> {
+                            RecordRef on = refs.get(task.recordId());
+                            entries.add(new TimelineEntry(task.completed() ? task.completedAt() : task.dueAt(), TASK,
+                                    names.get(task.assigneeId()), titled(task.title(), on, self),
+                                    task.completed() ? "DONE" : "OPEN", own(on, self) ? null : on.link()));
+                        });
+            }
+        });
         return entries;
+    }
+
+    private static boolean own(RecordRef on, RecordRef self) {
+        return on.type() == self.type() && on.id() == self.id();
+    }
+
+    /** An entry of a related record (an account's deal or contact) says which one it belongs to. */
+    private static String titled(String title, RecordRef on, RecordRef self) {
+        return own(on, self) ? title : title + " · " + on.title();
     }
 
     private static String summary(ActivityView a) {

@@ -29,9 +29,9 @@ interface SalesTaskRepository extends JpaRepository<SalesTask, Long> {
             order by t.recordId, t.dueAt, t.id""")
     List<SalesTask> openOfRecords(RecordType type, Collection<Long> ids);
 
-    /** A completed task sits at its completion, an open one at its due time. */
+    /** Tasks of these records, newest first: a completed task sits at its completion, an open one at its due time. */
     @Query("""
-            select t from SalesTask t where t.recordType = :type and t.recordId = :recordId
+            select t from SalesTask t where t.recordType = :type and t.recordId in :recordIds
             order by coalesce(t.completedAt, t.dueAt) desc, t.id desc""")
-    List<SalesTask> newest(RecordType type, long recordId, Pageable page);
+    List<SalesTask> newest(RecordType type, Collection<Long> recordIds, Pageable page);
 }

@@ -21,6 +21,15 @@ public interface ImportTarget {
     }
 
     /**
+     * Fields usually given once for the whole file, picked from a list on the mapping page (the pipeline of a
+     * history import); the pick is the field's constant, so a column mapped to another field may still override
+     * it per row where the target says so. Empty: every field takes a column.
+     */
+    default Map<String, List<ImportChoice>> choices() {
+        return Map.of();
+    }
+
+    /**
      * Writes one row (CRM field → value) in the caller's transaction; throws {@link IllegalArgumentException}
      * with a readable reason for a bad row. Returns true when an existing record was updated.
      */

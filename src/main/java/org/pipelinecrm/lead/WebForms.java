@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The public web-to-lead form: a visitor's submission becomes a CQL lead in the workspace that owns the form
  * key, with a FORM_SUBMITTED behaviour event for scoring. A visitor already known by e-mail gets the event on
- * the existing lead instead of a duplicate.
+ * the existing lead instead of a duplicate. New leads land with the team and owner the workspace chose
+ * ({@link WebFormRoutes}).
  */
 @Service
 public class WebForms {
@@ -31,13 +32,14 @@ public class WebForms {
     private final TimelineRepository timeline;
     private final ScoreKeeper scores;
     private final Scoring scoring;
+    private final WebFormRoutes routes;
     private final RateLimiter limiter;
     private final TransactionTemplate tx;
     private final int perAddress;
     private final int perForm;
 
     WebForms(Workspaces workspaces, LeadRepository leads, LeadEventRepository events, TimelineRepository timeline,
-            ScoreKeeper scores, Scoring scoring, RateLimiter limiter, TransactionTemplate tx,
+            ScoreKeeper scores, Scoring scoring, WebFormRoutes routes, RateLimiter limiter, TransactionTemplate tx,
             @Value("${crm.forms.per-address-per-hour:20}") int perAddress,
             @Value("${crm.forms.per-form-per-hour:1000}") int perForm) {
         this.workspaces = workspaces;
@@ -46,6 +48,7 @@ public class WebForms {
         this.timeline = timeline;
         this.scores = scores;
         this.scoring = scoring;
+        this.routes = routes;
         this.limiter = limiter;
         this.tx = tx;
         this.perAddress = perAddress;
@@ -75,8 +78,10 @@ public class WebForms {
 
     private long record(WebFormSubmission form) {
         Instant now = Instant.now();
+        WebFormRoute route = routes.forNewLead();
         Lead lead = new Lead(new LeadDetails(form.firstName(), form.lastName(), form.email(), form.phone(),
-                form.company(), form.title(), null, null, null, null, SOURCE, LeadType.CQL, null, null, null), null);
+                form.company(), form.title(), null, null, null, null, SOURCE, LeadType.CQL, route.ownerId(),
+                route.teamId(), null), null);
         Optional<Lead> known = leads.duplicateOf(lead).flatMap(leads::findById);
         if (known.isPresent()) {
             lead = known.get();

@@ -15,6 +15,7 @@ import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
+import org.pipelinecrm.importing.ImportChoice;
 import org.pipelinecrm.importing.ImportTarget;
 import org.pipelinecrm.pipeline.CloseReasonView;
 import org.pipelinecrm.pipeline.PipelineView;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * A pipeline's history as an import target: each row is a deal with the dates it really opened and closed,
  * so the dashboards of an imported history are right. Re-importing the same external id updates the deal.
  * The stage history written is what the row tells: opened into the first open stage (or the stage it is
- * in), then closed into the won or lost stage on its close date.
+ * in), then closed into the won or lost stage on its close date. A row's {@code pipeline} name wins over the
+ * {@code pipelineId} picked for the whole file.
  */
 @Component
 class OpportunityImport implements ImportTarget {
@@ -60,6 +62,13 @@ class OpportunityImport implements ImportTarget {
     public List<String> fields() {
         return List.of("externalId", "name", "stage", "amount", "openedAt", "closedAt", "accountName", "ownerName",
                 "source", "industry", "reason", "expectedCloseDate", "pipeline", "pipelineId");
+    }
+
+    /** The pipeline is picked on the mapping page among those the importer sees; the first is the default. */
+    @Override
+    public Map<String, List<ImportChoice>> choices() {
+        return Map.of("pipelineId", pipelines.visible().stream()
+                .map(p -> new ImportChoice(String.valueOf(p.id()), p.name())).toList());
     }
 
     @Override
@@ -113,8 +122,9 @@ class OpportunityImport implements ImportTarget {
         return existing != null;
     }
 
+    /** A row's pipeline: by the name in its {@code pipeline} column, else by id (a column or the file's pick). */
     private PipelineView pipeline(String id, String name) {
-        if (id != null) {
+        if (id != null && name == null) {
             try {
                 return pipelines.pipeline(Long.parseLong(id.trim()));
             } catch (NumberFormatException e) {

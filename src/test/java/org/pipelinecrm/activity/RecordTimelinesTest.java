@@ -42,6 +42,8 @@ class RecordTimelinesTest {
     @Autowired
     Timeline timeline;
     @Autowired
+    Tasks tasks;
+    @Autowired
     UserLookup users;
 
     @Test
@@ -74,6 +76,51 @@ class RecordTimelinesTest {
                 .andExpect(content().string(not(containsString("Someone else"))));
         mvc.perform(get("/timeline").param("recordType", "CONTACT").param("recordId", "" + contact)
                 .with(user(users.loadUserByUsername(workspaces.create().adminEmail())))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAccountsTimelineHoldsItsDealsAndContactsTasks() throws Exception {
+        var ws = workspaces.create();
+        String admin = ws.adminEmail();
+        long account = workspaces.as(admin, () -> accounts.create(new Accounts.AccountCmd("Initech", null, null,
+                null, null, null)).id());
+        long contact = workspaces.as(admin, () -> accounts.addContact(account, new Accounts.ContactCmd("Bill",
+                "Lumbergh", null, null, "VP", null)).id());
+        long deal = workspaces.as(admin, () -> opportunities.create(new Opportunities.CreateCmd("Initech licences",
+                account, null, null, null, new BigDecimal("100"), null, null, null, null, null, null)).id());
+        long otherAccount = workspaces.as(admin, () -> accounts.create(new Accounts.AccountCmd("Chotchkie's", null,
+                null, null, null, null)).id());
+        long otherDeal = workspaces.as(admin, () -> opportunities.create(new Opportunities.CreateCmd("Flair",
+                otherAccount, null, null, null, new BigDecimal("5"), null, null, null, null, null, null)).id());
+        task(admin, RecordType.ACCOUNT, account, "Renew the NDA", "2030-01-05T09:00:00Z");
+        task(admin, RecordType.OPPORTUNITY, deal, "Send the licence quote", "2030-01-04T09:00:00Z");
+        task(admin, RecordType.CONTACT, contact, "Ask Bill for the org chart", "2030-01-03T09:00:00Z");
+        task(admin, RecordType.OPPORTUNITY, otherDeal, "Someone else's task", "2030-01-02T09:00:00Z");
+        long done = task(admin, RecordType.OPPORTUNITY, deal, "Book the demo", "2030-01-01T09:00:00Z");
+        workspaces.as(admin, () -> tasks.complete(done, null));
+
+        var onlyTasks = workspaces.as(admin, () -> timeline.of(RecordType.ACCOUNT, account, "TASK", 0)).entries();
+        assertThat(onlyTasks).extracting(TimelineEntry::title).containsExactly("Renew the NDA",
+                "Send the licence quote · Initech licences", "Ask Bill for the org chart · Bill Lumbergh",
+                "Book the demo · Initech licences");
+        assertThat(onlyTasks).extracting(TimelineEntry::link).containsExactly(null, "/opportunities/" + deal,
+                "/contacts/" + contact, "/opportunities/" + deal);
+        assertThat(onlyTasks).extracting(TimelineEntry::detail).containsExactly("OPEN", "OPEN", "OPEN", "DONE");
+        // Unfiltered, the tasks sit among the activities; the deal's own timeline keeps only its own.
+        assertThat(workspaces.as(admin, () -> timeline.of(RecordType.ACCOUNT, account, null, 0)).entries())
+                .extracting(TimelineEntry::title).contains("Send the licence quote · Initech licences")
+                .doesNotContain("Someone else's task · Flair");
+        assertThat(workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "TASK", 0)).entries())
+                .extracting(TimelineEntry::title).containsExactly("Send the licence quote", "Book the demo");
+        mvc.perform(get("/timeline").param("recordType", "ACCOUNT").param("recordId", "" + account)
+                        .with(user(users.loadUserByUsername(admin))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Ask Bill for the org chart")))
+                .andExpect(content().string(not(containsString("Someone else"))));
+    }
+
+    private long task(String email, RecordType type, long id, String title, String due) {
+        return workspaces.as(email, () -> tasks.add(new Tasks.TaskCmd(title, Instant.parse(due), null, null, type,
+                id)).id());
     }
 
     @Test

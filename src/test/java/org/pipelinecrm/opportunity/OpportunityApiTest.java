@@ -1,5 +1,8 @@
 package org.pipelinecrm.opportunity;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -170,6 +174,45 @@ class OpportunityApiTest {
                         + "&cursor=" + cursor).with(ws.admin()))
                 .andExpect(jsonPath("$[0].items[0].name").value("Deal 2"))
                 .andExpect(jsonPath("$[0].items[1].name").value("Deal 1"));
+    }
+
+    @Test
+    void boardCardsCarryTheirNextStepOnEveryPage() throws Exception {
+        long planned = create(ws.admin(), "Planned", "100");
+        long bare = create(ws.admin(), "Bare", "100");
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant nextWeek = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        task(planned, "Send the contract", nextWeek);
+        int earliest = task(planned, "Call back about pricing", yesterday);
+
+        mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId).with(ws.admin()))
+                .andExpect(jsonPath("$[0].items[0].id").value(bare))
+                .andExpect(jsonPath("$[0].items[0].nextStep").value(nullValue()))
+                .andExpect(jsonPath("$[0].items[1].id").value(planned))
+                .andExpect(jsonPath("$[0].items[1].nextStep.taskId").value(earliest))
+                .andExpect(jsonPath("$[0].items[1].nextStep.title").value("Call back about pricing"))
+                .andExpect(jsonPath("$[0].items[1].nextStep.dueAt").value(yesterday.toString()))
+                .andExpect(jsonPath("$[0].items[1].nextStep.overdue").value(true));
+        // The overdue call done, the contract is next and not overdue; "load more" pages carry it too.
+        mvc.perform(post("/api/v1/tasks/{id}/complete", earliest).with(ws.admin())).andExpect(status().isOk());
+        String first = mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=1").with(ws.admin()))
+                .andExpect(jsonPath("$[0].items[0].id").value(bare))
+                .andExpect(jsonPath("$[0].items[0].nextStep").value(nullValue()))
+                .andReturn().getResponse().getContentAsString();
+        String cursor = JsonPath.read(first, "$[0].nextCursor");
+        mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=1&stageId=" + firstStage
+                        + "&cursor=" + cursor).with(ws.admin()))
+                .andExpect(jsonPath("$[0].items[0].id").value(planned))
+                .andExpect(jsonPath("$[0].items[0].nextStep.title").value("Send the contract"))
+                .andExpect(jsonPath("$[0].items[0].nextStep.overdue").value(false));
+    }
+
+    private int task(long deal, String title, Instant due) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/v1/tasks").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"%s","dueAt":"%s","recordType":"OPPORTUNITY","recordId":%d}
+                                """.formatted(title, due, deal)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
     }
 
     @Test

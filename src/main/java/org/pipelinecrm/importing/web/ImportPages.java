@@ -72,7 +72,13 @@ class ImportPages {
         if (!"DRAFT".equals(imports.status(id).status())) {
             return "redirect:/imports/" + id;
         }
+        return mappingPage(preview, model);
+    }
+
+    /** The mapping page; fields the target offers a list for (the pipeline) get their own select. */
+    private String mappingPage(ImportPreview preview, Model model) {
         model.addAttribute("preview", preview);
+        model.addAttribute("choices", imports.target(preview.entity()).choices());
         return "importing/mapping";
     }
 
@@ -90,9 +96,8 @@ class ImportPages {
             imports.start(id, mapping);
             return "redirect:/imports/" + id;
         } catch (ImportMappingException e) {
-            model.addAttribute("preview", imports.preview(id, mapping));
             model.addAttribute("error", message(e));
-            return "importing/mapping";
+            return mappingPage(imports.preview(id, mapping), model);
         }
     }
 

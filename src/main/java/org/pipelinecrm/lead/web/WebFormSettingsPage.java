@@ -1,29 +1,93 @@
 package org.pipelinecrm.lead.web;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.TeamSummary;
+import org.pipelinecrm.identity.UserSummary;
+import org.pipelinecrm.lead.InvalidRouteException;
+import org.pipelinecrm.lead.WebFormRoute;
+import org.pipelinecrm.lead.WebFormRoutes;
 import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The snippet to paste into the company's website; admins can issue a new key (the old snippet stops working). */
+/**
+ * The snippet to paste into the company's website; admins can issue a new key (the old snippet stops working)
+ * and choose the team and owner that new web-form leads get.
+ */
 @Controller
 @RequestMapping("/settings/web-form")
 @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 class WebFormSettingsPage {
 
     private final Workspaces workspaces;
+    private final WebFormRoutes routes;
+    private final People people;
 
-    WebFormSettingsPage(Workspaces workspaces) {
+    WebFormSettingsPage(Workspaces workspaces, WebFormRoutes routes, People people) {
         this.workspaces = workspaces;
+        this.routes = routes;
+        this.people = people;
+    }
+
+    /** The route part of the page; empty selects arrive as null. */
+    record RouteForm(Long teamId, Long ownerId, long version) {
+
+        static RouteForm of(WebFormRoute route) {
+            return new RouteForm(route.teamId(), route.ownerId(), route.version());
+        }
+
+        WebFormRoute route() {
+            return new WebFormRoute(teamId, ownerId, version);
+        }
+    }
+
+    /** An owner choice: active people, labelled with their team so the admin picks one of the chosen team. */
+    record OwnerChoice(long id, String name, Long teamId) {
     }
 
     @GetMapping
     String show(Model model) {
+        model.addAttribute("route", RouteForm.of(routes.current()));
+        return page(model);
+    }
+
+    @PostMapping("/route")
+    @PreAuthorize("hasRole('ADMIN')")
+    String saveRoute(@ModelAttribute("route") RouteForm form, Model model, RedirectAttributes redirect) {
+        try {
+            routes.change(form.route());
+        } catch (InvalidRouteException e) {
+            model.addAttribute("routeError", e.getMessageKey());
+            return page(model);
+        }
+        redirect.addFlashAttribute("routeSaved", true);
+        return "redirect:/settings/web-form";
+    }
+
+    private String page(Model model) {
+        List<TeamSummary> teams = people.teams();
+        Map<Long, String> teamNames = people.teamsById().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()));
+        List<OwnerChoice> owners = people.users().stream().filter(UserSummary::active)
+                .map(u -> new OwnerChoice(u.id(), u.teamId() == null ? u.name()
+                        : u.name() + " (" + teamNames.get(u.teamId()) + ")", u.teamId()))
+                .sorted(Comparator.comparing(OwnerChoice::name)).toList();
+        model.addAttribute("teams", teams);
+        model.addAttribute("owners", owners);
+        model.addAttribute("teamNames", teamNames);
+        model.addAttribute("ownerNames", people.userNames());
         String key = workspaces.current().formKey();
         String action = ServletUriComponentsBuilder.fromCurrentContextPath().path("/forms/{key}").buildAndExpand(key)
                 .toUriString();
