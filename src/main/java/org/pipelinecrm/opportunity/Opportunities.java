@@ -3,7 +3,6 @@ package org.pipelinecrm.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,7 +18,6 @@ import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
-import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
@@ -147,87 +145,6 @@ public class Opportunities {
         return after;
     }
 
-    /** Moves the deal to a stage with the version the mover saw: a stale version is a conflict, never an overwrite. */
-    @Transactional
-    public OpportunityView move(long id, long stageId, long version, String reason, String note) {
-        Opportunity deal = load(id);
-        checkVersion(deal, version);
-        StageView stage = pipelines.stage(stageId);
-        long from = deal.getStageId();
-        Instant now = Instant.now();
-        String reasonCode = stage.kind() == StageKind.OPEN ? null : reasonCode(stage.kind(), reason);
-        boolean moved = stage.isOpen() ? deal.moveTo(stage, null, now) : closeInto(deal, stage, reasonCode, note, now);
-        if (moved) {
-            changes.save(new StageChange(id, from, stageId, CurrentUser.get().id(), now));
-        }
-        opportunities.flush();
-        return view(deal);
-    }
-
-    /** Closes the deal won or lost (lost needs a reason); a won deal may confirm its final amount and date. */
-    @Transactional
-    public OpportunityView close(long id, CloseCmd cmd) {
-        Opportunity deal = load(id);
-        if (cmd.version() != null) {
-            checkVersion(deal, cmd.version());
-        }
-        OpportunityView before = deal.toView(null, null);
-        PipelineView pipeline = pipelines.pipeline(before.pipelineId());
-        StageView stage = pipeline.closingStage(cmd.outcome()).orElseThrow(() -> new ConflictException(
-                "pipeline.noClosingStage", "The pipeline has no stage for that outcome"));
-        if (cmd.outcome() == StageKind.WON && (cmd.amount() != null || cmd.closeDate() != null)) {
-            deal.describe(before.name(), cmd.amount() != null ? cmd.amount() : before.amount(), null,
-                    cmd.closeDate() != null ? cmd.closeDate() : before.expectedCloseDate(), before.source(),
-                    before.industry(), before.nextStep(), before.accountId(), before.contactId());
-        }
-        Instant now = Instant.now();
-        closeInto(deal, stage, reasonCode(cmd.outcome(), cmd.reason()), cmd.note(), now);
-        changes.save(new StageChange(id, before.stageId(), stage.id(), CurrentUser.get().id(), now));
-        opportunities.flush();
-        return view(deal);
-    }
-
-    /** Reopens a closed deal into the open stage it left (or the first open stage). Managers and admins only. */
-    @Transactional
-    public OpportunityView reopen(long id, Long version) {
-        CrmUser me = CurrentUser.get();
-        if (!me.is(Role.MANAGER) && !me.is(Role.ADMIN)) {
-            throw new AccessDeniedException("Only managers reopen deals");
-        }
-        Opportunity deal = load(id);
-        if (version != null) {
-            checkVersion(deal, version);
-        }
-        long from = deal.getStageId();
-        PipelineView pipeline = pipelines.pipeline(deal.toView(null, null).pipelineId());
-        StageView target = changes.findFirstByOpportunityIdOrderByChangedAtDescIdDesc(id)
-                .map(StageChange::getFromStageId).flatMap(s -> pipeline.openStages().stream()
-                        .filter(st -> st.id() == s).findFirst())
-                .orElse(pipeline.openStages().get(0));
-        Instant now = Instant.now();
-        deal.reopen(target, now);
-        changes.save(new StageChange(id, from, target.id(), me.id(), now));
-        opportunities.flush();
-        return view(deal);
-    }
-
-    private boolean closeInto(Opportunity deal, StageView stage, String reasonCode, String note, Instant now) {
-        boolean wasOpen = deal.getStatus() == StageKind.OPEN;
-        deal.close(stage, reasonCode, note, now);
-        return wasOpen;
-    }
-
-    private String reasonCode(StageKind outcome, String reason) {
-        if (reason == null || reason.isBlank()) {
-            if (outcome == StageKind.LOST) {
-                throw new ConflictException("opportunity.lossReasonRequired", "A lost deal needs a reason");
-            }
-            return null;
-        }
-        return pipelines.reason(outcome, reason).map(r -> r.code()).orElseThrow(() -> new ConflictException(
-                "opportunity.unknownReason", "That reason is not in the workspace's list", reason));
-    }
-
     private void checkAccount(Long accountId, Long contactId) {
         if (accountId != null) {
             accounts.account(accountId);
@@ -254,13 +171,13 @@ public class Opportunities {
                 : cb.or(cb.equal(r.get("ownerId"), me.id()), cb.equal(r.get("teamId"), me.teamId()));
     }
 
-    private static void checkVersion(Opportunity deal, long expected) {
+    static void checkVersion(Opportunity deal, long expected) {
         if (deal.getVersion() != expected) {
             throw new ObjectOptimisticLockingFailureException(Opportunity.class, deal.getId());
         }
     }
 
-    private OpportunityView view(Opportunity deal) {
+    OpportunityView view(Opportunity deal) {
         OpportunityView v = deal.toView(null, null);
         String account = v.accountId() == null ? null : accounts.namesByIds(Set.of(v.accountId())).get(v.accountId());
         return deal.toView(account, people.findUser(v.ownerId()).map(u -> u.name()).orElse(null));
@@ -277,9 +194,5 @@ public class Opportunities {
             @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount, LocalDate expectedCloseDate,
             @Min(0) @Max(100) Integer probability, @Size(max = 80) String source, @Size(max = 80) String industry,
             @Size(max = 500) String nextStep, Long ownerId, @NotNull Long version) {
-    }
-
-    public record CloseCmd(@NotNull StageKind outcome, @Size(max = 80) String reason, @Size(max = 2000) String note,
-            Long version, @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount, LocalDate closeDate) {
     }
 }

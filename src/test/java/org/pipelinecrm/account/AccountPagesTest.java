@@ -3,6 +3,7 @@ package org.pipelinecrm.account;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.opportunity.DealMoves;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.support.IntegrationTest;
@@ -34,6 +35,8 @@ class AccountPagesTest {
     Accounts accounts;
     @Autowired
     Opportunities opportunities;
+    @Autowired
+    DealMoves moves;
 
     @Test
     void createWithDuplicateWarningEditWithVersionAndAContactWithItsBuyingRole() throws Exception {
@@ -89,7 +92,7 @@ class AccountPagesTest {
             for (String name : new String[] {"First licence", "Second licence"}) {
                 long won = opportunities.create(new Opportunities.CreateCmd(name, account, null, null, null,
                         new BigDecimal("1500"), null, null, null, null, null, null)).id();
-                opportunities.close(won, new Opportunities.CloseCmd(StageKind.WON, null, null, null, null, null));
+                moves.close(won, new DealMoves.CloseCmd(StageKind.WON, null, null, null, null, null));
             }
             return account;
         });

@@ -33,6 +33,10 @@ class BoardBrowserTest {
     Opportunities opportunities;
 
     @Autowired
+
+    DealMoves moves;
+
+    @Autowired
     Pipelines pipelines;
 
     WebDriver browser;
@@ -97,7 +101,7 @@ class BoardBrowserTest {
     @Test
     void aMoveOnAStaleCardShowsWhoChangedTheDeal() {
         // Someone else moves the deal after the board was loaded.
-        workspaces.as(ws.adminEmail(), () -> opportunities.move(dealId, pipeline.openStages().get(3).id(), 0, null, null));
+        workspaces.as(ws.adminEmail(), () -> moves.move(dealId, pipeline.openStages().get(3).id(), 0, null, null));
         drag(card(), column(1));
         WebElement message = Browser.await(browser)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("board-message")));

@@ -24,6 +24,8 @@ class DealTimelineTest {
     @Autowired
     Opportunities opportunities;
     @Autowired
+    DealMoves moves;
+    @Autowired
     Pipelines pipelines;
     @Autowired
     Timeline timeline;
@@ -35,7 +37,7 @@ class DealTimelineTest {
         PipelineView pipeline = workspaces.as(admin, () -> pipelines.visible().get(0));
         long deal = workspaces.as(admin, () -> opportunities.create(new Opportunities.CreateCmd("Hooli pilot", null,
                 null, pipeline.id(), null, new BigDecimal("1000"), null, null, null, null, null, null)).id());
-        workspaces.as(admin, () -> opportunities.move(deal, pipeline.openStages().get(1).id(), 0, null, null));
+        workspaces.as(admin, () -> moves.move(deal, pipeline.openStages().get(1).id(), 0, null, null));
         workspaces.as(admin, () -> opportunities.change(deal, new Opportunities.ChangeCmd(null, null, null,
                 new BigDecimal("2500.00"), null, null, "Referral", null, null, null, 1L)));
 

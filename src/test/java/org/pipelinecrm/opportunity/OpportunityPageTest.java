@@ -31,6 +31,10 @@ class OpportunityPageTest {
     Opportunities opportunities;
 
     @Autowired
+
+    DealMoves moves;
+
+    @Autowired
     Pipelines pipelines;
 
     @Autowired
@@ -62,8 +66,8 @@ class OpportunityPageTest {
         mvc.perform(get("/accounts").with(user(me)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Soylent Corp")));
-        workspaces.as(ws.adminEmail(), () -> opportunities.close(deal.id(),
-                new Opportunities.CloseCmd(org.pipelinecrm.pipeline.StageKind.WON, null, null, null,
+        workspaces.as(ws.adminEmail(), () -> moves.close(deal.id(),
+                new DealMoves.CloseCmd(org.pipelinecrm.pipeline.StageKind.WON, null, null, null,
                         new BigDecimal("16000"), null)));
         mvc.perform(get("/opportunities/" + deal.id()).with(user(me)))
                 .andExpect(content().string(containsString("id=\"reopen\"")));

@@ -18,8 +18,8 @@ import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.DealMoves;
 import org.pipelinecrm.opportunity.DealStageHistory;
-import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
@@ -46,17 +46,17 @@ class BoardController {
 
     private final Board board;
     private final Pipelines pipelines;
-    private final Opportunities opportunities;
+    private final DealMoves moves;
     private final People people;
     private final Workspaces workspaces;
     private final Formats formats;
     private final MoveAnswers answers;
 
-    BoardController(Board board, Pipelines pipelines, Opportunities opportunities, People people,
+    BoardController(Board board, Pipelines pipelines, DealMoves moves, People people,
             Workspaces workspaces, Formats formats, MessageSource messages, DealStageHistory history) {
         this.board = board;
         this.pipelines = pipelines;
-        this.opportunities = opportunities;
+        this.moves = moves;
         this.people = people;
         this.workspaces = workspaces;
         this.formats = formats;
@@ -120,7 +120,7 @@ class BoardController {
     ResponseEntity<Map<String, Object>> move(@PathVariable long id, @RequestParam long stageId,
             @RequestParam long version, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String note) {
-        return answers.answer(id, () -> opportunities.move(id, stageId, version, reason, note), this::totals);
+        return answers.answer(id, () -> moves.move(id, stageId, version, reason, note), this::totals);
     }
 
     /** Dropping on "won" confirms the final amount and close date. */
@@ -128,7 +128,7 @@ class BoardController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> win(@PathVariable long id, @RequestParam long version,
             @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) LocalDate closeDate) {
-        return answers.answer(id, () -> opportunities.close(id, new Opportunities.CloseCmd(StageKind.WON, null,
+        return answers.answer(id, () -> moves.close(id, new DealMoves.CloseCmd(StageKind.WON, null,
                 null, version, amount, closeDate)), this::totals);
     }
 

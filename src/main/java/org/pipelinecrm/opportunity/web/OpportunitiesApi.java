@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.DealMoves;
 import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
@@ -33,12 +34,14 @@ import org.springframework.web.bind.annotation.RestController;
 class OpportunitiesApi {
 
     private final Opportunities opportunities;
+    private final DealMoves moves;
     private final Board board;
     private final Pipelines pipelines;
     private final DealStageHistory history;
 
-    OpportunitiesApi(Opportunities opportunities, Board board, Pipelines pipelines, DealStageHistory history) {
+    OpportunitiesApi(Opportunities opportunities, DealMoves moves, Board board, Pipelines pipelines, DealStageHistory history) {
         this.opportunities = opportunities;
+        this.moves = moves;
         this.history = history;
         this.board = board;
         this.pipelines = pipelines;
@@ -71,17 +74,17 @@ class OpportunitiesApi {
 
     @PostMapping("/opportunities/{id}/move")
     OpportunityView move(@PathVariable long id, @Valid @RequestBody MoveCmd cmd) {
-        return opportunities.move(id, cmd.stageId(), cmd.version(), cmd.reason(), cmd.note());
+        return moves.move(id, cmd.stageId(), cmd.version(), cmd.reason(), cmd.note());
     }
 
     @PostMapping("/opportunities/{id}/close")
-    OpportunityView close(@PathVariable long id, @Valid @RequestBody Opportunities.CloseCmd cmd) {
-        return opportunities.close(id, cmd);
+    OpportunityView close(@PathVariable long id, @Valid @RequestBody DealMoves.CloseCmd cmd) {
+        return moves.close(id, cmd);
     }
 
     @PostMapping("/opportunities/{id}/reopen")
     OpportunityView reopen(@PathVariable long id, @RequestBody(required = false) ReopenCmd cmd) {
-        return opportunities.reopen(id, cmd == null ? null : cmd.version());
+        return moves.reopen(id, cmd == null ? null : cmd.version());
     }
 
     @GetMapping("/opportunities/{id}/history")

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
+import org.pipelinecrm.opportunity.DealMoves;
 import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
@@ -31,17 +32,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OpportunityController {
 
     private final Opportunities opportunities;
+    private final DealMoves moves;
     private final Pipelines pipelines;
     private final Accounts accounts;
     private final People people;
     private final CloseReasons closeReasons;
     private final DealStageHistory history;
 
-    OpportunityController(Opportunities opportunities, Pipelines pipelines, Accounts accounts, People people,
+    OpportunityController(Opportunities opportunities, DealMoves moves, Pipelines pipelines, Accounts accounts, People people,
             CloseReasons closeReasons, DealStageHistory history) {
         this.closeReasons = closeReasons;
         this.history = history;
         this.opportunities = opportunities;
+        this.moves = moves;
         this.pipelines = pipelines;
         this.accounts = accounts;
         this.people = people;
@@ -118,7 +121,7 @@ class OpportunityController {
     String close(@PathVariable long id, @RequestParam StageKind outcome, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String note, @RequestParam long version, RedirectAttributes flash) {
         try {
-            opportunities.close(id, new Opportunities.CloseCmd(outcome, reason, note, version, null, null));
+            moves.close(id, new DealMoves.CloseCmd(outcome, reason, note, version, null, null));
             flash.addFlashAttribute("saved", "opportunity.closedNow");
         } catch (ConflictException e) {
             flash.addFlashAttribute("problem", e.getMessageKey());
@@ -128,7 +131,7 @@ class OpportunityController {
 
     @PostMapping("/opportunities/{id}/reopen")
     String reopen(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-        opportunities.reopen(id, version);
+        moves.reopen(id, version);
         flash.addFlashAttribute("saved", "opportunity.reopened");
         return "redirect:/opportunities/" + id;
     }
