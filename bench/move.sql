@@ -1,4 +1,4 @@
--- One stage move, with the statements the app's move runs (Opportunities.move): read the deal and the target
+-- One stage move, with the statements the app's move runs (DealMoves.move): read the deal and the target
 -- stage, update the deal guarded by its version, record the stage change. Picks a random deal of a random workspace.
 \set ws random(1, :workspaces)
 \set n random(1, :per_workspace)
