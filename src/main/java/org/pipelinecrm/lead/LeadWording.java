@@ -42,7 +42,7 @@ class LeadWording implements TimelineWording {
         }
         return switch (kind) {
             case "CREATED" -> created(detail, locale);
-            case "EVENT" -> codeWithText("lead.event.", detail, locale);
+            case "EVENT" -> codeWithText("scoring.event.", detail, locale);
             case "STATUS" -> CODE.matcher(detail).matches() ? label("lead.status.", detail, locale) : null;
             case "REJECTED", "DISQUALIFIED" -> codeWithText("lead.reason.", detail, locale);
             case "PROMOTED", "SALES_READY" -> TimelineFacts.parse(detail)

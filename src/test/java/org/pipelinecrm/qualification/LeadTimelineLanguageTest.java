@@ -76,7 +76,7 @@ class LeadTimelineLanguageTest {
     void scoreMilestonesBehaviourAndTheHandoffReadInPersianWithTheNotesAsTyped() throws Exception {
         var ws = workspaces.create();
         long sales = workspaces.addTeam(ws, "Sales");
-        long id = lead(ws.admin(), "{\"lastName\": \"Karimi\", \"company\": \"Kavir Steel\"}");
+        long id = lead(ws.admin(), "{\"lastName\": \"Karimi\", \"company\": \"Kavir Steel\", \"email\": \"karimi@kavir.example\"}");
         json(post("/api/v1/leads/" + id + "/events"), ws.admin(), "{\"type\": \"DEMO_REQUESTED\"}", 201);
         json(post("/api/v1/leads/" + id + "/events"), ws.admin(), "{\"type\": \"MEETING_BOOKED\"}", 201);
         String lead = json(post("/api/v1/leads/" + id + "/handoff"), ws.admin(),
@@ -90,6 +90,11 @@ class LeadTimelineLanguageTest {
                 .doesNotContain("DEMO_REQUESTED", "MEETING_BOOKED", "reached the", "NO_BUDGET", "SCORE=", "Score ");
         assertThat(timeline(ws, id, "en")).contains("Asked for a demo", "reached the MQL threshold of 50",
                 "No budget: سال بعد");
+
+        // the score's explanation beside the timeline, too
+        assertThat(page("/leads/" + id, ws, "fa")).contains("درخواست دمو ×۱", "ایمیل پر شده است")
+                .doesNotContain("DEMO_REQUESTED", "email present");
+        assertThat(page("/leads/" + id, ws, "en")).contains("Asked for a demo ×1", "E-mail is filled in");
     }
 
     @Test
@@ -129,9 +134,12 @@ class LeadTimelineLanguageTest {
 
     /** The lead's timeline as its page loads it, for a reader of the language. */
     private String timeline(TestWorkspaces.Workspace ws, long id, String language) throws Exception {
-        var admin = user(users.loadUserByUsername(ws.adminEmail()));
-        mvc.perform(get("/leads/" + id).with(admin).cookie(new Cookie("crm-lang", language))).andExpect(status().isOk());
-        return mvc.perform(get("/timeline").param("recordType", "LEAD").param("recordId", "" + id).with(admin)
+        page("/leads/" + id, ws, language);
+        return page("/timeline?recordType=LEAD&recordId=" + id, ws, language);
+    }
+
+    private String page(String path, TestWorkspaces.Workspace ws, String language) throws Exception {
+        return mvc.perform(get(path).with(user(users.loadUserByUsername(ws.adminEmail())))
                         .cookie(new Cookie("crm-lang", language)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
