@@ -1,8 +1,6 @@
 package org.pipelinecrm.qualification;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -10,7 +8,6 @@ import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,8 +34,6 @@ class LeadTimelineLanguageTest {
     UserDetailsService users;
     @Autowired
     Leads leads;
-    @Autowired
-    MessageSource messages;
 
     @Test
     void scorecardChangesAndTheConversionReadInPersianAndStillInEnglish() throws Exception {
@@ -109,17 +104,6 @@ class LeadTimelineLanguageTest {
         });
         assertThat(timeline(ws, id, "fa")).contains("تغییر کارت ارزیابی", "Budget: MET · Need note: “they will call back”",
                 "Score 55 reached the MQL threshold 50", "MQL from Webinar");
-    }
-
-    @Test
-    void blockersOfARefusedConversionReadInTheReadersLanguage() {
-        var refused = new NotQualifiedException(List.of(Blocker.of(Topic.BUDGET, LetterStatus.UNKNOWN),
-                Blocker.of(Topic.STAKEHOLDER, LevelStatus.FAILED)));
-        assertThat(messages.getMessage(refused.getMessageKey(), refused.getArguments(), Locale.forLanguageTag("fa")))
-                .isEqualTo("این سرنخ هنوز واجد شرایط نیست: B — بودجه — نامشخص، سطح ذینفع — رد شده");
-        assertThat(messages.getMessage(refused.getMessageKey(), refused.getArguments(), Locale.ENGLISH))
-                .isEqualTo("The lead is not qualified yet: B — Budget — Unknown, Stakeholder level — Failed");
-        assertThat(refused.getMessage()).contains("Budget is not known yet", "Stakeholder level failed");
     }
 
     private long lead(RequestPostProcessor who, String body) throws Exception {
