@@ -1,5 +1,6 @@
 package org.pipelinecrm.lead;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,7 @@ class LeadHistory implements TimelineSource {
     private final TimelineRepository history;
     private final People people;
     private final MessageSource messages;
-    private final Map<String, TimelineWording> wordings = new java.util.HashMap<>();
+    private final Map<String, TimelineWording> wordings = new HashMap<>();
 
     LeadHistory(TimelineRepository history, People people, MessageSource messages, List<TimelineWording> wordings) {
         this.history = history;
