@@ -5,6 +5,14 @@ import java.util.List;
 /** What a bulk action did: how many leads changed, and each lead it left alone with the reason. */
 public record BulkOutcome(int changed, List<Skipped> skipped) {
 
-    public record Skipped(long leadId, String reason) {
+    /**
+     * A lead left alone: {@code reason} in English; {@code messageKey} and {@code arguments} (null: none) say it
+     * in the reader's language on the page.
+     */
+    public record Skipped(long leadId, String reason, String messageKey, List<Object> arguments) {
+
+        public Object[] argumentArray() {
+            return arguments.toArray();
+        }
     }
 }

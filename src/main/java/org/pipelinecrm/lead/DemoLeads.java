@@ -88,7 +88,7 @@ class DemoLeads implements DemoContributor {
         events.flush();
         List<TimelineEntry> notes = new ArrayList<>();
         for (Lead lead : created) {
-            notes.add(new TimelineEntry(lead.id, "CREATED", lead.type + " from " + lead.source, ws.marketerId(), lead.createdAt));
+            notes.add(new TimelineEntry(lead.id, "CREATED", LeadWording.created(lead.type, lead.source), ws.marketerId(), lead.createdAt));
             scores.rescore(lead, card, null);
             if (lead.type == LeadType.MQL && r.nextInt(3) > 0) {
                 lead.handOff(ws.salesTeamId(), null, "Asked for pricing", ws.marketerId());

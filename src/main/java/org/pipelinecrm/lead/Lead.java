@@ -173,7 +173,7 @@ class Lead extends TenantOwned {
     void convert(long accountId, long contactId, long opportunityId) {
         if (!qualificationChanged(true) && status != LeadStatus.QUALIFIED) {
             throw new ConflictException("lead.transition", "A lead that is " + status + " cannot become CONVERTED",
-                    status, LeadStatus.CONVERTED);
+                    worded(status), worded(LeadStatus.CONVERTED));
         }
         moveTo(LeadStatus.CONVERTED);
         convertedAt = Instant.now();
@@ -186,7 +186,7 @@ class Lead extends TenantOwned {
     void reopen() {
         if (status != LeadStatus.DISQUALIFIED) {
             throw new ConflictException("lead.transition", "A lead that is " + status + " cannot be re-opened",
-                    status, LeadStatus.WORKING);
+                    worded(status), worded(LeadStatus.WORKING));
         }
         moveTo(LeadStatus.WORKING);
         reason = null;
@@ -239,10 +239,16 @@ class Lead extends TenantOwned {
         return fit;
     }
 
+    /** A status as a message argument, so that a page names it in the reader's language. */
+    private static org.springframework.context.MessageSourceResolvable worded(LeadStatus status) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"lead.status." + status.name()}, status.name());
+    }
+
     private void moveTo(LeadStatus target) {
         if (!status.canMoveTo(target)) {
             throw new ConflictException("lead.transition", "A lead that is " + status + " cannot become " + target,
-                    status, target);
+                    worded(status), worded(target));
         }
         status = target;
         updatedAt = Instant.now();

@@ -1,6 +1,7 @@
 package org.pipelinecrm.lead;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -47,8 +48,13 @@ public class LeadBulkActions {
             try {
                 action.accept(id);
                 changed++;
-            } catch (ConflictException | NotFoundException | IllegalArgumentException e) {
-                skipped.add(new BulkOutcome.Skipped(id, e.getMessage()));
+            } catch (ConflictException e) {
+                skipped.add(new BulkOutcome.Skipped(id, e.getMessage(), e.getMessageKey(),
+                        Arrays.asList(e.getArguments())));
+            } catch (NotFoundException e) {
+                skipped.add(new BulkOutcome.Skipped(id, e.getMessage(), "error.404.text", List.of()));
+            } catch (IllegalArgumentException e) {
+                skipped.add(new BulkOutcome.Skipped(id, e.getMessage(), null, List.of()));
             }
         }
         return new BulkOutcome(changed, skipped);

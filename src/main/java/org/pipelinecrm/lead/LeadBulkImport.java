@@ -125,14 +125,13 @@ class LeadBulkImport {
         }
         List<Timeline> timeline = new ArrayList<>();
         for (Lead lead : fresh) {
-            timeline.add(new Timeline(lead.id, "CREATED", "Imported"));
+            timeline.add(new Timeline(lead.id, "CREATED", LeadWording.IMPORTED));
             var score = card.score(lead.fit(), List.of(), now);
             if (lead.rescored(score.total(), JSON.writeValueAsString(score.breakdown()), score.mql(), score.salesReady())) {
-                timeline.add(new Timeline(lead.id, "PROMOTED",
-                        "Score " + score.total() + " reached the MQL threshold " + card.mqlThreshold()));
+                timeline.add(new Timeline(lead.id, "PROMOTED", LeadWording.crossed(score.total(), card.mqlThreshold())));
             }
             if (score.salesReady()) {
-                timeline.add(new Timeline(lead.id, "SALES_READY", "Score " + score.total() + " reached the SQL threshold"));
+                timeline.add(new Timeline(lead.id, "SALES_READY", LeadWording.crossed(score.total(), card.sqlThreshold())));
             }
         }
         insertLeads(fresh, user);

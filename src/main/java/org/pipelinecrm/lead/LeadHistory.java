@@ -1,5 +1,6 @@
 package org.pipelinecrm.lead;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +26,13 @@ class LeadHistory implements TimelineSource {
     private final TimelineRepository history;
     private final People people;
     private final MessageSource messages;
+    private final Map<String, TimelineWording> wordings = new HashMap<>();
 
-    LeadHistory(TimelineRepository history, People people, MessageSource messages) {
+    LeadHistory(TimelineRepository history, People people, MessageSource messages, List<TimelineWording> wordings) {
         this.history = history;
         this.people = people;
         this.messages = messages;
+        wordings.forEach(w -> w.kinds().forEach(k -> this.wordings.put(k, w)));
     }
 
     @Override
@@ -46,15 +49,23 @@ class LeadHistory implements TimelineSource {
             String timelineKind = kindOf(e.kind, e.detail);
             if (kind == null || kind.equals(timelineKind)) {
                 entries.add(new TimelineEntry(e.occurredAt, timelineKind, e.actorId == null ? null : names.get(e.actorId),
-                        messages.getMessage("lead.timeline." + e.kind, null, e.kind, locale), e.detail, null));
+                        messages.getMessage("lead.timeline." + e.kind, null, e.kind, locale), detail(e, locale),
+                        LeadWording.opportunityLink(e.kind, e.detail)));
             }
         }
         return entries.size() > limit ? entries.subList(0, limit) : entries;
     }
 
+    /** The detail in the reader's language where its kind is worded; as stored otherwise (typed notes, older entries). */
+    private String detail(org.pipelinecrm.lead.TimelineEntry e, Locale locale) {
+        TimelineWording wording = wordings.get(e.kind);
+        String worded = wording == null ? null : wording.word(e.kind, e.detail, locale);
+        return worded == null ? e.detail : worded;
+    }
+
     static String kindOf(String leadKind, String detail) {
         return switch (leadKind) {
-            case "CREATED" -> "Imported".equals(detail) ? "IMPORT" : "CREATED";
+            case "CREATED" -> LeadWording.IMPORTED.equals(detail) ? "IMPORT" : "CREATED";
             case "CHANGED" -> "EDIT";
             case "EVENT" -> "EVENT";
             case "HANDED_OFF", "ACCEPTED", "REJECTED" -> "HANDOFF";

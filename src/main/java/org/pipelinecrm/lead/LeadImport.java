@@ -73,7 +73,7 @@ class LeadImport implements ChunkedImportTarget {
             throw new IllegalArgumentException("Likely duplicate of lead " + id);
         });
         leads.save(lead);
-        timeline.save(new TimelineEntry(lead.id, "CREATED", "Imported", user.id(), Instant.now()));
+        timeline.save(new TimelineEntry(lead.id, "CREATED", LeadWording.IMPORTED, user.id(), Instant.now()));
         scores.rescore(lead, scoring.scorecard(), user.id());
         return false;
     }

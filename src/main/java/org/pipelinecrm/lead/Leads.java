@@ -59,7 +59,7 @@ public class Leads {
             });
         }
         leads.save(lead);
-        note(lead, "CREATED", lead.type + (lead.source == null ? "" : " from " + lead.source));
+        note(lead, "CREATED", LeadWording.created(lead.type, lead.source));
         scores.rescore(lead, scoring.scorecard(), user.id());
         return view(lead, null);
     }

@@ -38,11 +38,11 @@ class ScoreKeeper {
         boolean wasReady = lead.salesReady;
         if (lead.rescored(score.total(), JSON.writeValueAsString(score.breakdown()), score.mql(), score.salesReady())) {
             timeline.save(new TimelineEntry(lead.id, "PROMOTED",
-                    "Score " + score.total() + " reached the MQL threshold " + card.mqlThreshold(), actorId, Instant.now()));
+                    LeadWording.crossed(score.total(), card.mqlThreshold()), actorId, Instant.now()));
         }
         if (score.salesReady() && !wasReady) {
-            timeline.save(new TimelineEntry(lead.id, "SALES_READY", "Score " + score.total()
-                    + " reached the SQL threshold", actorId, Instant.now()));
+            timeline.save(new TimelineEntry(lead.id, "SALES_READY",
+                    LeadWording.crossed(score.total(), card.sqlThreshold()), actorId, Instant.now()));
         }
     }
 

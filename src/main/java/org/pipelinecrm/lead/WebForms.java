@@ -87,7 +87,7 @@ public class WebForms {
             lead = known.get();
         } else {
             leads.save(lead);
-            timeline.save(new TimelineEntry(lead.id, "CREATED", "CQL from " + SOURCE, null, now));
+            timeline.save(new TimelineEntry(lead.id, "CREATED", LeadWording.created(LeadType.CQL, SOURCE), null, now));
         }
         events.save(new LeadEvent(lead.id, EVENT, now));
         timeline.save(new TimelineEntry(lead.id, "EVENT", EVENT + message(form), null, now));

@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 import org.pipelinecrm.shared.ConflictException;
 
-/** Converting a lead that still has blockers: 409 with the blockers in the API, a message on the page. */
+/**
+ * Converting a lead that still has blockers: 409 with the blockers in the API (English message and codes), a message
+ * in the reader's language on the page.
+ */
 public class NotQualifiedException extends ConflictException {
 
     private final List<Blocker> blockers;
@@ -13,7 +16,7 @@ public class NotQualifiedException extends ConflictException {
     NotQualifiedException(List<Blocker> blockers) {
         super("qualification.notQualified.detail", "The lead is not qualified: "
                 + blockers.stream().map(Blocker::message).collect(Collectors.joining(", ")),
-                blockers.stream().map(Blocker::message).collect(Collectors.joining(", ")));
+                Blocker.worded(blockers));
         this.blockers = blockers;
     }
 

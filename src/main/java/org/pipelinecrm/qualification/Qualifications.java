@@ -2,11 +2,11 @@ package org.pipelinecrm.qualification;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.lead.RejectionReason;
+import org.pipelinecrm.lead.TimelineFacts;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +47,12 @@ public class Qualifications {
             scorecards.saveAndFlush(card);
         }
         boolean wasQualified = card.qualified();
-        List<String> changes = card.answer(cmd, CurrentUser.get().id());
+        TimelineFacts changes = card.answer(cmd, CurrentUser.get().id());
         if (changes.isEmpty()) {
             return card.toView(today());
         }
         scorecards.saveAndFlush(card);
-        leads.record(leadId, "QUALIFICATION", String.join(" · ", changes));
+        leads.record(leadId, ScorecardChangeWording.KIND, changes.encode());
         if (card.qualified() != wasQualified) {
             leads.qualificationChanged(leadId, card.qualified());
         }
@@ -66,8 +66,8 @@ public class Qualifications {
         if (lead.status().canMoveTo(org.pipelinecrm.lead.LeadStatus.NURTURING)) {
             leads.nurture(leadId, lead.version());
         } else {
-            leads.disqualify(leadId, RejectionReason.TOO_EARLY.name(), "Buys in more than "
-                    + Scorecard.NURTURE_AFTER_MONTHS + " months", lead.version());
+            // the reason says it in the reader's language; a note would be one language's sentence
+            leads.disqualify(leadId, RejectionReason.TOO_EARLY.name(), null, lead.version());
         }
     }
 

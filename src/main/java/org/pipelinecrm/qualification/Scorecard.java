@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.pipelinecrm.lead.TimelineFacts;
 import org.pipelinecrm.qualification.QualificationCmd.Answer;
 import org.pipelinecrm.qualification.QualificationCmd.TimelineAnswer;
 import org.pipelinecrm.shared.TenantOwned;
@@ -65,25 +66,28 @@ class Scorecard extends TenantOwned {
         this.leadId = leadId;
     }
 
-    /** Takes the rep's answers; returns what changed, in words for the lead's timeline (empty: nothing did). */
-    List<String> answer(QualificationCmd cmd, long by) {
-        List<String> changes = new ArrayList<>();
+    /**
+     * Takes the rep's answers; returns what changed as codes for the lead's timeline (BUDGET=MET, BUDGET_NOTE=…),
+     * worded for each reader by {@link ScorecardChangeWording}; empty when nothing did.
+     */
+    TimelineFacts answer(QualificationCmd cmd, long by) {
+        TimelineFacts changes = TimelineFacts.none();
         Answer b = orUnknown(cmd.budget());
         Answer a = orUnknown(cmd.authority());
         Answer n = orUnknown(cmd.need());
         TimelineAnswer t = cmd.timeline() == null ? new TimelineAnswer(null, null, null) : cmd.timeline();
-        budgetStatus = changed(changes, "Budget", budgetStatus, status(b.status()));
-        budgetNote = noteChanged(changes, "Budget", budgetNote, b.note());
-        authorityStatus = changed(changes, "Authority", authorityStatus, status(a.status()));
-        authorityNote = noteChanged(changes, "Authority", authorityNote, a.note());
-        needStatus = changed(changes, "Need", needStatus, status(n.status()));
-        needNote = noteChanged(changes, "Need", needNote, n.note());
-        timelineStatus = changed(changes, "Timeline", timelineStatus, status(t.status()));
-        timelineNote = noteChanged(changes, "Timeline", timelineNote, t.note());
-        expectedPurchaseDate = changed(changes, "Expected purchase", expectedPurchaseDate, t.expectedPurchaseDate());
-        organizationLevel = changed(changes, "Organization level", organizationLevel, level(cmd.organizationLevel()));
-        opportunityLevel = changed(changes, "Opportunity level", opportunityLevel, level(cmd.opportunityLevel()));
-        stakeholderLevel = changed(changes, "Stakeholder level", stakeholderLevel, level(cmd.stakeholderLevel()));
+        budgetStatus = changed(changes, "BUDGET", budgetStatus, status(b.status()));
+        budgetNote = noteChanged(changes, "BUDGET_NOTE", budgetNote, b.note());
+        authorityStatus = changed(changes, "AUTHORITY", authorityStatus, status(a.status()));
+        authorityNote = noteChanged(changes, "AUTHORITY_NOTE", authorityNote, a.note());
+        needStatus = changed(changes, "NEED", needStatus, status(n.status()));
+        needNote = noteChanged(changes, "NEED_NOTE", needNote, n.note());
+        timelineStatus = changed(changes, "TIMELINE", timelineStatus, status(t.status()));
+        timelineNote = noteChanged(changes, "TIMELINE_NOTE", timelineNote, t.note());
+        expectedPurchaseDate = changed(changes, "EXPECTED_PURCHASE", expectedPurchaseDate, t.expectedPurchaseDate());
+        organizationLevel = changed(changes, "ORGANIZATION_LEVEL", organizationLevel, level(cmd.organizationLevel()));
+        opportunityLevel = changed(changes, "OPPORTUNITY_LEVEL", opportunityLevel, level(cmd.opportunityLevel()));
+        stakeholderLevel = changed(changes, "STAKEHOLDER_LEVEL", stakeholderLevel, level(cmd.stakeholderLevel()));
         if (!changes.isEmpty()) {
             updatedBy = by;
             updatedAt = Instant.now();
@@ -153,18 +157,16 @@ class Scorecard extends TenantOwned {
         return s == null ? LevelStatus.UNKNOWN : s;
     }
 
-    private static <T> T changed(List<String> changes, String what, T before, T after) {
+    /** Notes a changed answer; a value taken away is stored empty. */
+    private static <T> T changed(TimelineFacts changes, String code, T before, T after) {
         if (!Objects.equals(before, after)) {
-            changes.add(what + ": " + (after == null ? "—" : after));
+            changes.and(code, after);
         }
         return after;
     }
 
-    private static String noteChanged(List<String> changes, String what, String before, String after) {
+    private static String noteChanged(TimelineFacts changes, String code, String before, String after) {
         String note = after == null || after.isBlank() ? null : after.trim();
-        if (!Objects.equals(before, note)) {
-            changes.add(what + " note: " + (note == null ? "—" : "“" + note + "”"));
-        }
-        return note;
+        return changed(changes, code, before, note);
     }
 }

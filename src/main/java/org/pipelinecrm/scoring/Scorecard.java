@@ -71,4 +71,8 @@ public final class Scorecard {
     public int mqlThreshold() {
         return rules.mqlThreshold();
     }
+
+    public int sqlThreshold() {
+        return rules.sqlThreshold();
+    }
 }

@@ -7,12 +7,14 @@ import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,5 +63,32 @@ class DashboardPageTest {
                 .andExpect(content().string(containsString("داشبورد فروش")))
                 .andExpect(content().string(containsString("آذر")))
                 .andExpect(content().string(containsString("۱۴۰۵")));
+    }
+
+    @Test
+    void builtInCloseReasonsReadInTheReadersLanguage() throws Exception {
+        var ws = workspaces.create();
+        String pipelines = mvc.perform(get("/api/v1/pipelines").with(ws.admin())).andReturn().getResponse()
+                .getContentAsString();
+        long pipeline = ((Number) com.jayway.jsonpath.JsonPath.read(pipelines, "$[0].id")).longValue();
+        for (String close : new String[] {"{\"outcome\": \"LOST\", \"reason\": \"competitor\"}",
+                "{\"outcome\": \"WON\", \"reason\": \"relationship\"}"}) {
+            String deal = mvc.perform(post("/api/v1/opportunities").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\": \"Deal\", \"amount\": \"100\", \"pipelineId\": " + pipeline + "}"))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            long id = ((Number) com.jayway.jsonpath.JsonPath.read(deal, "$.id")).longValue();
+            mvc.perform(post("/api/v1/opportunities/" + id + "/close").with(ws.admin())
+                    .contentType(MediaType.APPLICATION_JSON).content(close)).andExpect(status().isOk());
+        }
+        var admin = user(users.loadUserByUsername(ws.adminEmail()));
+        mvc.perform(get("/dashboard").with(admin).cookie(new Cookie("crm-lang", "fa")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&quot;رقیب&quot;")))
+                .andExpect(content().string(containsString(">رابطه</span>")))
+                .andExpect(content().string(not(containsString("Competitor"))))
+                .andExpect(content().string(not(containsString("Relationship"))));
+        mvc.perform(get("/dashboard").with(admin))
+                .andExpect(content().string(containsString("&quot;Competitor&quot;")))
+                .andExpect(content().string(containsString(">Relationship</span>")));
     }
 }

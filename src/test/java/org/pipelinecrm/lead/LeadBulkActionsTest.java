@@ -11,10 +11,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -55,15 +58,22 @@ class LeadBulkActionsTest {
                 .andExpect(flash().attribute("bulk", new BulkOutcome(2, java.util.List.of())));
         mvc.perform(get("/api/v1/leads/" + cold).with(ws.admin())).andExpect(jsonPath("$.ownerId").value(rep.id()));
 
-        // Only an MQL can be handed off: the other lead is skipped and named.
-        mvc.perform(post("/leads/bulk").with(admin).with(csrf()).param("action", "handoff").param("ids", mql, cold)
+        // Only an MQL can be handed off: the other lead is skipped and named, with why in the reader's language.
+        BulkOutcome handedOff = (BulkOutcome) mvc.perform(post("/leads/bulk").with(admin).with(csrf()).param("action", "handoff").param("ids", mql, cold)
                         .param("confirmed", "true"))
                 .andExpect(result -> {
                     BulkOutcome outcome = (BulkOutcome) result.getFlashMap().get("bulk");
                     org.assertj.core.api.Assertions.assertThat(outcome.changed()).isEqualTo(1);
                     org.assertj.core.api.Assertions.assertThat(outcome.skipped()).extracting(BulkOutcome.Skipped::leadId)
                             .containsExactly(Long.valueOf(cold));
-                });
+                }).andReturn().getFlashMap().get("bulk");
+        mvc.perform(get("/leads").with(admin).flashAttr("bulk", handedOff)
+                        .cookie(new jakarta.servlet.http.Cookie("crm-lang", "fa")))
+                .andExpect(content().string(containsString(
+                        "#" + cold + ": فقط سرنخ واجد شرایط بازاریابی (MQL) را می‌توان به فروش واگذار کرد.")))
+                .andExpect(content().string(not(containsString("Only an MQL"))));
+        mvc.perform(get("/leads").with(admin).flashAttr("bulk", handedOff))
+                .andExpect(content().string(containsString("#" + cold + ": Only a marketing-qualified lead (MQL) can be handed off")));
         mvc.perform(get("/api/v1/leads/" + mql).with(ws.admin())).andExpect(jsonPath("$.status").value("HANDED_OFF"));
         mvc.perform(get("/api/v1/leads/" + cold).with(ws.admin())).andExpect(jsonPath("$.status").value("NEW"));
 

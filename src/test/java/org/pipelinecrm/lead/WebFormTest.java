@@ -43,6 +43,21 @@ class WebFormTest {
     }
 
     @Test
+    void theSnippetToPasteSpeaksTheLanguageOfWhoeverCopiesIt() throws Exception {
+        var ws = workspaces.create();
+        var admin = user(users.loadUserByUsername(ws.adminEmail()));
+        mvc.perform(get("/settings/web-form").with(admin).cookie(new jakarta.servlet.http.Cookie("crm-lang", "fa")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("placeholder=&quot;نام خانوادگی&quot;")))
+                .andExpect(content().string(containsString("dir=&quot;rtl&quot;")))
+                .andExpect(content().string(containsString("&gt;ارسال&lt;/button&gt;")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Last name"))));
+        mvc.perform(get("/settings/web-form").with(admin))
+                .andExpect(content().string(containsString("placeholder=&quot;Last name&quot;")))
+                .andExpect(content().string(containsString("&gt;Send&lt;/button&gt;")));
+    }
+
+    @Test
     void aVisitorsSubmissionBecomesAScoredCqlLeadAndAKnownVisitorIsNotDuplicated() throws Exception {
         var ws = workspaces.create();
         String key = key(ws);

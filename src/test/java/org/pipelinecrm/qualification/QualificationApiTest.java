@@ -74,7 +74,7 @@ class QualificationApiTest {
         org.assertj.core.api.Assertions.assertThat((String) JsonPath.read(first, "$.budget.note")).isEqualTo("Set aside for Q3");
         mvc.perform(get("/api/v1/leads/" + id).with(ws.admin()))
                 .andExpect(jsonPath("$.timeline[0].kind").value("QUALIFICATION"))
-                .andExpect(jsonPath("$.timeline[0].detail", org.hamcrest.Matchers.containsString("Budget: MET")))
+                .andExpect(jsonPath("$.timeline[0].detail", org.hamcrest.Matchers.containsString("BUDGET=MET")))
                 .andExpect(jsonPath("$.timeline[0].actorId").value(ws.adminId()));
 
         // someone who saw version 0 is too late now

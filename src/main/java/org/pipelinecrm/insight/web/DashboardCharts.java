@@ -82,9 +82,29 @@ class DashboardCharts {
                         messages.getMessage("dash.forecast.weighted", null, locale)))));
 
         charts.put("reasons", JSON.writeValueAsString(Map.of(
-                "labels", r.lossReasons().stream().map(x -> x.label() == null ? "—" : x.label()).toList(),
+                "labels", r.lossReasons().stream().map(x -> reasonLabel(x, locale)).toList(),
                 "values", r.lossReasons().stream().map(MetricsReport.Reason::count).toList(),
                 "name", messages.getMessage("dash.lossReasons", null, locale))));
         return charts;
+    }
+
+    /** The won deals' reasons by code, as the reader says them. */
+    Map<String, String> winReasonLabels(MetricsReport r) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> labels = new LinkedHashMap<>();
+        r.winReasons().stream().filter(x -> x.code() != null).forEach(x -> labels.put(x.code(), reasonLabel(x, locale)));
+        return labels;
+    }
+
+    /**
+     * A built-in close reason still under its built-in name reads in the reader's language, as on the board;
+     * a reason the workspace named or renamed reads as it named it.
+     */
+    private String reasonLabel(MetricsReport.Reason x, Locale locale) {
+        if (x.label() == null) {
+            return "—";
+        }
+        String builtIn = messages.getMessage("reason." + x.code(), null, null, Locale.ENGLISH);
+        return x.label().equals(builtIn) ? messages.getMessage("reason." + x.code(), null, x.label(), locale) : x.label();
     }
 }

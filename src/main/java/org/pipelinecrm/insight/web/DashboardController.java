@@ -89,6 +89,7 @@ class DashboardController {
             model.addAttribute("users", people.users());
         }
         model.addAttribute("charts", charts.of(report, fiscal));
+        model.addAttribute("winReasonLabels", charts.winReasonLabels(report));
         model.addAttribute("guideline", MetricsReport.COVERAGE_GUIDELINE);
         model.addAttribute("texts", texts(report));
         model.addAttribute("figures", figures(report));

@@ -2,6 +2,7 @@ package org.pipelinecrm.lead.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,8 @@ import org.pipelinecrm.lead.InvalidRouteException;
 import org.pipelinecrm.lead.WebFormRoute;
 import org.pipelinecrm.lead.WebFormRoutes;
 import org.pipelinecrm.tenant.Workspaces;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The snippet to paste into the company's website; admins can issue a new key (the old snippet stops working)
@@ -34,11 +38,13 @@ class WebFormSettingsPage {
     private final Workspaces workspaces;
     private final WebFormRoutes routes;
     private final People people;
+    private final MessageSource messages;
 
-    WebFormSettingsPage(Workspaces workspaces, WebFormRoutes routes, People people) {
+    WebFormSettingsPage(Workspaces workspaces, WebFormRoutes routes, People people, MessageSource messages) {
         this.workspaces = workspaces;
         this.routes = routes;
         this.people = people;
+        this.messages = messages;
     }
 
     /** The route part of the page; empty selects arrive as null. */
@@ -92,7 +98,7 @@ class WebFormSettingsPage {
         String action = ServletUriComponentsBuilder.fromCurrentContextPath().path("/forms/{key}").buildAndExpand(key)
                 .toUriString();
         model.addAttribute("action", action);
-        model.addAttribute("snippet", snippet(action));
+        model.addAttribute("snippet", snippet(action, LocaleContextHolder.getLocale()));
         return "lead/web-form-settings";
     }
 
@@ -104,21 +110,31 @@ class WebFormSettingsPage {
         return "redirect:/settings/web-form";
     }
 
-    /** Plain HTML that works on any website; the hidden "website" field is the honeypot robots fill in. */
-    static String snippet(String action) {
+    /**
+     * Plain HTML that works on any website, its labels in the language of whoever copies it (a Persian form reads
+     * right to left); the hidden "website" field is the honeypot robots fill in.
+     */
+    String snippet(String action, Locale locale) {
+        boolean rtl = "fa".equals(locale.getLanguage());
         return """
-                <form method="post" action="%s" accept-charset="UTF-8">
-                  <input name="firstName" placeholder="First name" maxlength="100">
-                  <input name="lastName" placeholder="Last name" required maxlength="100">
-                  <input name="email" type="email" placeholder="E-mail" required maxlength="254">
-                  <input name="company" placeholder="Company" maxlength="200">
-                  <input name="phone" placeholder="Phone" maxlength="50">
-                  <textarea name="message" placeholder="Message" maxlength="2000"></textarea>
+                <form method="post" action="%s" accept-charset="UTF-8"%s>
+                  <input name="firstName" placeholder="%s" maxlength="100">
+                  <input name="lastName" placeholder="%s" required maxlength="100">
+                  <input name="email" type="email" placeholder="%s" required maxlength="254">
+                  <input name="company" placeholder="%s" maxlength="200">
+                  <input name="phone" placeholder="%s" maxlength="50">
+                  <textarea name="message" placeholder="%s" maxlength="2000"></textarea>
                   <div style="position:absolute;left:-10000px" aria-hidden="true">
                     <input name="website" tabindex="-1" autocomplete="off">
                   </div>
-                  <button type="submit">Send</button>
+                  <button type="submit">%s</button>
                 </form>
-                """.formatted(action);
+                """.formatted(action, rtl ? " dir=\"rtl\"" : "", text("lead.firstName", locale),
+                text("lead.lastName", locale), text("field.email", locale), text("lead.company", locale),
+                text("lead.phone", locale), text("webform.message", locale), text("webform.send", locale));
+    }
+
+    private String text(String key, Locale locale) {
+        return HtmlUtils.htmlEscape(messages.getMessage(key, null, locale), "UTF-8");
     }
 }
