@@ -126,7 +126,12 @@ public class People {
 
     @Transactional
     public void preferLocale(String locale) {
-        CurrentUser.find().flatMap(me -> users.findById(me.id())).ifPresent(u -> u.preferLocale(locale));
+        CurrentUser.find().ifPresent(me -> preferLocale(me.id(), locale));
+    }
+
+    @Transactional
+    void preferLocale(long userId, String locale) {
+        users.findById(userId).ifPresent(u -> u.preferLocale(locale));
     }
 
     private TeamSummary saveTeam(Team team) {

@@ -1,6 +1,7 @@
 package org.pipelinecrm.identity;
 
 import java.time.ZoneId;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -22,9 +23,21 @@ public class Signup {
     }
 
     public Result signUp(SignupCmd cmd) {
+        return signUp(cmd, Locale.ENGLISH);
+    }
+
+    /**
+     * A workspace signed up in Persian starts Persian: rials, Tehran's time zone, the Solar Hijri year, its
+     * pipeline named in Persian and its admin reading Persian; otherwise dollars and UTC.
+     */
+    public Result signUp(SignupCmd cmd, Locale language) {
+        boolean persian = "fa".equals(language.getLanguage());
         long[] userId = new long[1];
-        long workspaceId = workspaces.create(cmd.workspaceName().trim(), Currency.USD, ZoneId.of("UTC"),
-                tenant -> userId[0] = people.addUser(cmd.email(), cmd.name(), cmd.password(), Role.ADMIN, null).id());
+        long workspaceId = workspaces.create(cmd.workspaceName().trim(), persian ? Currency.IRR : Currency.USD,
+                ZoneId.of(persian ? "Asia/Tehran" : "UTC"), persian ? Locale.forLanguageTag("fa") : Locale.ENGLISH, tenant -> {
+                    userId[0] = people.addUser(cmd.email(), cmd.name(), cmd.password(), Role.ADMIN, null).id();
+                    people.preferLocale(userId[0], persian ? "fa" : "en");
+                });
         return new Result(workspaceId, userId[0]);
     }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.pipelinecrm.tenant.TenantContext;
+import org.pipelinecrm.tenant.WorkspaceCreated;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,19 @@ public class FiscalYears {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void change(Setting setting) {
+        keep(setting);
+    }
+
+    /** A workspace signed up in Persian counts its years in the Solar Hijri calendar, from Farvardin. */
+    @EventListener
+    @Transactional
+    void on(WorkspaceCreated created) {
+        if (created.persian()) {
+            keep(new Setting(FiscalCalendar.PERSIAN, 1));
+        }
+    }
+
+    private void keep(Setting setting) {
         // the workspace is the one row-level security admits; the row is keyed by it
         jdbc.sql("""
                 insert into fiscal_year (tenant_id, calendar, start_month)

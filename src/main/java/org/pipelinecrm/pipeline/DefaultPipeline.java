@@ -1,38 +1,45 @@
 package org.pipelinecrm.pipeline;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.pipelinecrm.pipeline.Pipelines.PipelineCmd;
 import org.pipelinecrm.pipeline.Pipelines.StageCmd;
 import org.pipelinecrm.tenant.WorkspaceCreated;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a new workspace the seven-stage pipeline of the domain brief and the default reason lists,
- * in the sign-up transaction, so the workspace is usable the moment sign-up answers.
+ * Gives a new workspace the seven-stage pipeline of the domain brief, named in the language it was signed up in
+ * (the Persian names are the seed article's), and the default reason lists, in the sign-up transaction, so the
+ * workspace is usable the moment sign-up answers.
  */
 @Component
 class DefaultPipeline {
 
     private final Pipelines pipelines;
+    private final MessageSource messages;
 
-    DefaultPipeline(Pipelines pipelines) {
+    DefaultPipeline(Pipelines pipelines, MessageSource messages) {
         this.pipelines = pipelines;
+        this.messages = messages;
     }
 
     @EventListener
     void on(WorkspaceCreated created) {
-        pipelines.createPipeline(new PipelineCmd("Sales", null, List.of(
-                open("Prospecting", 10, 14, "Ideal customer profile fits", "Contact person identified"),
-                open("Lead qualification", 20, 14, "Budget known", "Decision maker known", "Need confirmed"),
-                open("Call/meeting/demo", 40, 21, "Demo held", "Pain points written down"),
-                open("Proposal", 60, 21, "Proposal sent", "Pricing agreed internally"),
-                open("Negotiation and commitment", 80, 30, "Terms agreed", "Commitment from the decision maker"),
-                open("Contract signed", 95, 14, "Contract countersigned"),
-                open("After-sale", 100, 60, "Onboarding done", "Cross-sell and upsell explored"),
-                new StageCmd(null, "Closed won", StageKind.WON, 100, null, List.of()),
-                new StageCmd(null, "Closed lost", StageKind.LOST, 0, null, List.of()))));
+        Locale language = created.language();
+        pipelines.createPipeline(new PipelineCmd(text("name", language), null, List.of(
+                open("prospecting", 10, 14, language, "idealCustomer", "contactFound"),
+                open("qualification", 20, 14, language, "budgetKnown", "decisionMakerKnown", "needConfirmed"),
+                open("meeting", 40, 21, language, "demoHeld", "painPointsNoted"),
+                open("proposal", 60, 21, language, "proposalSent", "pricingAgreed"),
+                open("negotiation", 80, 30, language, "termsAgreed", "commitment"),
+                open("contract", 95, 14, language, "contractSigned"),
+                open("afterSale", 100, 60, language, "onboarded", "crossSell"),
+                new StageCmd(null, text("won", language), StageKind.WON, 100, null, List.of()),
+                new StageCmd(null, text("lost", language), StageKind.LOST, 0, null, List.of()))));
         int i = 0;
         for (String[] r : List.of(new String[] {"PRICE", "Price"}, new String[] {"COMPETITOR", "Competitor"},
                 new String[] {"NO_BUDGET", "No budget"}, new String[] {"NO_DECISION", "No decision"},
@@ -47,7 +54,12 @@ class DefaultPipeline {
         }
     }
 
-    private static StageCmd open(String name, int probability, int rottingDays, String... exitCriteria) {
-        return new StageCmd(null, name, StageKind.OPEN, probability, rottingDays, List.of(exitCriteria));
+    private StageCmd open(String stage, int probability, int rottingDays, Locale language, String... exitCriteria) {
+        return new StageCmd(null, text(stage, language), StageKind.OPEN, probability, rottingDays,
+                Arrays.stream(exitCriteria).map(c -> text("exit." + c, language)).toList());
+    }
+
+    private String text(String key, Locale language) {
+        return messages.getMessage("pipeline.default." + key, null, language);
     }
 }

@@ -35,12 +35,12 @@ public class Workspaces {
      * Creates a workspace and runs {@code populate} inside it, in the same transaction: either the
      * workspace comes whole (first user, defaults of every module) or not at all.
      */
-    public long create(String name, Currency currency, ZoneId zone, LongConsumer populate) {
+    public long create(String name, Currency currency, ZoneId zone, java.util.Locale language, LongConsumer populate) {
         // The id is drawn first: row-level security only admits rows of the workspace we are in.
         long id = jdbc.sql("select nextval('workspace_seq')").query(Long.class).single();
         TenantContext.runAs(id, () -> tx.executeWithoutResult(status -> {
-            workspaces.save(new Workspace(id, name, currency, zone, newFormKey()));
-            events.publishEvent(new WorkspaceCreated(id, name));
+            workspaces.saveAndFlush(new Workspace(id, name, currency, zone, newFormKey())); // listeners may write with SQL
+            events.publishEvent(new WorkspaceCreated(id, name, language));
             populate.accept(id);
         }));
         return id;

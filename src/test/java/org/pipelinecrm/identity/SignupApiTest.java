@@ -19,6 +19,16 @@ class SignupApiTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    TestWorkspaces workspaces;
+    @Autowired
+    org.pipelinecrm.tenant.Workspaces workspaceSettings;
+    @Autowired
+    org.pipelinecrm.insight.FiscalYears fiscalYears;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     private static MockHttpServletRequestBuilder signup(String address, String body) {
         return post("/api/v1/signup").contentType(MediaType.APPLICATION_JSON).content(body).with(r -> {
@@ -40,6 +50,44 @@ class SignupApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.role").value("ADMIN"))
                 .andExpect(jsonPath("$.email").value("founder@acme.test"));
+    }
+
+    @Test
+    void aWorkspaceSignedUpInPersianStartsPersianAndOneInEnglishStaysEnglish() throws Exception {
+        mvc.perform(signup("10.0.0.9", """
+                        {"workspaceName": "پارسیان", "email": "modir@parsian.test", "password": "long-enough-1", "name": "مدیر"}
+                        """).header("Accept-Language", "fa-IR,fa;q=0.9"))
+                .andExpect(status().isCreated());
+        var persian = httpBasic("modir@parsian.test", "long-enough-1");
+        mvc.perform(get("/api/v1/pipelines").with(persian))
+                .andExpect(jsonPath("$[0].name").value("فروش"))
+                .andExpect(jsonPath("$[0].stages[0].name").value("شناسایی مشتریان بالقوه"))
+                .andExpect(jsonPath("$[0].stages[1].exitCriteria[0]").value("بودجه معلوم است"));
+        // rials, Tehran's days, the Solar Hijri year and a Persian admin
+        workspaces.as("modir@parsian.test", () -> {
+            var settings = workspaceSettings.current();
+            org.assertj.core.api.Assertions.assertThat(settings.currency().name()).isEqualTo("IRR");
+            org.assertj.core.api.Assertions.assertThat(settings.timeZone().getId()).isEqualTo("Asia/Tehran");
+            org.assertj.core.api.Assertions.assertThat(fiscalYears.current().calendar().name()).isEqualTo("PERSIAN");
+            return null;
+        });
+        String adminLanguage = workspaces.as("modir@parsian.test", () -> tx.execute(t -> jdbc
+                .sql("select locale from app_user where email = 'modir@parsian.test'").query(String.class).single()));
+        org.assertj.core.api.Assertions.assertThat(adminLanguage).as("the admin's language, which follows them at sign-in")
+                .isEqualTo("fa");
+
+        mvc.perform(signup("10.0.0.10", """
+                        {"workspaceName": "Acme East", "email": "east@acme.test", "password": "long-enough-1", "name": "East"}
+                        """).header("Accept-Language", "en-GB,en;q=0.9"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/pipelines").with(httpBasic("east@acme.test", "long-enough-1")))
+                .andExpect(jsonPath("$[0].name").value("Sales"))
+                .andExpect(jsonPath("$[0].stages[0].name").value("Prospecting"));
+        workspaces.as("east@acme.test", () -> {
+            org.assertj.core.api.Assertions.assertThat(workspaceSettings.current().timeZone().getId()).isEqualTo("UTC");
+            org.assertj.core.api.Assertions.assertThat(fiscalYears.current().calendar().name()).isEqualTo("GREGORIAN");
+            return null;
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pipelinecrm.identity.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.pipelinecrm.identity.Signup.SignupCmd;
 import org.pipelinecrm.identity.TeamSummary;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.shared.TooManyRequestsException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,7 +56,9 @@ class IdentityApi {
         if (!gate.admit(request)) {
             throw new TooManyRequestsException("Too many sign-ups from this address; try again later");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(signup.signUp(cmd));
+        // the language the caller asks for (Accept-Language), else the one it chose on the site
+        Locale language = request.getHeader("Accept-Language") != null ? request.getLocale() : LocaleContextHolder.getLocale();
+        return ResponseEntity.status(HttpStatus.CREATED).body(signup.signUp(cmd, language));
     }
 
     @GetMapping("/me")

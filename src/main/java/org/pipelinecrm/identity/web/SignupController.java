@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import org.pipelinecrm.identity.Signup;
 import org.pipelinecrm.identity.Signup.SignupCmd;
 import org.pipelinecrm.shared.ConflictException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,7 +43,7 @@ class SignupController {
             return "identity/signup";
         }
         try {
-            signup.signUp(form);
+            signup.signUp(form, LocaleContextHolder.getLocale());
         } catch (ConflictException e) {
             errors.rejectValue("email", e.getMessageKey());
             return "identity/signup";
