@@ -1,12 +1,12 @@
 package org.pipelinecrm.qualification;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.lead.RejectionReason;
 import org.pipelinecrm.lead.TimelineFacts;
+import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +18,12 @@ public class Qualifications {
 
     private final ScorecardRepository scorecards;
     private final Leads leads;
+    private final Workspaces workspaces;
 
-    Qualifications(ScorecardRepository scorecards, Leads leads) {
+    Qualifications(ScorecardRepository scorecards, Leads leads, Workspaces workspaces) {
         this.scorecards = scorecards;
         this.leads = leads;
+        this.workspaces = workspaces;
     }
 
     /** The lead's scorecard; a lead nobody has qualified yet has every letter and level UNKNOWN. */
@@ -75,7 +77,8 @@ public class Qualifications {
         return scorecards.findByLeadId(leadId).orElseGet(() -> new Scorecard(leadId));
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** Today where the workspace is: "more than 12 months out" counts from the workspace's date. */
+    private LocalDate today() {
+        return LocalDate.now(workspaces.current().timeZone());
     }
 }
