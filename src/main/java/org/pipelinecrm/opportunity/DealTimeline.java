@@ -1,5 +1,7 @@
 package org.pipelinecrm.opportunity;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,9 @@ import org.pipelinecrm.activity.TimelineSource;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageView;
+import org.pipelinecrm.shared.web.Formats;
+import org.pipelinecrm.tenant.WorkspaceSettings;
+import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
@@ -30,14 +35,18 @@ class DealTimeline implements TimelineSource {
     private final Pipelines pipelines;
     private final People people;
     private final MessageSource messages;
+    private final Formats formats;
+    private final Workspaces workspaces;
 
     DealTimeline(StageChangeRepository changes, DealEditRepository edits, Pipelines pipelines, People people,
-            MessageSource messages) {
+            MessageSource messages, Formats formats, Workspaces workspaces) {
         this.changes = changes;
         this.edits = edits;
         this.pipelines = pipelines;
         this.people = people;
         this.messages = messages;
+        this.formats = formats;
+        this.workspaces = workspaces;
     }
 
     @Override
@@ -62,11 +71,13 @@ class DealTimeline implements TimelineSource {
         }
         if (kind == null || EDIT.equals(kind)) {
             String none = messages.getMessage("opportunity.timeline.empty", null, locale);
+            WorkspaceSettings workspace = workspaces.current();
             for (DealEdit e : edits.findByOpportunityIdOrderByChangedAtDescIdDesc(recordId, PageRequest.of(0, limit))) {
                 String field = messages.getMessage("opportunity." + e.getField(), null, e.getField(), locale);
                 entries.add(new TimelineEntry(e.getChangedAt(), EDIT, names.get(e.getChangedBy()),
                         messages.getMessage("opportunity.timeline.edited", new Object[] {field}, locale),
-                        or(e.getOldValue(), none) + " → " + or(e.getNewValue(), none), null));
+                        shown(e.getField(), e.getOldValue(), none, workspace) + " → "
+                                + shown(e.getField(), e.getNewValue(), none, workspace), null));
             }
         }
         return entries;
@@ -76,7 +87,23 @@ class DealTimeline implements TimelineSource {
         return pipelines.findStage(stageId).map(StageView::name).orElse("—");
     }
 
-    private static String or(String value, String none) {
-        return value == null ? none : value;
+    /**
+     * An edited value as the reader writes numbers and dates (amounts in the workspace's currency, dates in the
+     * Solar Hijri calendar for Persian); edits are kept in a neutral form (12500, 40%, 2026-12-01).
+     */
+    private String shown(String field, String value, String none, WorkspaceSettings workspace) {
+        if (value == null) {
+            return none;
+        }
+        try {
+            return switch (field) {
+                case "amount" -> formats.money(new BigDecimal(value), workspace.currency().name());
+                case "probability" -> formats.number(Integer.valueOf(value.replace("%", ""))) + "%";
+                case "expectedCloseDate" -> formats.date(LocalDate.parse(value));
+                default -> value;
+            };
+        } catch (RuntimeException notInThatForm) {
+            return value;
+        }
     }
 }

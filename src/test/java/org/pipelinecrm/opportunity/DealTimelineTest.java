@@ -47,7 +47,7 @@ class DealTimelineTest {
                 .containsExactly("EDIT", "EDIT", "STAGE_CHANGE", "STAGE_CHANGE");
         assertThat(all).extracting(TimelineEntry::title).contains("Changed Amount", "Changed Source",
                 "Moved to " + pipeline.openStages().get(1).name(), "Created in " + pipeline.openStages().get(0).name());
-        assertThat(all).extracting(TimelineEntry::detail).contains("1000 → 2500", "(empty) → Referral");
+        assertThat(all).extracting(TimelineEntry::detail).contains("$1,000.00 → $2,500.00", "(empty) → Referral");
         assertThat(all).allSatisfy(e -> assertThat(e.actor()).isEqualTo("Admin " + ws.suffix()));
 
         List<TimelineEntry> edits = workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "edit", 0))
@@ -59,5 +59,22 @@ class DealTimelineTest {
                 new BigDecimal("2500"), null, null, "Referral", null, null, null, 2L)));
         assertThat(workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0)).entries())
                 .hasSize(2);
+
+        // Amounts, probabilities and dates read as the reader writes them: Solar Hijri and Persian digits in Persian.
+        workspaces.as(admin, () -> opportunities.change(deal, new Opportunities.ChangeCmd(null, null, null, null,
+                java.time.LocalDate.of(2027, 3, 21), 60, null, null, null, null, 2L)));
+        List<String> english = workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0))
+                .entries().stream().map(TimelineEntry::detail).toList();
+        assertThat(english).contains("(empty) → Mar 21, 2027").anySatisfy(d -> assertThat(d).endsWith("→ 60%"));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("fa"));
+        try {
+            List<String> persian = workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0))
+                    .entries().stream().map(TimelineEntry::detail).toList();
+            assertThat(persian).anySatisfy(d -> assertThat(d).contains("فروردین").contains("۱۴۰۶"));
+            assertThat(persian).anySatisfy(d -> assertThat(d).contains("۲٬۵۰۰").doesNotContainPattern("[0-9]"));
+            assertThat(persian).anySatisfy(d -> assertThat(d).endsWith("→ ۶۰%"));
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 }
