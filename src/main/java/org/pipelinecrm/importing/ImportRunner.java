@@ -100,7 +100,7 @@ class ImportRunner {
                     imported++;
                 }
             } catch (RuntimeException e) {
-                errors.add(new RowError(row.number(), reason(e)));
+                errors.add(e instanceof RowProblem ? RowError.of(row.number(), e) : new RowError(row.number(), reason(e)));
             }
         }
         return new ChunkedImportTarget.ChunkResult(imported, updated, errors);

@@ -19,6 +19,7 @@ import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.importing.ChunkedImportTarget.ChunkResult;
 import org.pipelinecrm.importing.ChunkedImportTarget.Row;
 import org.pipelinecrm.importing.ImportStatus.RowError;
+import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.scoring.Scorecard;
 import org.pipelinecrm.scoring.Scorecard.Behaviour;
 import org.pipelinecrm.scoring.Scoring;
@@ -68,7 +69,7 @@ class LeadBulkImport {
             try {
                 valid.put(row, parse.apply(row.values()));
             } catch (IllegalArgumentException e) {
-                errors.add(new RowError(row.number(), e.getMessage()));
+                errors.add(RowError.of(row.number(), e));
             }
         }
         Map<String, Lead> byExternalId = new HashMap<>();
@@ -106,7 +107,7 @@ class LeadBulkImport {
                 duplicate = names.get(lead.nameKey);
             }
             if (duplicate != null) {
-                errors.add(new RowError(entry.getKey().number(), "Likely duplicate of lead " + duplicate));
+                errors.add(RowError.of(entry.getKey().number(), new RowProblem("duplicateLead", duplicate)));
                 continue;
             }
             lead.id = ids[next++];

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.importing.ChunkedImportTarget;
 import org.pipelinecrm.scoring.Scoring;
@@ -70,7 +71,7 @@ class LeadImport implements ChunkedImportTarget {
         }
         Lead lead = new Lead(details, user.id());
         leads.duplicateOf(lead).ifPresent(id -> {
-            throw new IllegalArgumentException("Likely duplicate of lead " + id);
+            throw new RowProblem("duplicateLead", id);
         });
         leads.save(lead);
         timeline.save(new TimelineEntry(lead.id, "CREATED", LeadWording.IMPORTED, user.id(), Instant.now()));
@@ -87,7 +88,7 @@ class LeadImport implements ChunkedImportTarget {
         Set<ConstraintViolation<LeadDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
             ConstraintViolation<LeadDetails> first = violations.iterator().next();
-            throw new IllegalArgumentException(first.getPropertyPath() + ": " + first.getMessage());
+            throw new RowProblem("invalidField", first.getPropertyPath(), first.getMessage());
         }
         return details;
     }
@@ -96,7 +97,7 @@ class LeadImport implements ChunkedImportTarget {
         try {
             return s == null ? null : Integer.valueOf(s.replace(",", "").trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("companySize: not a whole number: " + s);
+            throw new RowProblem("notWholeNumber", "companySize", s);
         }
     }
 
@@ -104,7 +105,7 @@ class LeadImport implements ChunkedImportTarget {
         try {
             return s == null ? null : new BigDecimal(s.replace(",", "").trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("annualRevenue: not a number: " + s);
+            throw new RowProblem("notNumber", "annualRevenue", s);
         }
     }
 
@@ -115,7 +116,7 @@ class LeadImport implements ChunkedImportTarget {
         try {
             return LeadType.valueOf(s.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("type: unknown lead type: " + s);
+            throw new RowProblem("unknownLeadType", s);
         }
     }
 }

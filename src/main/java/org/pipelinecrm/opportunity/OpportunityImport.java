@@ -17,6 +17,7 @@ import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.importing.ImportChoice;
 import org.pipelinecrm.importing.ImportTarget;
+import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.pipeline.CloseReasonView;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
@@ -80,7 +81,7 @@ class OpportunityImport implements ImportTarget {
         String externalId = text(v.get("externalId"), 120, "externalId");
         String name = text(v.get("name") != null ? v.get("name") : externalId, 200, "name");
         if (name == null) {
-            throw new IllegalArgumentException("name: a deal needs a name or an external id");
+            throw new RowProblem("dealNeedsName");
         }
         PipelineView pipeline = pipeline(v.get("pipelineId"), v.get("pipeline"));
         StageView stage = stage(pipeline, v.get("stage"));
@@ -88,7 +89,7 @@ class OpportunityImport implements ImportTarget {
         ZoneId zone = workspaces.current().timeZone(); // a date alone means that day in the workspace
         Instant opened = day(v.get("openedAt"), "openedAt", zone);
         if (opened == null) {
-            throw new IllegalArgumentException("openedAt: the date the deal entered the pipeline is needed");
+            throw new RowProblem("openedAtNeeded");
         }
         Instant closed = day(v.get("closedAt"), "closedAt", zone);
         UserSummary owner = owner(v.get("ownerName"), me);
@@ -128,24 +129,23 @@ class OpportunityImport implements ImportTarget {
             try {
                 return pipelines.pipeline(Long.parseLong(id.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("pipelineId: not a pipeline id: " + id);
+                throw new RowProblem("notPipelineId", id);
             }
         }
         List<PipelineView> visible = pipelines.visible();
         if (name != null) {
             return visible.stream().filter(p -> p.name().trim().equalsIgnoreCase(name.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("pipeline: no pipeline named " + name));
+                    .orElseThrow(() -> new RowProblem("noPipelineNamed", name));
         }
-        return visible.stream().findFirst().orElseThrow(() -> new IllegalArgumentException("pipeline: none to import into"));
+        return visible.stream().findFirst().orElseThrow(() -> new RowProblem("noPipeline"));
     }
 
     private static StageView stage(PipelineView pipeline, String name) {
         if (name == null) {
-            throw new IllegalArgumentException("stage: the deal's stage is needed");
+            throw new RowProblem("stageNeeded");
         }
         return pipeline.stages().stream().filter(s -> s.name().trim().equalsIgnoreCase(name.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("stage: no stage named \"" + name + "\" in pipeline "
-                        + pipeline.name()));
+                .orElseThrow(() -> new RowProblem("noStageNamed", name, pipeline.name()));
     }
 
     private UserSummary owner(String name, CrmUser me) {
@@ -155,7 +155,7 @@ class OpportunityImport implements ImportTarget {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         return people.users().stream().filter(u -> u.name().trim().toLowerCase(Locale.ROOT).equals(wanted)
                 || u.email().equalsIgnoreCase(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("ownerName: nobody in the workspace is called " + name));
+                .orElseThrow(() -> new RowProblem("noOwnerNamed", name));
     }
 
     private String reason(StageView stage, String reason) {
@@ -163,8 +163,8 @@ class OpportunityImport implements ImportTarget {
             return null;
         }
         return pipelines.reason(stage.kind(), reason).map(CloseReasonView::code)
-                .orElseThrow(() -> new IllegalArgumentException("reason: not in the workspace's list of "
-                        + (stage.kind() == StageKind.WON ? "win" : "loss") + " reasons: " + reason));
+                .orElseThrow(() -> new RowProblem(stage.kind() == StageKind.WON ? "unknownWinReason"
+                        : "unknownLossReason", reason));
     }
 
     private static BigDecimal amount(String s) {
@@ -174,11 +174,11 @@ class OpportunityImport implements ImportTarget {
         try {
             BigDecimal amount = new BigDecimal(s.replace(",", "").trim());
             if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
-                throw new IllegalArgumentException("amount: must be zero or more with at most two decimals: " + s);
+                throw new RowProblem("badAmount", s);
             }
             return amount;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount: not a number: " + s);
+            throw new RowProblem("notNumber", "amount", s);
         }
     }
 
@@ -192,7 +192,7 @@ class OpportunityImport implements ImportTarget {
             return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
                     : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": not a date (YYYY-MM-DD): " + s);
+            throw new RowProblem("notDate", field, s);
         }
     }
 
@@ -201,7 +201,7 @@ class OpportunityImport implements ImportTarget {
             return null;
         }
         if (s.length() > max) {
-            throw new IllegalArgumentException(field + ": longer than " + max + " characters");
+            throw new RowProblem("tooLong", field, max);
         }
         return s.trim();
     }

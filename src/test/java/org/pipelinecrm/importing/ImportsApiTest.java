@@ -64,7 +64,19 @@ class ImportsApiTest {
                 .andExpect(jsonPath("$.skipped").value(2))
                 .andExpect(jsonPath("$.errors[0].row").value(4))
                 .andExpect(jsonPath("$.errors[0].message", containsString("email")))
-                .andExpect(jsonPath("$.errors[1].row").value(5));
+                .andExpect(jsonPath("$.errors[1].row").value(5))
+                .andExpect(jsonPath("$.errors[1].message").value("companySize: not a whole number: many"))
+                .andExpect(jsonPath("$.errors[1].code").value("notWholeNumber"));
+        // the import page says why in the reader's language
+        mvc.perform(get("/imports/" + id).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(ws.adminEmail()))).cookie(new jakarta.servlet.http.Cookie("crm-lang", "fa")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("ستون companySize عدد صحیح نیست: many")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("مقدار ستون email پذیرفتنی نیست")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("not a whole number"))));
         mvc.perform(get("/api/v1/leads?q=acme").with(ws.admin())).andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].company").value("Acme, Inc"));
         mvc.perform(get("/api/v1/leads?q=پارسیان").with(ws.admin())).andExpect(jsonPath("$.items[0].lastName").value("رضایی"));

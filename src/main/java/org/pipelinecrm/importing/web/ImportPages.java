@@ -107,8 +107,17 @@ class ImportPages {
         if ("DRAFT".equals(job.status())) {
             return "redirect:/imports/" + id + "/mapping";
         }
-        model.addAttribute("job", job);
+        model.addAttribute("job", worded(job));
         return request.getHeader("HX-Request") != null ? "importing/show :: progress" : "importing/show";
+    }
+
+    /** The bad rows' reasons in the reader's language; reasons kept before they had codes stay as they were. */
+    private ImportStatus worded(ImportStatus job) {
+        var locale = LocaleContextHolder.getLocale();
+        return new ImportStatus(job.id(), job.entity(), job.status(), job.total(), job.processed(), job.imported(),
+                job.updated(), job.skipped(), job.errors().stream().map(e -> e.code() == null ? e
+                        : new ImportStatus.RowError(e.row(), messages.getMessage("import.problem." + e.code(),
+                                e.args().toArray(), e.message(), locale), e.code(), e.args())).toList());
     }
 
     /** The form's selects are named {@code field.<crm field>}; an empty choice means "not imported". */
@@ -124,7 +133,7 @@ class ImportPages {
 
     @GetMapping("/{id}/errors.csv")
     ResponseEntity<String> errors(@PathVariable long id) {
-        ImportStatus job = imports.status(id);
+        ImportStatus job = worded(imports.status(id));
         StringBuilder csv = new StringBuilder("row,message\r\n");
         job.errors().forEach(e -> csv.append(e.row()).append(",\"")
                 .append(e.message() == null ? "" : e.message().replace("\"", "\"\"")).append("\"\r\n"));
