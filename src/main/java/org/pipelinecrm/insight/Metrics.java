@@ -58,16 +58,7 @@ public class Metrics {
     }
 
     public MetricsReport report(MetricsFilter requested) {
-        MetricsFilter filter = visible(requested);
-        if (filter.pipelineId() != null && !deals.pipelineExists(filter.pipelineId())) {
-            throw new NotFoundException("Pipeline", filter.pipelineId());
-        }
-        if (filter.teamId() != null) {
-            people.team(filter.teamId());
-        }
-        if (filter.ownerId() != null) {
-            people.user(filter.ownerId());
-        }
+        MetricsFilter filter = checked(requested);
         java.time.ZoneId zone = fiscalYears.zone();
         MetricsScope scope = new MetricsScope(filter, zone);
 
@@ -151,6 +142,27 @@ public class Metrics {
                 target, remaining, coverage, forecast, forecastByMonth, stalled.count(), money(stalled.amount()),
                 stages, groups.source, groups.industry, groups.owner, groups.team, leadSources(cohort),
                 groups.loss, groups.win, trend, previous);
+    }
+
+    /** The deals behind the "stalled deals" figure for the same filter, longest stalled first, at most {@code limit}. */
+    public List<StalledDeal> stalledDeals(MetricsFilter requested, int limit) {
+        MetricsFilter filter = checked(requested);
+        return deals.stalledDeals(new MetricsScope(filter, fiscalYears.zone()), limit);
+    }
+
+    /** The filter narrowed to what the person may see; a pipeline, team or person of another workspace is not found. */
+    private MetricsFilter checked(MetricsFilter requested) {
+        MetricsFilter filter = visible(requested);
+        if (filter.pipelineId() != null && !deals.pipelineExists(filter.pipelineId())) {
+            throw new NotFoundException("Pipeline", filter.pipelineId());
+        }
+        if (filter.teamId() != null) {
+            people.team(filter.teamId());
+        }
+        if (filter.ownerId() != null) {
+            people.user(filter.ownerId());
+        }
+        return filter;
     }
 
     private static Forecast forecast(BigDecimal won, DealFigures.ForecastBucket open) {

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
     private static final String REMEMBERED = "dashboard.filters";
+    private static final int STALLED_SHOWN = 200;
 
     private final Metrics metrics;
     private final FiscalYears fiscalYears;
@@ -97,6 +98,20 @@ class DashboardController {
                 new Breakdowns("industry", report.byIndustry()), new Breakdowns("owner", report.byOwner()),
                 new Breakdowns("team", report.byTeam())));
         return "insight/dashboard";
+    }
+
+    /** The deals behind the "stalled deals" figure, for the dashboard's pipeline, team and owner filters. */
+    @GetMapping("/stalled")
+    String stalled(@RequestParam(required = false) String pipelineId, @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String ownerId, Model model) {
+        CrmUser me = CurrentUser.get();
+        LocalDate today = fiscalYears.today();
+        MetricsFilter filter = new MetricsFilter(today, today, id(pipelineId),
+                me.seesWholeWorkspace() ? id(teamId) : null, me.seesWholeWorkspace() ? id(ownerId) : null);
+        model.addAttribute("deals", metrics.stalledDeals(filter, STALLED_SHOWN + 1));
+        model.addAttribute("shown", STALLED_SHOWN);
+        model.addAttribute("owners", people.userNames());
+        return "insight/stalled";
     }
 
     /** A headline figure: message key of its name (its definition is the key + ".def"), value, previous value. */
