@@ -151,15 +151,23 @@ class DealFigures {
                 .query((rs, n) -> new Stalled(rs.getLong(1), rs.getBigDecimal(2))).single();
     }
 
-    /** The stalled deals themselves, longest in their stage first (the same rule as {@link #stalled}). */
+    /**
+     * The stalled deals themselves, longest in their stage first (the same rule as {@link #stalled}): the oldest of
+     * each stage walked along its age index, then merged, so a large workspace reads a few hundred deals, not all.
+     */
     List<StalledDeal> stalledDeals(MetricsScope scope, int limit) {
         return jdbc.sql("""
                 select o.id, o.name, o.amount, o.owner_id, s.name, o.stage_entered_at, s.rotting_days
                 from stage s
-                join opportunity o on o.tenant_id = s.tenant_id and o.stage_id = s.id and o.status = 'OPEN'
-                     and o.stage_entered_at < now() - make_interval(days => s.rotting_days)
+                cross join lateral (
+                  select o.id, o.name, o.amount, o.owner_id, o.stage_entered_at from opportunity o
+                  where o.tenant_id = s.tenant_id and o.stage_id = s.id and o.status = 'OPEN'
+                    and o.stage_entered_at < now() - make_interval(days => s.rotting_days)
+                """ + scope.deals("o") + " order by o.stage_entered_at, o.id limit " + limit + """
+                ) o
                 where s.tenant_id = :tenant and s.kind = 'OPEN' and s.rotting_days is not null
-                """ + scope.deals("o") + " order by o.stage_entered_at, o.id limit " + limit).params(scope.params)
+                order by o.stage_entered_at, o.id
+                """ + " limit " + limit).params(scope.params)
                 .query((rs, n) -> new StalledDeal(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4),
                         rs.getString(5), java.time.Duration.between(rs.getObject(6, java.time.OffsetDateTime.class)
                                 .toInstant(), java.time.Instant.now()).toDays(), rs.getInt(7)))
