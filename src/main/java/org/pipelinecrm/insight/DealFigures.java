@@ -3,7 +3,10 @@ package org.pipelinecrm.insight;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,8 +172,8 @@ class DealFigures {
                 order by o.stage_entered_at, o.id
                 """ + " limit " + limit).params(scope.params)
                 .query((rs, n) -> new StalledDeal(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4),
-                        rs.getString(5), java.time.Duration.between(rs.getObject(6, java.time.OffsetDateTime.class)
-                                .toInstant(), java.time.Instant.now()).toDays(), rs.getInt(7)))
+                        rs.getString(5), Duration.between(rs.getObject(6, OffsetDateTime.class).toInstant(),
+                                Instant.now()).toDays(), rs.getInt(7)))
                 .list();
     }
 

@@ -3,6 +3,7 @@ package org.pipelinecrm.insight;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,7 +60,7 @@ public class Metrics {
 
     public MetricsReport report(MetricsFilter requested) {
         MetricsFilter filter = checked(requested);
-        java.time.ZoneId zone = fiscalYears.zone();
+        ZoneId zone = fiscalYears.zone();
         MetricsScope scope = new MetricsScope(filter, zone);
 
         QueryTimings t = new QueryTimings();

@@ -2,6 +2,7 @@ package org.pipelinecrm.tenant;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -35,7 +36,7 @@ public class Workspaces {
      * Creates a workspace and runs {@code populate} inside it, in the same transaction: either the
      * workspace comes whole (first user, defaults of every module) or not at all.
      */
-    public long create(String name, Currency currency, ZoneId zone, java.util.Locale language, LongConsumer populate) {
+    public long create(String name, Currency currency, ZoneId zone, Locale language, LongConsumer populate) {
         // The id is drawn first: row-level security only admits rows of the workspace we are in.
         long id = jdbc.sql("select nextval('workspace_seq')").query(Long.class).single();
         TenantContext.runAs(id, () -> tx.executeWithoutResult(status -> {
