@@ -2,9 +2,9 @@ package org.pipelinecrm.tenant;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongConsumer;
 
 import org.springframework.context.ApplicationEventPublisher;
