@@ -50,6 +50,39 @@ class WorkspaceDaysTest {
         assertCounted(ws, APRIL, 0);
     }
 
+    @Test
+    void aZoneChangeWaitsForTheWritesUnderWayAndCountsThemOnce() throws Exception {
+        var ws = workspaces.create();
+        var written = new java.util.concurrent.CountDownLatch(1);
+        var committed = new java.util.concurrent.atomic.AtomicLong();
+        // someone imports leads and is still in their transaction while the admin changes the time zone
+        var writer = java.util.concurrent.CompletableFuture.runAsync(() -> workspaces.as(ws.adminEmail(),
+                () -> tx.execute(s -> {
+                    jdbc.sql("""
+                            insert into lead (tenant_id, id, last_name, type, status, source, created_at)
+                            select :tenant, nextval('lead_seq'), 'Lead ' || g, 'UNQUALIFIED', 'NEW', 'Event', now()
+                            from generate_series(1, 25) g
+                            """).param("tenant", ws.id()).update();
+                    written.countDown();
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    committed.set(System.nanoTime());
+                    return null;
+                })));
+        written.await();
+        zone(ws, "Asia/Tehran");
+        long changed = System.nanoTime();
+        writer.get();
+
+        assertThat(changed).as("the recount waited for the import under way").isGreaterThan(committed.get());
+        long counted = workspaces.as(ws.adminEmail(), () -> tx.execute(s -> jdbc
+                .sql("select coalesce(sum(leads), 0) from lead_cohort_day").query(Long.class).single()));
+        assertThat(counted).as("each lead counted once").isEqualTo(25);
+    }
+
     private void assertCounted(TestWorkspaces.Workspace ws, MetricsFilter month, int deals) {
         MetricsReport r = workspaces.as(ws.adminEmail(), () -> metrics.report(month));
         String in = " in " + month.from().getMonth();
