@@ -12,14 +12,12 @@ import java.util.Map;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
-import org.pipelinecrm.insight.MetricsReport.Breakdown;
 import org.pipelinecrm.insight.MetricsReport.Comparison;
 import org.pipelinecrm.insight.MetricsReport.Forecast;
 import org.pipelinecrm.insight.MetricsReport.ForecastMonth;
 import org.pipelinecrm.insight.MetricsReport.FunnelStep;
 import org.pipelinecrm.insight.MetricsReport.LeadSource;
 import org.pipelinecrm.insight.MetricsReport.OpenPipeline;
-import org.pipelinecrm.insight.MetricsReport.Reason;
 import org.pipelinecrm.insight.MetricsReport.StageFigures;
 import org.pipelinecrm.insight.MetricsReport.TrendMonth;
 import org.pipelinecrm.shared.NotFoundException;
@@ -43,13 +41,16 @@ public class Metrics {
     private final TargetFigures targets;
     private final FiscalYears fiscalYears;
     private final People people;
+    private final ClosedGroups closedGroups;
 
-    Metrics(DealFigures deals, LeadFigures leads, TargetFigures targets, FiscalYears fiscalYears, People people) {
+    Metrics(DealFigures deals, LeadFigures leads, TargetFigures targets, FiscalYears fiscalYears, People people,
+            ClosedGroups closedGroups) {
         this.deals = deals;
         this.leads = leads;
         this.targets = targets;
         this.fiscalYears = fiscalYears;
         this.people = people;
+        this.closedGroups = closedGroups;
     }
 
     /** The filter narrowed to what the current person may see. */
@@ -120,7 +121,7 @@ public class Metrics {
                 ? null : averageDealSize.multiply(BigDecimal.valueOf(openCount)).multiply(winRate)
                         .divide(closed.averageAgeDays(), 2, RoundingMode.HALF_UP);
 
-        Groups groups = groups(t.time("breakdowns", () -> deals.closedGroups(scope)));
+        ClosedGroups.Named groups = closedGroups.named(t.time("breakdowns", () -> deals.closedGroups(scope)));
         MetricsFilter before = filter.previous();
         MetricsScope previousScope = new MetricsScope(before, zone);
         DealFigures.Closed prevClosed = t.time("previous", () -> deals.closed(previousScope));
@@ -141,8 +142,8 @@ public class Metrics {
                 closed.won(), closed.lost(), winRate, wonAmount, averageDealSize, averageAge, velocity,
                 new OpenPipeline(openCount, openAmount, openWeighted), rate(withDecisionMaker, openCount),
                 target, remaining, coverage, forecast, forecastByMonth, stalled.count(), money(stalled.amount()),
-                stages, groups.source, groups.industry, groups.owner, groups.team, leadSources(cohort),
-                groups.loss, groups.win, trend, previous);
+                stages, groups.source(), groups.industry(), groups.owner(), groups.team(), leadSources(cohort),
+                groups.loss(), groups.win(), trend, previous);
     }
 
     /** The deals behind the "stalled deals" figure for the same filter, longest stalled first, at most {@code limit}. */
@@ -203,55 +204,6 @@ public class Metrics {
         return stages;
     }
 
-    private record Groups(List<Breakdown> source, List<Breakdown> industry, List<Breakdown> owner, List<Breakdown> team,
-            List<Reason> loss, List<Reason> win) {
-    }
-
-    private Groups groups(List<DealFigures.Group> rows) {
-        Map<Long, String> owners = people.userNames();
-        var teams = people.teamsById();
-        Map<String, String> reasons = deals.reasonLabels();
-        List<Breakdown> source = new ArrayList<>();
-        List<Breakdown> industry = new ArrayList<>();
-        List<Breakdown> owner = new ArrayList<>();
-        List<Breakdown> team = new ArrayList<>();
-        List<Reason> loss = new ArrayList<>();
-        List<Reason> win = new ArrayList<>();
-        for (DealFigures.Group g : rows) {
-            switch (g.dimension()) {
-                case "source" -> source.add(breakdown(g, g.key()));
-                case "industry" -> industry.add(breakdown(g, g.key()));
-                case "owner" -> owner.add(breakdown(g, owners.get(Long.valueOf(g.key()))));
-                case "team" -> team.add(breakdown(g, g.key() == null ? null : teams.containsKey(Long.valueOf(g.key()))
-                        ? teams.get(Long.valueOf(g.key())).name() : null));
-                default -> {
-                    if ("LOST".equals(g.reasonOutcome())) {
-                        loss.add(new Reason(g.key(), label(reasons, "LOST", g.key()), g.lost(), money(g.lostAmount())));
-                    } else if ("WON".equals(g.reasonOutcome())) {
-                        win.add(new Reason(g.key(), label(reasons, "WON", g.key()), g.won(), money(g.wonAmount())));
-                    }
-                }
-            }
-        }
-        Comparator<Breakdown> byWon = Comparator.comparing(Breakdown::wonAmount).reversed();
-        Comparator<Reason> byCount = Comparator.comparingLong(Reason::count).reversed();
-        source.sort(byWon);
-        industry.sort(byWon);
-        owner.sort(byWon);
-        team.sort(byWon);
-        loss.sort(byCount);
-        win.sort(byCount);
-        return new Groups(source, industry, owner, team, loss, win);
-    }
-
-    private static String label(Map<String, String> reasons, String outcome, String code) {
-        return code == null ? null : reasons.getOrDefault(outcome + ":" + code, code);
-    }
-
-    private static Breakdown breakdown(DealFigures.Group g, String label) {
-        return new Breakdown(g.key(), label, g.won(), g.lost(), money(g.wonAmount()), rate(g.won(), g.won() + g.lost()));
-    }
-
     private static List<LocalDate> starts(List<Period> months) {
         List<LocalDate> starts = new ArrayList<>(months.stream().map(Period::start).toList());
         starts.add(months.get(months.size() - 1).end().plusDays(1));
@@ -262,7 +214,7 @@ public class Metrics {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal money(BigDecimal amount) {
+    static BigDecimal money(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
