@@ -26,10 +26,12 @@ public class Leads {
     private final ScoreKeeper scores;
     private final Scoring scoring;
     private final HandoffPolicy policy;
+    private final Assignees assignees;
 
     Leads(LeadRepository leads, LeadEventRepository events, TimelineRepository timeline, ScoreKeeper scores,
-            Scoring scoring, HandoffPolicy policy) {
+            Scoring scoring, HandoffPolicy policy, Assignees assignees) {
         this.policy = policy;
+        this.assignees = assignees;
         this.leads = leads;
         this.events = events;
         this.timeline = timeline;
@@ -52,6 +54,7 @@ public class Leads {
     @Transactional
     public LeadView create(LeadDetails details, boolean allowDuplicate) {
         CrmUser user = CurrentUser.get();
+        assignees.check(details.ownerId(), details.teamId());
         Lead lead = new Lead(details.with(defaults(details, user)), user.id());
         if (!allowDuplicate) {
             leads.duplicateOf(lead).ifPresent(existing -> {
@@ -68,6 +71,7 @@ public class Leads {
     public LeadView change(long id, LeadDetails patch, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
+        assignees.check(patch.ownerId(), patch.teamId());
         lead.change(lead.details().with(patch));
         note(lead, "CHANGED", null);
         scores.rescore(lead, scoring.scorecard(), CurrentUser.get().id());
@@ -90,6 +94,7 @@ public class Leads {
     public LeadView handOff(long id, Long salesTeamId, Long salesOwnerId, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
+        assignees.check(salesOwnerId, salesTeamId);
         lead.handOff(salesTeamId, salesOwnerId, note, CurrentUser.get().id());
         note(lead, "HANDED_OFF", note);
         return flushed(lead);
