@@ -340,7 +340,7 @@ class Lead extends TenantOwned {
 
     @DomainEvents
     List<LeadChange> domainEvents() {
-        return changes(TenantContext.require());
+        return changes.isEmpty() ? List.of() : changes(TenantContext.require());
     }
 
     @AfterDomainEventPublication
