@@ -155,7 +155,7 @@ class Lead extends TenantOwned {
 
     /** Marketing hands a marketing-qualified lead to a sales team or rep. */
     void handOff(Long salesTeamId, Long salesOwnerId, String note, long by) {
-        if (type != LeadType.MQL && type != LeadType.SQL) {
+        if (!type.goesToSales()) {
             throw new ConflictException("lead.handoff.notMql", "Only an MQL can be handed off to sales");
         }
         Instant now = moveTo(LeadStatus.HANDED_OFF);
