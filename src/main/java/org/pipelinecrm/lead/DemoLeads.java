@@ -35,15 +35,12 @@ class DemoLeads implements DemoContributor {
 
     private final LeadRepository leads;
     private final LeadEventRepository events;
-    private final TimelineRepository timeline;
     private final ScoreKeeper scores;
     private final Scoring scoring;
 
-    DemoLeads(LeadRepository leads, LeadEventRepository events, TimelineRepository timeline, ScoreKeeper scores,
-            Scoring scoring) {
+    DemoLeads(LeadRepository leads, LeadEventRepository events, ScoreKeeper scores, Scoring scoring) {
         this.leads = leads;
         this.events = events;
-        this.timeline = timeline;
         this.scores = scores;
         this.scoring = scoring;
     }
@@ -71,43 +68,34 @@ class DemoLeads implements DemoContributor {
                     BigDecimal.valueOf(50_000L + r.nextInt(5_000_000)), SOURCE[r.nextInt(SOURCE.length)],
                     r.nextInt(10) == 0 ? LeadType.CQL : LeadType.UNQUALIFIED, ws.marketerId(), ws.marketingTeamId(),
                     null);
-            Lead lead = new Lead(details, ws.marketerId());
-            lead.createdAt = now.minus(Duration.ofHours(r.nextInt(365 * 24)));
-            created.add(lead);
+            created.add(Lead.create(details, ws.marketerId(), now.minus(Duration.ofHours(r.nextInt(365 * 24)))));
         }
         leads.saveAll(created);
         for (Lead lead : created) {
             int count = r.nextInt(9);
             for (int e = 0; e < count; e++) {
-                long ageHours = Duration.between(lead.createdAt, now).toHours();
-                behaviour.add(new LeadEvent(lead.id, EVENTS[r.nextInt(EVENTS.length)],
-                        lead.createdAt.plus(Duration.ofHours(ageHours == 0 ? 0 : r.nextInt((int) Math.min(ageHours, 2000))))));
+                long ageHours = Duration.between(lead.createdAt(), now).toHours();
+                behaviour.add(new LeadEvent(lead.id(), EVENTS[r.nextInt(EVENTS.length)],
+                        lead.createdAt().plus(Duration.ofHours(ageHours == 0 ? 0 : r.nextInt((int) Math.min(ageHours, 2000))))));
             }
         }
         events.saveAll(behaviour);
         events.flush();
-        List<TimelineEntry> notes = new ArrayList<>();
         for (Lead lead : created) {
-            notes.add(new TimelineEntry(lead.id, "CREATED", LeadWording.created(lead.type, lead.source), ws.marketerId(), lead.createdAt));
             scores.rescore(lead, card, null);
-            if (lead.type == LeadType.MQL && r.nextInt(3) > 0) {
+            if (lead.type() == LeadType.MQL && r.nextInt(3) > 0) {
                 lead.handOff(ws.salesTeamId(), null, "Asked for pricing", ws.marketerId());
-                notes.add(new TimelineEntry(lead.id, "HANDED_OFF", "Asked for pricing", ws.marketerId(), now));
                 int outcome = r.nextInt(3);
                 if (outcome == 0) {
-                    long rep = ws.repIds().get(r.nextInt(ws.repIds().size()));
-                    lead.accept(rep);
-                    notes.add(new TimelineEntry(lead.id, "ACCEPTED", null, rep, now));
+                    lead.accept(ws.repIds().get(r.nextInt(ws.repIds().size())));
                 } else if (outcome == 1) {
                     RejectionReason why = RejectionReason.values()[r.nextInt(RejectionReason.values().length)];
-                    lead.reject(why.name(), "Checked on a first call");
-                    notes.add(new TimelineEntry(lead.id, "REJECTED", why.name(), ws.repIds().get(0), now));
+                    lead.reject(why.name(), "Checked on a first call", ws.repIds().get(0));
                 }
             } else if (r.nextInt(12) == 0) {
-                lead.disqualify(RejectionReason.NOT_A_FIT.name(), "Persona far off");
-                notes.add(new TimelineEntry(lead.id, "DISQUALIFIED", "NOT_A_FIT", ws.marketerId(), now));
+                lead.disqualify(RejectionReason.NOT_A_FIT.name(), "Persona far off", ws.marketerId());
             }
         }
-        timeline.saveAll(notes);
+        leads.saveAll(created); // publishes the handoffs and decisions: the timeline writes them
     }
 }

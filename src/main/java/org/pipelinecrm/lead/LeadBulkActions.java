@@ -20,17 +20,22 @@ public class LeadBulkActions {
     static final int MAX_LEADS = 500;
 
     private final Leads leads;
+    private final Assignees assignees;
 
-    LeadBulkActions(Leads leads) {
+    LeadBulkActions(Leads leads, Assignees assignees) {
         this.leads = leads;
+        this.assignees = assignees;
     }
 
+    /** {@link UnknownAssigneeException} before any lead changes when the owner is not of this workspace. */
     public BulkOutcome assignOwner(Collection<Long> ids, long ownerId) {
+        assignees.check(ownerId, null);
         return each(ids, id -> leads.change(id, new LeadDetails(null, null, null, null, null, null, null, null, null,
                 null, null, null, ownerId, null, null), null));
     }
 
     public BulkOutcome handOff(Collection<Long> ids, Long teamId, String note) {
+        assignees.check(null, teamId);
         return each(ids, id -> leads.handOff(id, teamId, null, note, null));
     }
 

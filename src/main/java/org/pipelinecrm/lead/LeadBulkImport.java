@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
@@ -26,7 +26,6 @@ import org.pipelinecrm.scoring.Scoring;
 import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a chunk of imported leads in the caller's transaction with a handful of statements: duplicate keys
@@ -37,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class LeadBulkImport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The sequences' INCREMENT BY, which Hibernate's pooled optimizer reads as a block of ids ending at the value. */
     private static final int ID_BLOCK = 50;
 
@@ -56,8 +54,38 @@ class LeadBulkImport {
         this.jdbc = jdbc;
     }
 
-    private record Timeline(long leadId, String kind, String detail) {
+    /** A column of the lead table the insert fills: its name, its SQL type and where each new lead's value comes from. */
+    private record Column(String name, String type, Function<Lead, Object> value) {
     }
+
+    /** Every column a new lead is inserted with except tenant_id: a new column is one more line here. */
+    private static final List<Column> COLUMNS = List.of(
+            new Column("id", "bigint", Lead::id),
+            new Column("first_name", "text", l -> l.details().firstName()),
+            new Column("last_name", "text", l -> l.details().lastName()),
+            new Column("email", "text", l -> l.details().email()),
+            new Column("phone", "text", l -> l.details().phone()),
+            new Column("company", "text", l -> l.details().company()),
+            new Column("title", "text", l -> l.details().title()),
+            new Column("industry", "text", l -> l.details().industry()),
+            new Column("country", "text", l -> l.details().country()),
+            new Column("company_size", "int", l -> l.details().companySize()),
+            new Column("annual_revenue", "numeric", l -> l.details().annualRevenue()),
+            new Column("source", "text", l -> l.details().source()),
+            new Column("type", "text", l -> l.type().name()),
+            new Column("status", "text", l -> l.status().name()),
+            new Column("owner_id", "bigint", l -> l.details().ownerId()),
+            new Column("team_id", "bigint", l -> l.details().teamId()),
+            new Column("external_id", "text", Lead::externalId),
+            new Column("email_key", "text", Lead::emailKey),
+            new Column("name_key", "text", Lead::nameKey),
+            new Column("score", "int", Lead::score),
+            new Column("score_breakdown", "text", Lead::scoreBreakdown),
+            new Column("sales_ready", "boolean", Lead::salesReady),
+            new Column("created_by", "bigint", Lead::createdBy),
+            new Column("created_at", "timestamptz", l -> l.createdAt().toString()),
+            new Column("updated_at", "timestamptz", l -> l.updatedAt().toString()),
+            new Column("version", "bigint", Lead::version));
 
     ChunkResult write(List<Row> rows, Function<Map<String, String>, LeadDetails> parse) {
         CrmUser user = CurrentUser.get();
@@ -76,7 +104,7 @@ class LeadBulkImport {
         List<String> externalIds = valid.values().stream().map(LeadDetails::externalId).filter(Objects::nonNull)
                 .map(String::trim).distinct().toList();
         if (!externalIds.isEmpty()) {
-            leads.findByExternalIdIn(externalIds).forEach(l -> byExternalId.put(l.externalId, l));
+            leads.findByExternalIdIn(externalIds).forEach(l -> byExternalId.put(l.externalId(), l));
         }
         int updated = updateExisting(valid, byExternalId, card, user, now);
         leads.flush();
@@ -86,57 +114,52 @@ class LeadBulkImport {
         valid.forEach((row, details) -> {
             String ext = details.externalId() == null ? null : details.externalId().trim();
             if (ext == null || !byExternalId.containsKey(ext)) {
-                candidates.put(row, new Lead(details, user.id()));
+                candidates.put(row, Lead.imported(details, user.id(), now));
             }
         });
-        Map<String, Long> emails = existing("email_key", candidates.values().stream().map(l -> l.emailKey).toList());
-        Map<String, Long> names = existing("name_key", candidates.values().stream().map(l -> l.nameKey).toList());
+        Map<String, Long> emails = existing("email_key", candidates.values().stream().map(Lead::emailKey).toList());
+        Map<String, Long> names = existing("name_key", candidates.values().stream().map(Lead::nameKey).toList());
         long[] ids = ids("lead_seq", candidates.size());
         Map<String, Lead> freshByExternalId = new HashMap<>();
         int next = 0;
         for (var entry : candidates.entrySet()) {
             Lead lead = entry.getValue();
-            Lead sameFileRow = lead.externalId == null ? null : freshByExternalId.get(lead.externalId);
+            Lead sameFileRow = lead.externalId() == null ? null : freshByExternalId.get(lead.externalId());
             if (sameFileRow != null) { // an earlier row of this chunk had the same external id: this one updates it
-                sameFileRow.change(sameFileRow.details().with(lead.details()));
+                sameFileRow.reimport(lead.details());
                 updated++;
                 continue;
             }
-            Long duplicate = lead.emailKey == null ? null : emails.get(lead.emailKey);
-            if (duplicate == null && lead.nameKey != null) {
-                duplicate = names.get(lead.nameKey);
+            Long duplicate = lead.emailKey() == null ? null : emails.get(lead.emailKey());
+            if (duplicate == null && lead.nameKey() != null) {
+                duplicate = names.get(lead.nameKey());
             }
             if (duplicate != null) {
                 errors.add(RowError.of(entry.getKey().number(), new RowProblem("duplicateLead", duplicate)));
                 continue;
             }
-            lead.id = ids[next++];
-            lead.createdAt = now;
-            lead.updatedAt = now;
-            if (lead.emailKey != null) {
-                emails.put(lead.emailKey, lead.id);
+            lead.identify(ids[next++]);
+            if (lead.emailKey() != null) {
+                emails.put(lead.emailKey(), lead.id());
             }
-            if (lead.nameKey != null) {
-                names.put(lead.nameKey, lead.id);
+            if (lead.nameKey() != null) {
+                names.put(lead.nameKey(), lead.id());
             }
-            if (lead.externalId != null) {
-                freshByExternalId.put(lead.externalId, lead);
+            if (lead.externalId() != null) {
+                freshByExternalId.put(lead.externalId(), lead);
             }
             fresh.add(lead);
         }
-        List<Timeline> timeline = new ArrayList<>();
+        // Fresh leads bypass JPA, so their changes are not published: their timeline entries go in with one insert.
+        List<TimelineEntry> timeline = new ArrayList<>();
+        long tenant = TenantContext.require();
         for (Lead lead : fresh) {
-            timeline.add(new Timeline(lead.id, "CREATED", LeadWording.IMPORTED));
-            var score = card.score(lead.fit(), List.of(), now);
-            if (lead.rescored(score.total(), JSON.writeValueAsString(score.breakdown()), score.mql(), score.salesReady())) {
-                timeline.add(new Timeline(lead.id, "PROMOTED", LeadWording.crossed(score.total(), card.mqlThreshold())));
-            }
-            if (score.salesReady()) {
-                timeline.add(new Timeline(lead.id, "SALES_READY", LeadWording.crossed(score.total(), card.sqlThreshold())));
-            }
+            scores.apply(lead, card.score(lead.fit(), List.of(), now), card, user.id());
+            lead.changes(tenant).forEach(change -> timeline.add(LeadTimeline.entry(change)));
+            lead.published();
         }
-        insertLeads(fresh, user);
-        insertTimeline(timeline, user, now);
+        insertLeads(fresh);
+        insertTimeline(timeline);
         errors.sort((a, b) -> Long.compare(a.row(), b.row()));
         return new ChunkResult(fresh.size(), updated, errors);
     }
@@ -148,7 +171,7 @@ class LeadBulkImport {
         valid.values().forEach(details -> {
             Lead lead = details.externalId() == null ? null : byExternalId.get(details.externalId().trim());
             if (lead != null) {
-                lead.change(lead.details().with(details));
+                lead.reimport(details);
                 changed.add(lead);
             }
         });
@@ -156,11 +179,12 @@ class LeadBulkImport {
             return 0;
         }
         Map<Long, List<Behaviour>> behaviour = new HashMap<>();
-        events.findByLeadIdIn(changed.stream().map(l -> l.id).distinct().toList()).forEach(e -> behaviour
+        events.findByLeadIdIn(changed.stream().map(Lead::id).distinct().toList()).forEach(e -> behaviour
                 .computeIfAbsent(e.leadId, k -> new ArrayList<>()).add(new Behaviour(e.type, e.occurredAt)));
         for (Lead lead : changed.stream().distinct().toList()) {
-            scores.apply(lead, card.score(lead.fit(), behaviour.getOrDefault(lead.id, List.of()), now), card, user.id());
+            scores.apply(lead, card.score(lead.fit(), behaviour.getOrDefault(lead.id(), List.of()), now), card, user.id());
         }
+        leads.saveAll(changed.stream().distinct().toList()); // publishes what the new scores changed
         return changed.size();
     }
 
@@ -200,57 +224,27 @@ class LeadBulkImport {
         return ids;
     }
 
-    private void insertLeads(List<Lead> fresh, CrmUser user) {
+    private void insertLeads(List<Lead> fresh) {
         if (fresh.isEmpty()) {
             return;
         }
+        String names = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
+        String arrays = COLUMNS.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", "));
+        String sql = "insert into lead (tenant_id, " + names + ") select ?, u.* from unnest(" + arrays + ") as u("
+                + names + ")";
         jdbc.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement("""
-                    insert into lead (tenant_id, id, first_name, last_name, email, phone, company, title, industry,
-                      country, company_size, annual_revenue, source, type, status, team_id, external_id, email_key,
-                      name_key, score, score_breakdown, sales_ready, created_by, created_at, updated_at, version)
-                    select ?, u.id, u.first_name, u.last_name, u.email, u.phone, u.company, u.title, u.industry,
-                      u.country, u.company_size, u.annual_revenue, u.source, u.type, 'NEW', u.team_id, u.external_id,
-                      u.email_key, u.name_key, u.score, u.score_breakdown, u.sales_ready, ?, ?, ?, 0
-                    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                      ?::text[], ?::text[], ?::int[], ?::numeric[], ?::text[], ?::text[], ?::bigint[], ?::text[],
-                      ?::text[], ?::text[], ?::int[], ?::text[], ?::boolean[])
-                      as u(id, first_name, last_name, email, phone, company, title, industry, country, company_size,
-                      annual_revenue, source, type, team_id, external_id, email_key, name_key, score, score_breakdown,
-                      sales_ready)
-                    """)) {
-                Timestamp at = Timestamp.from(fresh.get(0).createdAt);
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
                 ps.setLong(1, TenantContext.require());
-                ps.setLong(2, user.id());
-                ps.setTimestamp(3, at);
-                ps.setTimestamp(4, at);
-                int p = 5;
-                ps.setArray(p++, array(con, "bigint", fresh, l -> l.id));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.firstName));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.lastName));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.email));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.phone));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.company));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.title));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.industry));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.country));
-                ps.setArray(p++, array(con, "int", fresh, l -> l.companySize));
-                ps.setArray(p++, array(con, "numeric", fresh, l -> l.annualRevenue));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.source));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.type.name()));
-                ps.setArray(p++, array(con, "bigint", fresh, l -> l.teamId));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.externalId));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.emailKey));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.nameKey));
-                ps.setArray(p++, array(con, "int", fresh, l -> l.score));
-                ps.setArray(p++, array(con, "text", fresh, l -> l.scoreBreakdown));
-                ps.setArray(p, array(con, "boolean", fresh, l -> l.salesReady));
+                int p = 2;
+                for (Column column : COLUMNS) {
+                    ps.setArray(p++, array(con, column.type(), fresh, column.value()));
+                }
                 return ps.executeUpdate();
             }
         });
     }
 
-    private void insertTimeline(List<Timeline> rows, CrmUser user, Instant now) {
+    private void insertTimeline(List<TimelineEntry> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -258,20 +252,20 @@ class LeadBulkImport {
         jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("""
                     insert into timeline_entry (tenant_id, id, lead_id, kind, detail, actor_id, occurred_at)
-                    select ?, u.id, u.lead_id, u.kind, u.detail, ?, ?
-                    from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as u(id, lead_id, kind, detail)
+                    select ?, u.* from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[],
+                      ?::timestamptz[]) as u(id, lead_id, kind, detail, actor_id, occurred_at)
                     """)) {
                 ps.setLong(1, TenantContext.require());
-                ps.setLong(2, user.id());
-                ps.setTimestamp(3, Timestamp.from(now));
                 Long[] idArray = new Long[ids.length];
                 for (int i = 0; i < ids.length; i++) {
                     idArray[i] = ids[i];
                 }
-                ps.setArray(4, con.createArrayOf("bigint", idArray));
-                ps.setArray(5, array(con, "bigint", rows, Timeline::leadId));
-                ps.setArray(6, array(con, "text", rows, Timeline::kind));
-                ps.setArray(7, array(con, "text", rows, Timeline::detail));
+                ps.setArray(2, con.createArrayOf("bigint", idArray));
+                ps.setArray(3, array(con, "bigint", rows, e -> e.leadId));
+                ps.setArray(4, array(con, "text", rows, e -> e.kind));
+                ps.setArray(5, array(con, "text", rows, e -> e.detail));
+                ps.setArray(6, array(con, "bigint", rows, e -> e.actorId));
+                ps.setArray(7, array(con, "timestamptz", rows, e -> e.occurredAt.toString()));
                 return ps.executeUpdate();
             }
         });

@@ -24,17 +24,14 @@ class LeadImport implements ChunkedImportTarget {
     private final LeadRepository leads;
     private final ScoreKeeper scores;
     private final Scoring scoring;
-    private final TimelineRepository timeline;
     private final Validator validator;
     private final LeadBulkImport bulk;
 
-    LeadImport(LeadRepository leads, ScoreKeeper scores, Scoring scoring, TimelineRepository timeline,
-            Validator validator, LeadBulkImport bulk) {
+    LeadImport(LeadRepository leads, ScoreKeeper scores, Scoring scoring, Validator validator, LeadBulkImport bulk) {
         this.bulk = bulk;
         this.leads = leads;
         this.scores = scores;
         this.scoring = scoring;
-        this.timeline = timeline;
         this.validator = validator;
     }
 
@@ -65,17 +62,18 @@ class LeadImport implements ChunkedImportTarget {
         LeadDetails details = details(v);
         Lead existing = details.externalId() == null ? null : leads.findByExternalId(details.externalId()).orElse(null);
         if (existing != null) {
-            existing.change(existing.details().with(details));
+            existing.reimport(details);
             scores.rescore(existing, scoring.scorecard(), user.id());
+            leads.save(existing);
             return true;
         }
-        Lead lead = new Lead(details, user.id());
+        Lead lead = Lead.imported(details, user.id(), Instant.now());
         leads.duplicateOf(lead).ifPresent(id -> {
             throw new RowProblem("duplicateLead", id);
         });
         leads.save(lead);
-        timeline.save(new TimelineEntry(lead.id, "CREATED", LeadWording.IMPORTED, user.id(), Instant.now()));
         scores.rescore(lead, scoring.scorecard(), user.id());
+        leads.save(lead);
         return false;
     }
 

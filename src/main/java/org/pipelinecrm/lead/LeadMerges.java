@@ -1,6 +1,5 @@
 package org.pipelinecrm.lead;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public class LeadMerges {
                 .query((rs, n) -> new Object[] {rs.getString(1), (Long[]) rs.getArray(2).getArray()}).list();
         List<Long> ids = keyed.stream().flatMap(g -> java.util.Arrays.stream((Long[]) g[1])).distinct().toList();
         Map<Long, LeadView> byId = new HashMap<>();
-        leads.findAllById(ids).forEach(l -> byId.put(l.id, Leads.view(l, null)));
+        leads.findAllById(ids).forEach(l -> byId.put(l.id(), l.toView(null)));
         List<DuplicateGroup> groups = new ArrayList<>();
         for (Object[] g : keyed) {
             groups.add(new DuplicateGroup((String) g[0],
@@ -88,22 +87,21 @@ public class LeadMerges {
         }
         Lead kept = visible(keptId);
         Lead gone = visible(goneId);
-        if (gone.status == LeadStatus.CONVERTED) {
+        if (gone.status() == LeadStatus.CONVERTED) {
             throw new ConflictException("lead.merge.converted", "A converted lead cannot be merged away; keep it instead");
         }
         CrmUser user = CurrentUser.get();
-        events.moveAll(gone.id, kept.id);
-        timeline.moveAll(gone.id, kept.id);
-        activities.move(RecordType.LEAD, gone.id, kept.id);
-        String what = "#" + gone.id + " " + gone.fullName() + (gone.email == null ? "" : " <" + gone.email + ">");
+        events.moveAll(gone.id(), kept.id());
+        timeline.moveAll(gone.id(), kept.id());
+        activities.move(RecordType.LEAD, gone.id(), kept.id());
         leads.delete(gone);
         leads.flush(); // the other's external id must be free before the kept lead may take it over
-        kept.absorb(gone);
-        timeline.save(new TimelineEntry(kept.id, "MERGED", what, user.id(), Instant.now()));
+        kept.absorb(gone, user.id());
         events.flush();
         scores.rescore(kept, scoring.scorecard(), user.id());
+        leads.save(kept);
         leads.flush();
-        return Leads.view(kept, null);
+        return kept.toView(null);
     }
 
     private Lead visible(long id) {

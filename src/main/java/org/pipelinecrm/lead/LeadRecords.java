@@ -31,13 +31,7 @@ class LeadRecords implements ActivityRecords {
         return leads.findById(id).map(lead -> {
             Specification<Lead> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
             boolean visible = leads.exists(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())));
-            return new RecordRef(RecordType.LEAD, id, title(lead), "/leads/" + id, visible);
+            return new RecordRef(RecordType.LEAD, id, lead.title(), "/leads/" + id, visible);
         });
-    }
-
-    private static String title(Lead lead) {
-        String name = ((lead.firstName == null ? "" : lead.firstName) + " "
-                + (lead.lastName == null ? "" : lead.lastName)).trim();
-        return lead.company == null || lead.company.isBlank() ? name : name + " · " + lead.company;
     }
 }

@@ -27,12 +27,12 @@ interface LeadRepository extends JpaRepository<Lead, Long>, JpaSpecificationExec
     /** The first lead with the same e-mail key, else the same company + name key. */
     default Optional<Long> duplicateOf(Lead lead) {
         Pageable first = org.springframework.data.domain.PageRequest.of(0, 1);
-        if (lead.emailKey != null) {
-            List<Long> ids = idsByEmailKey(lead.emailKey, first);
+        if (lead.emailKey() != null) {
+            List<Long> ids = idsByEmailKey(lead.emailKey(), first);
             if (!ids.isEmpty()) {
                 return Optional.of(ids.get(0));
             }
         }
-        return lead.nameKey == null ? Optional.empty() : idsByNameKey(lead.nameKey, first).stream().findFirst();
+        return lead.nameKey() == null ? Optional.empty() : idsByNameKey(lead.nameKey(), first).stream().findFirst();
     }
 }

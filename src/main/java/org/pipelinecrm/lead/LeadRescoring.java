@@ -62,9 +62,11 @@ class LeadRescoring {
         Map<Long, List<Behaviour>> byLead = events.findByLeadIdIn(ids).stream().collect(Collectors.groupingBy(
                 e -> e.leadId, Collectors.mapping(e -> new Behaviour(e.type, e.occurredAt), Collectors.toList())));
         Instant now = Instant.now();
-        for (Lead lead : leads.findAllById(ids)) {
-            scores.apply(lead, card.score(lead.fit(), byLead.getOrDefault(lead.id, List.of()), now), card, null);
+        List<Lead> batch = leads.findAllById(ids);
+        for (Lead lead : batch) {
+            scores.apply(lead, card.score(lead.fit(), byLead.getOrDefault(lead.id(), List.of()), now), card, null);
         }
+        leads.saveAll(batch); // publishes the promotions the new scores made
         return ids.get(ids.size() - 1);
     }
 }

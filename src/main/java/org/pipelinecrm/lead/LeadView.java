@@ -18,6 +18,11 @@ public record LeadView(long id, String firstName, String lastName, String email,
     public record Entry(String kind, String detail, Long actorId, Instant occurredAt) {
     }
 
+    /** Whether the lead may be handed off now, by the rules {@code Lead.handOff} checks. */
+    public boolean canHandOff() {
+        return status.canMoveTo(LeadStatus.HANDED_OFF) && type.goesToSales();
+    }
+
     public String name() {
         return firstName == null ? lastName : firstName + " " + lastName;
     }

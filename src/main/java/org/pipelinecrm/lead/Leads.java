@@ -26,10 +26,12 @@ public class Leads {
     private final ScoreKeeper scores;
     private final Scoring scoring;
     private final HandoffPolicy policy;
+    private final Assignees assignees;
 
     Leads(LeadRepository leads, LeadEventRepository events, TimelineRepository timeline, ScoreKeeper scores,
-            Scoring scoring, HandoffPolicy policy) {
+            Scoring scoring, HandoffPolicy policy, Assignees assignees) {
         this.policy = policy;
+        this.assignees = assignees;
         this.leads = leads;
         this.events = events;
         this.timeline = timeline;
@@ -38,40 +40,40 @@ public class Leads {
     }
 
     public Page<LeadView> list(LeadFilter filter, Pageable pageable) {
-        return leads.findAll(filter.toSpecification(CurrentUser.get()), pageable).map(l -> view(l, null));
+        return leads.findAll(filter.toSpecification(CurrentUser.get()), pageable).map(l -> l.toView(null));
     }
 
     public LeadView get(long id) {
         Lead lead = visible(id);
         List<LeadView.Entry> entries = timeline.findByLeadIdOrderByOccurredAtDescIdDesc(id, PageRequest.of(0, 200))
                 .stream().map(TimelineEntry::toView).toList();
-        return view(lead, entries);
+        return lead.toView(entries);
     }
 
     /** Creates a lead unless it looks like an existing one (then {@link DuplicateLeadException}). */
     @Transactional
     public LeadView create(LeadDetails details, boolean allowDuplicate) {
         CrmUser user = CurrentUser.get();
-        Lead lead = new Lead(details.with(defaults(details, user)), user.id());
+        assignees.check(details.ownerId(), details.teamId());
+        Lead lead = Lead.create(details.with(defaults(details, user)), user.id(), Instant.now());
         if (!allowDuplicate) {
             leads.duplicateOf(lead).ifPresent(existing -> {
                 throw new DuplicateLeadException(existing);
             });
         }
         leads.save(lead);
-        note(lead, "CREATED", LeadWording.created(lead.type, lead.source));
         scores.rescore(lead, scoring.scorecard(), user.id());
-        return view(lead, null);
+        return saved(lead);
     }
 
     @Transactional
     public LeadView change(long id, LeadDetails patch, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.change(lead.details().with(patch));
-        note(lead, "CHANGED", null);
-        scores.rescore(lead, scoring.scorecard(), CurrentUser.get().id());
-        return flushed(lead);
+        assignees.check(patch.ownerId(), patch.teamId());
+        lead.edit(patch, me());
+        scores.rescore(lead, scoring.scorecard(), me());
+        return saved(lead);
     }
 
     @Transactional
@@ -79,106 +81,97 @@ public class Leads {
         Lead lead = visible(id);
         Instant when = occurredAt == null ? Instant.now() : occurredAt;
         String normal = type.trim().toUpperCase();
-        events.save(new LeadEvent(lead.id, normal, when));
-        timeline.save(new TimelineEntry(lead.id, "EVENT", normal, CurrentUser.get().id(), when));
+        events.save(new LeadEvent(lead.id(), normal, when));
+        lead.behaved(normal, null, me(), when);
         events.flush();
-        scores.rescore(lead, scoring.scorecard(), CurrentUser.get().id());
-        return flushed(lead);
+        scores.rescore(lead, scoring.scorecard(), me());
+        return saved(lead);
     }
 
     @Transactional
     public LeadView handOff(long id, Long salesTeamId, Long salesOwnerId, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.handOff(salesTeamId, salesOwnerId, note, CurrentUser.get().id());
-        note(lead, "HANDED_OFF", note);
-        return flushed(lead);
+        assignees.check(salesOwnerId, salesTeamId);
+        lead.handOff(salesTeamId, salesOwnerId, note, me());
+        return saved(lead);
     }
 
     @Transactional
     public LeadView accept(long id, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.accept(CurrentUser.get().id());
-        note(lead, "ACCEPTED", null);
-        return flushed(lead);
+        lead.accept(me());
+        return saved(lead);
     }
 
     @Transactional
     public LeadView reject(long id, String reason, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        reason = policy.requireReason(reason);
-        lead.reject(reason, note);
-        note(lead, "REJECTED", reason + (note == null || note.isBlank() ? "" : ": " + note));
-        return flushed(lead);
+        lead.reject(policy.requireReason(reason), note, me());
+        return saved(lead);
     }
 
     @Transactional
     public LeadView disqualify(long id, String reason, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        reason = policy.requireReason(reason);
-        lead.disqualify(reason, note);
-        note(lead, "DISQUALIFIED", reason + (note == null || note.isBlank() ? "" : ": " + note));
-        return flushed(lead);
+        lead.disqualify(policy.requireReason(reason), note, me());
+        return saved(lead);
     }
 
     @Transactional
     public LeadView startWorking(long id, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.startWorking();
-        note(lead, "STATUS", "WORKING");
-        return flushed(lead);
+        lead.startWorking(me());
+        return saved(lead);
     }
 
     @Transactional
     public LeadView nurture(long id, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.nurture();
-        note(lead, "STATUS", "NURTURING");
-        return flushed(lead);
+        lead.nurture(me());
+        return saved(lead);
     }
 
     /** The lead as the signed-in person may see it, without its timeline; another workspace's id is not found. */
     public LeadView find(long id) {
-        return view(visible(id), null);
+        return visible(id).toView(null);
     }
 
     /** Writes one entry on the lead's timeline, by the signed-in person, now. */
     @Transactional
     public void record(long id, String kind, String detail) {
-        note(visible(id), kind, detail);
+        Lead lead = visible(id);
+        lead.note(kind, detail, me());
+        leads.save(lead);
     }
 
     /** Follows its scorecard: qualified moves it to QUALIFIED (once stamping qualifiedAt), unqualified back to work. */
     @Transactional
     public LeadView qualificationChanged(long id, boolean qualified) {
         Lead lead = visible(id);
-        if (lead.qualificationChanged(qualified)) {
-            note(lead, "STATUS", lead.status.name());
-        }
-        return flushed(lead);
+        lead.qualificationChanged(qualified, me());
+        return saved(lead);
     }
 
     /** Marks the lead converted into the given account, contact and opportunity. */
     @Transactional
     public LeadView converted(long id, long accountId, long contactId, long opportunityId) {
         Lead lead = visible(id);
-        lead.convert(accountId, contactId, opportunityId);
-        note(lead, "CONVERTED", "#" + opportunityId);
-        return flushed(lead);
+        lead.convert(accountId, contactId, opportunityId, me());
+        return saved(lead);
     }
 
     @Transactional
     public LeadView reopen(long id, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.reopen();
-        note(lead, "REOPENED", null);
-        return flushed(lead);
+        lead.reopen(me());
+        return saved(lead);
     }
 
     private Lead visible(long id) {
@@ -195,25 +188,19 @@ public class Leads {
     }
 
     private static void checkVersion(Lead lead, Long expected) {
-        if (expected != null && expected != lead.version) {
-            throw new ObjectOptimisticLockingFailureException(Lead.class, lead.id);
+        if (expected != null && expected != lead.version()) {
+            throw new ObjectOptimisticLockingFailureException(Lead.class, lead.id());
         }
     }
 
-    private void note(Lead lead, String kind, String detail) {
-        timeline.save(new TimelineEntry(lead.id, kind, detail, CurrentUser.get().id(), Instant.now()));
+    private static long me() {
+        return CurrentUser.get().id();
     }
 
-    private LeadView flushed(Lead lead) {
+    /** Saves the lead, which publishes its changes (the timeline writes them), and flushes for the new version. */
+    private LeadView saved(Lead lead) {
+        leads.save(lead);
         leads.flush();
-        return view(lead, null);
-    }
-
-    static LeadView view(Lead l, List<LeadView.Entry> entries) {
-        return new LeadView(l.id, l.firstName, l.lastName, l.email, l.phone, l.company, l.title, l.industry,
-                l.country, l.companySize, l.annualRevenue, l.source, l.type, l.status, l.ownerId, l.teamId,
-                l.externalId, l.score, ScoreKeeper.breakdown(l.scoreBreakdown), l.salesReady, l.handedOffAt,
-                l.handedOffBy, l.handoffNote, l.reason, l.reasonNote, l.createdAt, l.version, entries, l.qualifiedAt,
-                l.convertedAt, l.convertedAccountId, l.convertedContactId, l.convertedOpportunityId);
+        return lead.toView(null);
     }
 }

@@ -12,7 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps a lead's score current. Lead depends on scoring (never the other way): scoring offers a pure
+ * Keeps a lead's score current; the caller saves the lead, which publishes what the new score changed. Lead depends on scoring (never the other way): scoring offers a pure
  * {@link Scorecard}, and tells lead through an event when its rules change.
  */
 @Component
@@ -21,29 +21,22 @@ class ScoreKeeper {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LeadEventRepository events;
-    private final TimelineRepository timeline;
 
-    ScoreKeeper(LeadEventRepository events, TimelineRepository timeline) {
+    ScoreKeeper(LeadEventRepository events) {
         this.events = events;
-        this.timeline = timeline;
     }
 
+    /** Scores the lead with its behaviour events; the lead registers a promotion or sales-readiness it reached. */
     void rescore(Lead lead, Scorecard card, Long actorId) {
-        List<Behaviour> behaviour = events.findByLeadIdOrderByOccurredAtDesc(lead.id).stream()
-                .map(e -> new Behaviour(e.type, e.occurredAt)).toList();
+        List<Behaviour> behaviour = lead.id() == null ? List.of()
+                : events.findByLeadIdOrderByOccurredAtDesc(lead.id()).stream()
+                        .map(e -> new Behaviour(e.type, e.occurredAt)).toList();
         apply(lead, card.score(lead.fit(), behaviour, Instant.now()), card, actorId);
     }
 
     void apply(Lead lead, Score score, Scorecard card, Long actorId) {
-        boolean wasReady = lead.salesReady;
-        if (lead.rescored(score.total(), JSON.writeValueAsString(score.breakdown()), score.mql(), score.salesReady())) {
-            timeline.save(new TimelineEntry(lead.id, "PROMOTED",
-                    LeadWording.crossed(score.total(), card.mqlThreshold()), actorId, Instant.now()));
-        }
-        if (score.salesReady() && !wasReady) {
-            timeline.save(new TimelineEntry(lead.id, "SALES_READY",
-                    LeadWording.crossed(score.total(), card.sqlThreshold()), actorId, Instant.now()));
-        }
+        lead.rescored(score, JSON.writeValueAsString(score.breakdown()), card.mqlThreshold(), card.sqlThreshold(),
+                actorId);
     }
 
     static List<Contribution> breakdown(String json) {

@@ -29,7 +29,6 @@ public class WebForms {
     private final Workspaces workspaces;
     private final LeadRepository leads;
     private final LeadEventRepository events;
-    private final TimelineRepository timeline;
     private final ScoreKeeper scores;
     private final Scoring scoring;
     private final WebFormRoutes routes;
@@ -38,14 +37,13 @@ public class WebForms {
     private final int perAddress;
     private final int perForm;
 
-    WebForms(Workspaces workspaces, LeadRepository leads, LeadEventRepository events, TimelineRepository timeline,
-            ScoreKeeper scores, Scoring scoring, WebFormRoutes routes, RateLimiter limiter, TransactionTemplate tx,
+    WebForms(Workspaces workspaces, LeadRepository leads, LeadEventRepository events, ScoreKeeper scores,
+            Scoring scoring, WebFormRoutes routes, RateLimiter limiter, TransactionTemplate tx,
             @Value("${crm.forms.per-address-per-hour:20}") int perAddress,
             @Value("${crm.forms.per-form-per-hour:1000}") int perForm) {
         this.workspaces = workspaces;
         this.leads = leads;
         this.events = events;
-        this.timeline = timeline;
         this.scores = scores;
         this.scoring = scoring;
         this.routes = routes;
@@ -79,21 +77,22 @@ public class WebForms {
     private long record(WebFormSubmission form) {
         Instant now = Instant.now();
         WebFormRoute route = routes.forNewLead();
-        Lead lead = new Lead(new LeadDetails(form.firstName(), form.lastName(), form.email(), form.phone(),
+        Lead lead = Lead.create(new LeadDetails(form.firstName(), form.lastName(), form.email(), form.phone(),
                 form.company(), form.title(), null, null, null, null, SOURCE, LeadType.CQL, route.ownerId(),
-                route.teamId(), null), null);
+                route.teamId(), null), null, now);
         Optional<Lead> known = leads.duplicateOf(lead).flatMap(leads::findById);
         if (known.isPresent()) {
             lead = known.get();
         } else {
             leads.save(lead);
-            timeline.save(new TimelineEntry(lead.id, "CREATED", LeadWording.created(LeadType.CQL, SOURCE), null, now));
         }
-        events.save(new LeadEvent(lead.id, EVENT, now));
-        timeline.save(new TimelineEntry(lead.id, "EVENT", EVENT + message(form), null, now));
+        events.save(new LeadEvent(lead.id(), EVENT, now));
+        lead.behaved(EVENT, message(form), null, now);
+        leads.save(lead);
         events.flush();
         scores.rescore(lead, scoring.scorecard(), null);
-        return lead.id;
+        leads.save(lead);
+        return lead.id();
     }
 
     private static String message(WebFormSubmission form) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.pipelinecrm.lead.BulkOutcome;
 import org.pipelinecrm.lead.LeadBulkActions;
+import org.pipelinecrm.lead.UnknownAssigneeException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,12 +33,18 @@ class LeadBulkPage {
             redirect.addFlashAttribute("bulkError", "lead.bulk.confirmFirst");
             return "redirect:/leads";
         }
-        BulkOutcome outcome = switch (action) {
-            case "assign" -> ownerId == null ? null : actions.assignOwner(ids, ownerId);
-            case "handoff" -> actions.handOff(ids, teamId, note);
-            case "disqualify" -> reason == null ? null : actions.disqualify(ids, reason, note);
-            default -> null;
-        };
+        BulkOutcome outcome;
+        try {
+            outcome = switch (action) {
+                case "assign" -> ownerId == null ? null : actions.assignOwner(ids, ownerId);
+                case "handoff" -> actions.handOff(ids, teamId, note);
+                case "disqualify" -> reason == null ? null : actions.disqualify(ids, reason, note);
+                default -> null;
+            };
+        } catch (UnknownAssigneeException e) {
+            redirect.addFlashAttribute("bulkError", e.messageKey());
+            return "redirect:/leads";
+        }
         if (outcome == null) {
             redirect.addFlashAttribute("bulkError", "lead.bulk.incomplete");
         } else {

@@ -1,6 +1,7 @@
 package org.pipelinecrm.lead.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.lead.DuplicateLeadException;
@@ -10,6 +11,7 @@ import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
 import org.pipelinecrm.lead.LeadType;
 import org.pipelinecrm.lead.Leads;
+import org.pipelinecrm.lead.UnknownAssigneeException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -71,7 +73,7 @@ class LeadPages {
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") LeadDetails form, BindingResult errors,
-            @RequestParam(defaultValue = "false") boolean allowDuplicate, Model model) {
+            @RequestParam(defaultValue = "false") boolean allowDuplicate, Model model, HttpServletResponse response) {
         if (errors.hasErrors()) {
             return form(model);
         }
@@ -79,6 +81,10 @@ class LeadPages {
             return "redirect:/leads/" + leads.create(form, allowDuplicate).id();
         } catch (DuplicateLeadException e) {
             model.addAttribute("duplicateId", e.existingId());
+            return form(model);
+        } catch (UnknownAssigneeException e) {
+            errors.rejectValue(e.field(), e.messageKey());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(model);
         }
     }
@@ -100,8 +106,15 @@ class LeadPages {
 
     @PostMapping("/{id}/handoff")
     String handOff(@PathVariable long id, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) String note, @RequestParam long version) {
-        leads.handOff(id, teamId, null, note, version);
+            @RequestParam(required = false) String note, @RequestParam long version, Model model,
+            HttpServletResponse response) {
+        try {
+            leads.handOff(id, teamId, null, note, version);
+        } catch (UnknownAssigneeException e) {
+            model.addAttribute("assigneeError", e.messageKey());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(id, model);
+        }
         return "redirect:/leads/" + id;
     }
 

@@ -1,0 +1,26 @@
+package org.pipelinecrm.lead;
+
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+
+/** Checks that the owner and team a lead is given belong to the workspace, before anything changes. */
+@Component
+class Assignees {
+
+    private final Validator validator;
+
+    Assignees(Validator validator) {
+        this.validator = validator;
+    }
+
+    record Assignment(@WorkspacePerson Long ownerId, @WorkspaceTeam Long teamId) {
+    }
+
+    /** {@link UnknownAssigneeException} for an owner or team (either may be null: not given) of no one here. */
+    void check(Long ownerId, Long teamId) {
+        var violations = validator.validate(new Assignment(ownerId, teamId));
+        if (!violations.isEmpty()) {
+            throw new UnknownAssigneeException(violations);
+        }
+    }
+}
