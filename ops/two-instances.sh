@@ -38,8 +38,8 @@ local_db() {
   echo "$data" > "$DIR/pg.dir"
   if ! as_pg "$PG_BIN/pg_ctl" -D "$data" status > /dev/null 2>&1; then
     local port=5440; while ! port_free $port; do port=$((port + 1)); done
-    as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data.log" -w -o "-p $port -k $data -c listen_addresses=127.0.0.1" start > /dev/null \
-      || { tail -20 "$data.log"; die "the database did not start"; }
+    as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -o "-p $port -k $data -c listen_addresses=127.0.0.1" start > /dev/null \
+      || { tail -20 "$data/server.log"; die "the database did not start"; }
     echo $port > "$DIR/pg.port"
     log "PostgreSQL 15 on 127.0.0.1:$port ($data)"
   fi
@@ -135,7 +135,7 @@ start() {
 }
 
 stop() {
-  if alive "$DIR/nginx.pid"; then nginx -p "$DIR" -c "$DIR/nginx.conf" -s quit; log "stopped nginx"; fi
+  if alive "$DIR/nginx.pid"; then nginx -p "$DIR" -c "$DIR/nginx.conf" -s quit 2>/dev/null; log "stopped nginx"; fi
   for n in 1 2; do
     if alive "$DIR/app$n.pid"; then
       local pid; pid=$(cat "$DIR/app$n.pid"); kill "$pid"
@@ -156,7 +156,7 @@ check() {
   local hdr; hdr=$(mktemp); trap 'rm -f "$hdr"' RETURN
   api() { curl -s -D "$hdr" -o "$DIR/check.body" -w '%{http_code}' -u "$email:$pass" -H 'Content-Type: application/json' "$@"; }
   upstream() { grep -i '^X-Crm-Upstream:' "$hdr" | tr -d '\r' | awk '{print $2}'; }
-  expect() { if [ "$1" = "$2" ]; then echo "  ok    $3"; else echo "  FAIL  $3 (HTTP $2, expected $1): $(head -c 300 "$DIR/check.body")"; fails=$((fails + 1)); fi; }
+  expect() { if [ "$1" = "$2" ]; then echo "  ok    $3"; else echo "  FAIL  $3 (got $2, expected $1; last answer: $(head -c 200 "$DIR/check.body"))"; fails=$((fails + 1)); fi; }
 
   out=$(curl -s -D "$hdr" -o "$DIR/check.body" -w '%{http_code}' -H 'Content-Type: application/json' -X POST "$BASE/api/v1/signup" \
     -d "{\"workspaceName\":\"Two instances\",\"email\":\"$email\",\"password\":\"$pass\",\"name\":\"Two Instances\"}")
