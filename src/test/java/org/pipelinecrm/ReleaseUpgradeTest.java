@@ -55,6 +55,7 @@ class ReleaseUpgradeTest {
     @BeforeAll
     void releaseDatabaseUpgradedToToday() throws Exception {
         upgradeUrl = url.substring(0, url.lastIndexOf('/') + 1) + DATABASE;
+        // the embedded server's superuser (trusted locally) makes the database; the owner role cannot
         try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
                 "postgres", ""); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
