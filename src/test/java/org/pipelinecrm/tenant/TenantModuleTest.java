@@ -10,6 +10,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("test")
+// the shared context's scheduler runs the background work; a second one would poll the same task table
+@TestPropertySource(properties = "db-scheduler.enabled=false")
 class TenantModuleTest {
 
     static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
