@@ -24,13 +24,11 @@ class ActivityApiTest {
     MockMvc mvc;
     @Autowired
     TestWorkspaces workspaces;
-    @Autowired
-    FakeDeals deals;
 
     @Test
     void aCallIsLoggedOnADealListedAndEditedByItsAuthor() throws Exception {
         var ws = workspaces.create();
-        long deal = deals.create(ws.id(), true);
+        long deal = workspaces.addDeal(ws.adminEmail(), "Globex renewal");
         String created = mvc.perform(json(post("/api/v1/activities"), ws.admin(), """
                 {"kind":"CALL","recordType":"OPPORTUNITY","recordId":%d,"subject":"Discovery call",
                  "direction":"OUTBOUND","occurredAt":"2026-11-20T10:00:00Z","durationMinutes":25,
@@ -60,7 +58,7 @@ class ActivityApiTest {
     void onlyTheAuthorEditsAndOtherWorkspacesSeeNothing() throws Exception {
         var ws = workspaces.create();
         var manager = workspaces.addPerson(ws, Role.MANAGER, null);
-        long deal = deals.create(ws.id(), true);
+        long deal = workspaces.addDeal(ws.adminEmail(), "Globex renewal");
         int id = JsonPath.read(mvc.perform(json(post("/api/v1/activities"), ws.admin(), """
                 {"kind":"NOTE","recordType":"OPPORTUNITY","recordId":%d,"subject":"Budget approved"}
                 """.formatted(deal))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
@@ -83,12 +81,18 @@ class ActivityApiTest {
     @Test
     void recordsNobodyOwnsOrMaySeeAreMissing() throws Exception {
         var ws = workspaces.create();
-        long hidden = deals.create(ws.id(), false);
-        mvc.perform(json(post("/api/v1/activities"), ws.admin(), """
+        // a rep sees their own deals and their team's, not another rep's
+        var owner = workspaces.addPerson(ws, Role.SALES_REP, null);
+        var colleague = workspaces.addPerson(ws, Role.SALES_REP, null);
+        long hidden = workspaces.addDeal(owner.email(), "Owner's deal");
+        mvc.perform(json(post("/api/v1/activities"), colleague.basic(), """
                 {"kind":"NOTE","recordType":"OPPORTUNITY","recordId":%d,"subject":"Hidden"}
                 """.formatted(hidden))).andExpect(status().isNotFound());
+        mvc.perform(json(post("/api/v1/activities"), owner.basic(), """
+                {"kind":"NOTE","recordType":"OPPORTUNITY","recordId":%d,"subject":"Mine"}
+                """.formatted(hidden))).andExpect(status().isCreated());
         mvc.perform(json(post("/api/v1/activities"), ws.admin(), """
-                {"kind":"NOTE","recordType":"ACCOUNT","recordId":1,"subject":"No account module"}
+                {"kind":"NOTE","recordType":"ACCOUNT","recordId":1,"subject":"No such account"}
                 """)).andExpect(status().isNotFound());
         mvc.perform(json(post("/api/v1/activities"), ws.admin(), """
                 {"kind":"NOTE","recordType":"OPPORTUNITY","subject":""}

@@ -31,8 +31,6 @@ class ActivityEditPageTest {
     @Autowired
     TestWorkspaces workspaces;
     @Autowired
-    FakeDeals deals;
-    @Autowired
     Activities activities;
     @Autowired
     UserLookup users;
@@ -40,7 +38,7 @@ class ActivityEditPageTest {
     @Test
     void theAuthorEditsAStaleFormIsRefusedAndOthersMayNot() throws Exception {
         var ws = workspaces.create();
-        long deal = deals.create(ws.id(), true);
+        long deal = workspaces.addDeal(ws.adminEmail(), "Globex renewal");
         long id = workspaces.as(ws.adminEmail(), () -> activities.log(new LogActivityCmd(ActivityKind.MEETING,
                 RecordType.OPPORTUNITY, deal, new ActivityDetails("Kick-off", null, null,
                         Instant.parse("2026-05-04T08:00:00Z"), 60, null, null, null)))).id();

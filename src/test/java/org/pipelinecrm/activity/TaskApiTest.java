@@ -27,14 +27,12 @@ class TaskApiTest {
     @Autowired
     TestWorkspaces workspaces;
     @Autowired
-    FakeDeals deals;
-    @Autowired
     Tasks tasks;
 
     @Test
     void aTaskIsPlannedChangedCompletedAndReopenedWithVersions() throws Exception {
         var ws = workspaces.create();
-        long deal = deals.create(ws.id(), true);
+        long deal = workspaces.addDeal(ws.adminEmail(), "Globex renewal");
         Instant due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         int id = JsonPath.read(mvc.perform(json(post("/api/v1/tasks"), ws.admin(), """
                 {"title":"Send proposal","dueAt":"%s","priority":"HIGH","recordType":"OPPORTUNITY","recordId":%d}

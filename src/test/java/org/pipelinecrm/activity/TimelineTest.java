@@ -8,9 +8,12 @@ import org.pipelinecrm.activity.Activities.ActivityDetails;
 import org.pipelinecrm.activity.Activities.LogActivityCmd;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
 import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.tenant.TenantContext;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +29,6 @@ class TimelineTest {
     @Autowired
     TestWorkspaces workspaces;
     @Autowired
-    FakeDeals deals;
-    @Autowired
     Activities activities;
     @Autowired
     Tasks tasks;
@@ -36,13 +37,20 @@ class TimelineTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
     org.pipelinecrm.identity.UserLookup users;
 
     @Test
     void activitiesTasksAndOtherModulesEntriesMergeNewestFirst() throws Exception {
         var ws = workspaces.create();
-        long deal = deals.create(ws.id(), true);
-        FakeStageChanges.deal = deal;
+        long deal = workspaces.addDeal(ws.adminEmail(), "Globex renewal");
+        // the deal's own history (the opportunity module's source) dated among the activities
+        TenantContext.runAs(ws.id(), () -> tx.executeWithoutResult(status -> jdbc.sql(
+                "update stage_change set changed_at = ? where opportunity_id = ?")
+                .params(java.sql.Timestamp.from(Instant.parse("2026-01-04T09:00:00Z")), deal).update()));
         workspaces.as(ws.adminEmail(), () -> {
             log(deal, ActivityKind.NOTE, "First note", "2026-01-01T09:00:00Z");
             log(deal, ActivityKind.CALL, "Discovery call", "2026-01-03T09:00:00Z");
@@ -54,7 +62,8 @@ class TimelineTest {
         List<String> titles = workspaces.as(ws.adminEmail(),
                 () -> timeline.of(RecordType.OPPORTUNITY, deal, null, 0).entries()).stream()
                 .map(TimelineEntry::title).toList();
-        assertThat(titles).containsExactly("Send proposal", "Moved to Proposal", "Discovery call", "First note");
+        assertThat(titles).hasSize(4).startsWith("Send proposal").endsWith("Discovery call", "First note");
+        assertThat(titles.get(1)).startsWith("Created in ");
 
         List<String> calls = workspaces.as(ws.adminEmail(),
                 () -> timeline.of(RecordType.OPPORTUNITY, deal, "call", 0).entries()).stream()
@@ -72,7 +81,7 @@ class TimelineTest {
     @Test
     void theRecordFormsLogACallAndAddATaskAndAnswerTheTimeline() throws Exception {
         var ws = workspaces.create();
-        long deal = deals.create(ws.id(), true);
+        long deal = workspaces.addDeal(ws.adminEmail(), "Globex renewal");
         var admin = user(users.loadUserByUsername(ws.adminEmail()));
         mvc.perform(post("/activities").with(admin).with(csrf()).param("recordType", "OPPORTUNITY")
                 .param("recordId", "" + deal).param("kind", "CALL").param("subject", "Pricing call")
@@ -89,15 +98,16 @@ class TimelineTest {
     @Test
     void pagesFollowEachOther() {
         var ws = workspaces.create();
-        long deal = deals.create(ws.id(), true);
+        long deal = workspaces.addDeal(ws.adminEmail(), "Globex renewal");
         int total = Timeline.PAGE_SIZE + 5;
         var pages = workspaces.as(ws.adminEmail(), () -> {
             for (int i = 0; i < total; i++) {
                 log(deal, ActivityKind.NOTE, "Note " + i, Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i * 60L)
                         .toString());
             }
-            return List.of(timeline.of(RecordType.OPPORTUNITY, deal, null, 0), timeline.of(RecordType.OPPORTUNITY,
-                    deal, null, 1));
+            // notes only: the deal's own creation entry is the newest of all
+            return List.of(timeline.of(RecordType.OPPORTUNITY, deal, "note", 0), timeline.of(RecordType.OPPORTUNITY,
+                    deal, "note", 1));
         });
         assertThat(pages.get(0).entries()).hasSize(Timeline.PAGE_SIZE);
         assertThat(pages.get(0).hasMore()).isTrue();

@@ -7,6 +7,9 @@ import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.Signup;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.SignedIn;
+import org.pipelinecrm.opportunity.Opportunities;
+import org.pipelinecrm.pipeline.PipelineView;
+import org.pipelinecrm.pipeline.Pipelines;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -22,11 +25,15 @@ public class TestWorkspaces {
     private final Signup signup;
     private final People people;
     private final SignedIn signedIn;
+    private final Pipelines pipelines;
+    private final Opportunities opportunities;
 
-    TestWorkspaces(Signup signup, People people, SignedIn signedIn) {
+    TestWorkspaces(Signup signup, People people, SignedIn signedIn, Pipelines pipelines, Opportunities opportunities) {
         this.signup = signup;
         this.people = people;
         this.signedIn = signedIn;
+        this.pipelines = pipelines;
+        this.opportunities = opportunities;
     }
 
     /** A new workspace with its admin. */
@@ -47,6 +54,15 @@ public class TestWorkspaces {
 
     public long addTeam(Workspace workspace, String name) {
         return signedIn.as(workspace.adminEmail(), () -> people.createTeam(name).id());
+    }
+
+    /** A deal of the given person in the first stage of the first pipeline they see; returns its id. */
+    public long addDeal(String email, String name) {
+        return signedIn.as(email, () -> {
+            PipelineView pipeline = pipelines.visible().get(0);
+            return opportunities.create(new Opportunities.CreateCmd(name, null, null, pipeline.id(),
+                    pipeline.openStages().get(0).id(), null, null, null, null, null, null, null)).id();
+        });
     }
 
     /** Runs code as the given person, inside their workspace (for calling services directly). */

@@ -1,0 +1,98 @@
+-- The lead funnel read from a rollup a trigger keeps (lead_cohort_day): per creation day, owner, team and source,
+-- how many leads were created and how many of them have reached MQL, SQL, a deal, a won deal since. A later
+-- milestone implies the earlier ones. owner_id and team_id 0 stand for "none", source '' for "no source". A day is
+-- a day in the workspace's time zone (workspace_day, R__workspace_days.sql).
+
+-- Adds (sign 1) or takes away (sign -1) one lead's share.
+CREATE OR REPLACE FUNCTION lead_cohort_add(l lead, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_won integer := 0;
+BEGIN
+  IF l.converted_opportunity_id IS NOT NULL THEN
+    SELECT CASE WHEN status = 'WON' THEN 1 ELSE 0 END INTO v_won
+      FROM opportunity WHERE tenant_id = l.tenant_id AND id = l.converted_opportunity_id;
+  END IF;
+  INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
+  VALUES (l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
+          coalesce(l.source, ''), sign,
+          sign * (l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
+          sign * (l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
+          sign * (l.converted_at IS NOT NULL)::integer, sign * coalesce(v_won, 0))
+  ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE
+    SET leads = r.leads + excluded.leads, mql = r.mql + excluded.mql, sql = r.sql + excluded.sql,
+        converted = r.converted + excluded.converted, won = r.won + excluded.won;
+END $$;
+
+-- New leads, a statement at a time: an import's multi-row insert becomes one upsert per cohort row, in key order.
+CREATE OR REPLACE FUNCTION lead_cohort_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
+  SELECT n.tenant_id, (n.created_at AT TIME ZONE w.time_zone)::date, coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
+         coalesce(n.source, ''), count(*),
+         count(*) FILTER (WHERE n.mql_at IS NOT NULL OR n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
+         count(*) FILTER (WHERE n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
+         count(*) FILTER (WHERE n.converted_at IS NOT NULL),
+         count(*) FILTER (WHERE o.status = 'WON')
+    FROM new_leads n
+    JOIN workspace w ON w.id = n.tenant_id
+    LEFT JOIN opportunity o ON o.tenant_id = n.tenant_id AND o.id = n.converted_opportunity_id
+   GROUP BY 1, 2, 3, 4, 5
+   ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE
+    SET leads = r.leads + excluded.leads, mql = r.mql + excluded.mql, sql = r.sql + excluded.sql,
+        converted = r.converted + excluded.converted, won = r.won + excluded.won;
+  RETURN NULL;
+END $$;
+
+-- A changed or removed lead; its two rows are locked in key order so that two changes never wait in a circle.
+-- An update that moves the counts takes the shared recount lock of its workspace (see R__workspace_days.sql).
+CREATE OR REPLACE FUNCTION lead_cohort_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM lead_cohort_add(OLD, -1);
+    RETURN OLD;
+  END IF;
+  PERFORM pg_advisory_xact_lock_shared(NEW.tenant_id);
+  IF (OLD.created_at, coalesce(OLD.owner_id, 0), coalesce(OLD.team_id, 0), coalesce(OLD.source, ''))
+     <= (NEW.created_at, coalesce(NEW.owner_id, 0), coalesce(NEW.team_id, 0), coalesce(NEW.source, '')) THEN
+    PERFORM lead_cohort_add(OLD, -1);
+    PERFORM lead_cohort_add(NEW, 1);
+  ELSE
+    PERFORM lead_cohort_add(NEW, 1);
+    PERFORM lead_cohort_add(OLD, -1);
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- A deal that becomes won, or stops being won, moves the won count of the leads it came from.
+CREATE OR REPLACE FUNCTION lead_cohort_deal_won() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, won)
+  SELECT l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
+         coalesce(l.source, ''), count(*) * CASE WHEN NEW.status = 'WON' THEN 1 ELSE -1 END
+    FROM lead l
+   WHERE l.tenant_id = NEW.tenant_id AND l.converted_opportunity_id = NEW.id
+   GROUP BY 1, 2, 3, 4, 5
+   ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE SET won = r.won + excluded.won;
+  RETURN NEW;
+END $$;
+
+DROP TRIGGER IF EXISTS lead_cohort_insert ON lead;
+DROP TRIGGER IF EXISTS lead_cohort_delete ON lead;
+DROP TRIGGER IF EXISTS lead_cohort_update ON lead;
+DROP TRIGGER IF EXISTS lead_cohort_deal_won ON opportunity;
+CREATE TRIGGER lead_cohort_insert AFTER INSERT ON lead
+  REFERENCING NEW TABLE AS new_leads FOR EACH STATEMENT EXECUTE FUNCTION lead_cohort_insert();
+CREATE TRIGGER lead_cohort_delete AFTER DELETE ON lead
+  FOR EACH ROW EXECUTE FUNCTION lead_cohort_change();
+CREATE TRIGGER lead_cohort_update AFTER UPDATE ON lead
+  FOR EACH ROW WHEN (OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.owner_id IS DISTINCT FROM NEW.owner_id
+    OR OLD.team_id IS DISTINCT FROM NEW.team_id OR OLD.source IS DISTINCT FROM NEW.source
+    OR OLD.mql_at IS DISTINCT FROM NEW.mql_at OR OLD.sql_at IS DISTINCT FROM NEW.sql_at
+    OR OLD.converted_at IS DISTINCT FROM NEW.converted_at
+    OR OLD.converted_opportunity_id IS DISTINCT FROM NEW.converted_opportunity_id)
+  EXECUTE FUNCTION lead_cohort_change();
+CREATE TRIGGER lead_cohort_deal_won AFTER UPDATE OF status ON opportunity
+  FOR EACH ROW WHEN ((OLD.status = 'WON') IS DISTINCT FROM (NEW.status = 'WON'))
+  EXECUTE FUNCTION lead_cohort_deal_won();
