@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A deal's way through its pipeline: moved from stage to stage, closed won or lost, re-opened. Each step checks
- * the version the person saw and is written to the deal's stage history in the same transaction.
+ * the version the person saw; the deal's rules decide whether it may happen, and its stage history is written
+ * from the deal's events in the same transaction ({@link DealHistoryRecorder}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,46 +44,44 @@ public class DealMoves {
 
     /** Moves the deal to a stage with the version the mover saw: a stale version is a conflict, never an overwrite. */
     @Transactional
+    @DealWrite
     public OpportunityView move(long id, long stageId, long version, String reason, String note) {
         Opportunity deal = deals.load(id);
         Opportunities.checkVersion(deal, version);
         StageView stage = pipelines.stage(stageId);
-        long from = deal.getStageId();
-        Instant now = Instant.now();
-        String reasonCode = stage.kind() == StageKind.OPEN ? null : reasonCode(stage.kind(), reason);
-        boolean moved = stage.isOpen() ? deal.moveTo(stage, null, now) : closeInto(deal, stage, reasonCode, note, now);
-        if (moved) {
-            changes.save(new StageChange(id, from, stageId, CurrentUser.get().id(), now));
+        long by = CurrentUser.get().id();
+        if (stage.isOpen()) {
+            deal.moveTo(stage, null, by, Instant.now());
+        } else {
+            deal.close(stage, reasonCode(stage.kind(), reason), note, by, Instant.now());
         }
-        opportunities.flush();
-        return deals.view(deal);
+        return deals.view(opportunities.save(deal));
     }
 
     /** Closes the deal won or lost (lost needs a reason); a won deal may confirm its final amount and date. */
     @Transactional
+    @DealWrite
     public OpportunityView close(long id, CloseCmd cmd) {
         Opportunity deal = deals.load(id);
         if (cmd.version() != null) {
             Opportunities.checkVersion(deal, cmd.version());
         }
-        OpportunityView before = deal.toView(null, null);
-        PipelineView pipeline = pipelines.pipeline(before.pipelineId());
+        PipelineView pipeline = pipelines.pipeline(deal.toView(null, null).pipelineId());
         StageView stage = pipeline.closingStage(cmd.outcome()).orElseThrow(() -> new ConflictException(
                 "pipeline.noClosingStage", "The pipeline has no stage for that outcome"));
-        if (cmd.outcome() == StageKind.WON && (cmd.amount() != null || cmd.closeDate() != null)) {
-            deal.describe(before.name(), cmd.amount() != null ? cmd.amount() : before.amount(), null,
-                    cmd.closeDate() != null ? cmd.closeDate() : before.expectedCloseDate(), before.source(),
-                    before.industry(), before.nextStep(), before.accountId(), before.contactId());
+        String reason = reasonCode(cmd.outcome(), cmd.reason());
+        long by = CurrentUser.get().id();
+        if (cmd.outcome() == StageKind.WON) {
+            deal.win(stage, reason, cmd.note(), cmd.amount(), cmd.closeDate(), by, Instant.now());
+        } else {
+            deal.close(stage, reason, cmd.note(), by, Instant.now());
         }
-        Instant now = Instant.now();
-        closeInto(deal, stage, reasonCode(cmd.outcome(), cmd.reason()), cmd.note(), now);
-        changes.save(new StageChange(id, before.stageId(), stage.id(), CurrentUser.get().id(), now));
-        opportunities.flush();
-        return deals.view(deal);
+        return deals.view(opportunities.save(deal));
     }
 
     /** Reopens a closed deal into the open stage it left (or the first open stage). Managers and admins only. */
     @Transactional
+    @DealWrite
     public OpportunityView reopen(long id, Long version) {
         CrmUser me = CurrentUser.get();
         if (!me.is(Role.MANAGER) && !me.is(Role.ADMIN)) {
@@ -92,30 +91,18 @@ public class DealMoves {
         if (version != null) {
             Opportunities.checkVersion(deal, version);
         }
-        long from = deal.getStageId();
         PipelineView pipeline = pipelines.pipeline(deal.toView(null, null).pipelineId());
         StageView target = changes.findFirstByOpportunityIdOrderByChangedAtDescIdDesc(id)
                 .map(StageChange::getFromStageId).flatMap(s -> pipeline.openStages().stream()
                         .filter(st -> st.id() == s).findFirst())
                 .orElse(pipeline.openStages().get(0));
-        Instant now = Instant.now();
-        deal.reopen(target, now);
-        changes.save(new StageChange(id, from, target.id(), me.id(), now));
-        opportunities.flush();
-        return deals.view(deal);
+        deal.reopen(target, me.id(), Instant.now());
+        return deals.view(opportunities.save(deal));
     }
 
-    private boolean closeInto(Opportunity deal, StageView stage, String reasonCode, String note, Instant now) {
-        boolean wasOpen = deal.getStatus() == StageKind.OPEN;
-        deal.close(stage, reasonCode, note, now);
-        return wasOpen;
-    }
-
+    /** The listed reason a person picked, as its code; none given is left to the deal, which knows when one is needed. */
     private String reasonCode(StageKind outcome, String reason) {
         if (reason == null || reason.isBlank()) {
-            if (outcome == StageKind.LOST) {
-                throw new ConflictException("opportunity.lossReasonRequired", "A lost deal needs a reason");
-            }
             return null;
         }
         return pipelines.reason(outcome, reason).map(r -> r.code()).orElseThrow(() -> new ConflictException(

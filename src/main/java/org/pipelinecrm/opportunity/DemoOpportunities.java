@@ -47,15 +47,12 @@ class DemoOpportunities implements DemoContributor {
     private final Pipelines pipelines;
     private final People people;
     private final OpportunityRepository opportunities;
-    private final StageChangeRepository changes;
 
-    DemoOpportunities(Accounts accounts, Pipelines pipelines, People people, OpportunityRepository opportunities,
-            StageChangeRepository changes) {
+    DemoOpportunities(Accounts accounts, Pipelines pipelines, People people, OpportunityRepository opportunities) {
         this.accounts = accounts;
         this.pipelines = pipelines;
         this.people = people;
         this.opportunities = opportunities;
-        this.changes = changes;
     }
 
     @Override
@@ -87,50 +84,38 @@ class DemoOpportunities implements DemoContributor {
         owners.forEach(o -> teams.put(o, people.user(o).teamId()));
         Instant now = Instant.now();
         List<Opportunity> deals = new ArrayList<>();
-        List<Object[]> moves = new ArrayList<>(); // deal index, from, to, who, when: saved once the deals have ids
         for (int i = 0; i < 250; i++) {
             long owner = owners.get(random.nextInt(owners.size()));
             AccountSummary account = companies.get(random.nextInt(companies.size()));
             Instant opened = now.minus(Duration.ofHours(24L * 5 + random.nextInt(24 * 360)));
             Opportunity deal = new Opportunity(account.name() + " — " + DEALS[random.nextInt(DEALS.length)], open.get(0),
-                    owner, teams.get(owner), opened);
+                    owner, teams.get(owner), owner, opened);
             deal.describe(account.name() + " — " + DEALS[random.nextInt(DEALS.length)],
                     BigDecimal.valueOf(2_000 + random.nextInt(98_000)), null,
                     LocalDate.ofInstant(opened, ZoneOffset.UTC).plusDays(30 + random.nextInt(150)),
                     SOURCES[random.nextInt(SOURCES.length)], account.industry(), "Follow up on the proposal",
                     account.id(), null);
-            moves.add(new Object[] {i, null, open.get(0).id(), owner, opened});
             // Walk forward: each step some days after the last, never into the future.
             int target = random.nextInt(open.size() + 2); // beyond the open stages: won or lost
             Instant at = opened;
-            long from = open.get(0).id();
             for (int s = 1; s <= Math.min(target, open.size() - 1); s++) {
                 Instant next = at.plus(Duration.ofHours(24L + random.nextInt(24 * 20)));
                 if (next.isAfter(now)) {
                     break;
                 }
                 at = next;
-                deal.moveTo(open.get(s), null, at);
-                moves.add(new Object[] {i, from, open.get(s).id(), owner, at});
-                from = open.get(s).id();
+                deal.moveTo(open.get(s), null, owner, at);
             }
             if (target >= open.size()) {
                 Instant closed = at.plus(Duration.ofHours(24L + random.nextInt(24 * 10)));
                 if (closed.isBefore(now)) {
                     boolean isWon = target == open.size();
                     deal.close(isWon ? won : lost, isWon ? "RELATIONSHIP" : LOSS[random.nextInt(LOSS.length)],
-                            isWon ? "Signed after the final call" : "Decided against us", closed);
-                    moves.add(new Object[] {i, from, (isWon ? won : lost).id(), owner, closed});
+                            isWon ? "Signed after the final call" : "Decided against us", owner, closed);
                 }
             }
             deals.add(deal);
         }
-        opportunities.saveAll(deals);
-        List<StageChange> history = new ArrayList<>();
-        for (Object[] m : moves) {
-            history.add(new StageChange(deals.get((Integer) m[0]).getId(), (Long) m[1], (Long) m[2], (Long) m[3],
-                    (Instant) m[4]));
-        }
-        changes.saveAll(history);
+        opportunities.saveAll(deals); // each deal's stage history is written from its events
     }
 }

@@ -39,24 +39,34 @@ import org.springframework.transaction.annotation.Transactional;
 public class Opportunities {
 
     private final OpportunityRepository opportunities;
-    private final StageChangeRepository changes;
-    private final DealEditRepository edits;
     private final Pipelines pipelines;
     private final Accounts accounts;
     private final People people;
 
-    Opportunities(OpportunityRepository opportunities, StageChangeRepository changes, DealEditRepository edits,
-            Pipelines pipelines, Accounts accounts, People people) {
+    Opportunities(OpportunityRepository opportunities, Pipelines pipelines, Accounts accounts, People people) {
         this.opportunities = opportunities;
-        this.changes = changes;
-        this.edits = edits;
         this.pipelines = pipelines;
         this.accounts = accounts;
         this.people = people;
     }
 
     @Transactional
+    @DealWrite
     public OpportunityView create(CreateCmd cmd) {
+        return open(cmd);
+    }
+
+    /**
+     * A new deal at the account of that name, made when no account has it yet: one transaction, so a deal that is
+     * refused leaves no account behind.
+     */
+    @Transactional
+    @DealWrite
+    public OpportunityView createAtAccountNamed(CreateCmd cmd, String accountName) {
+        return open(withAccount(cmd, accountName));
+    }
+
+    private OpportunityView open(CreateCmd cmd) {
         CrmUser me = CurrentUser.get();
         long ownerId = cmd.ownerId() == null ? me.id() : cmd.ownerId();
         if (ownerId != me.id() && !me.seesWholeWorkspace()) {
@@ -70,19 +80,26 @@ public class Opportunities {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
         checkAccount(cmd.accountId(), cmd.contactId());
-        Instant now = Instant.now();
-        Opportunity deal = new Opportunity(cmd.name(), stage, ownerId, people.user(ownerId).teamId(), now);
+        Opportunity deal = new Opportunity(cmd.name(), stage, ownerId, people.user(ownerId).teamId(), me.id(),
+                Instant.now());
         deal.describe(cmd.name(), cmd.amount(), cmd.probability(), cmd.expectedCloseDate(), cmd.source(),
                 cmd.industry(), cmd.nextStep(), cmd.accountId(), cmd.contactId());
-        opportunities.save(deal);
-        changes.save(new StageChange(deal.getId(), null, stage.id(), me.id(), now));
-        return view(deal);
+        return view(opportunities.save(deal));
+    }
+
+    private CreateCmd withAccount(CreateCmd cmd, String accountName) {
+        if (accountName == null || accountName.isBlank()) {
+            return cmd;
+        }
+        return new CreateCmd(cmd.name(), accounts.findOrCreateByName(accountName.trim()).id(), cmd.contactId(),
+                cmd.pipelineId(), cmd.stageId(), cmd.amount(), cmd.expectedCloseDate(), cmd.probability(),
+                cmd.source(), cmd.industry(), cmd.nextStep(), cmd.ownerId());
     }
 
     /** A new deal made from a qualified lead, which it remembers with the time of conversion. */
     @Transactional
     public OpportunityView createFromLead(CreateCmd cmd, long leadId) {
-        OpportunityView created = create(cmd);
+        OpportunityView created = open(cmd);
         Opportunity deal = load(created.id());
         deal.convertedFrom(leadId, Instant.now());
         opportunities.flush();
@@ -120,29 +137,42 @@ public class Opportunities {
     }
 
     @Transactional
+    @DealWrite
     public OpportunityView change(long id, ChangeCmd cmd) {
+        return edit(id, cmd);
+    }
+
+    /** An edit that puts the deal at the account of that name, made when none has it yet, in one transaction. */
+    @Transactional
+    @DealWrite
+    public OpportunityView changeAtAccountNamed(long id, ChangeCmd cmd, String accountName) {
+        if (accountName == null || accountName.isBlank()) {
+            return edit(id, cmd);
+        }
+        long accountId = accounts.findOrCreateByName(accountName.trim()).id();
+        return edit(id, new ChangeCmd(cmd.name(), accountId, cmd.contactId(), cmd.amount(), cmd.expectedCloseDate(),
+                cmd.probability(), cmd.source(), cmd.industry(), cmd.nextStep(), cmd.ownerId(), cmd.version()));
+    }
+
+    private OpportunityView edit(long id, ChangeCmd cmd) {
         Opportunity deal = load(id);
         checkVersion(deal, cmd.version());
-        OpportunityView before = view(deal);
         OpportunityView now = deal.toView(null, null);
         Long accountId = cmd.accountId() != null ? cmd.accountId() : now.accountId();
         Long contactId = cmd.contactId() != null ? cmd.contactId() : now.contactId();
         checkAccount(accountId, contactId);
-        deal.describe(cmd.name() != null ? cmd.name() : now.name(), cmd.amount() != null ? cmd.amount() : now.amount(),
-                cmd.probability(), cmd.expectedCloseDate() != null ? cmd.expectedCloseDate() : now.expectedCloseDate(),
+        Long newOwner = cmd.ownerId() != null && cmd.ownerId() != now.ownerId() ? cmd.ownerId() : null;
+        if (newOwner != null && !CurrentUser.get().seesWholeWorkspace()) {
+            throw new AccessDeniedException("Only managers give deals to others");
+        }
+        deal.edit(new Opportunity.Description(cmd.name() != null ? cmd.name() : now.name(),
+                cmd.amount() != null ? cmd.amount() : now.amount(), cmd.probability(),
+                cmd.expectedCloseDate() != null ? cmd.expectedCloseDate() : now.expectedCloseDate(),
                 cmd.source() != null ? cmd.source() : now.source(),
                 cmd.industry() != null ? cmd.industry() : now.industry(),
-                cmd.nextStep() != null ? cmd.nextStep() : now.nextStep(), accountId, contactId);
-        if (cmd.ownerId() != null && cmd.ownerId() != now.ownerId()) {
-            if (!CurrentUser.get().seesWholeWorkspace()) {
-                throw new AccessDeniedException("Only managers give deals to others");
-            }
-            deal.assign(cmd.ownerId(), people.user(cmd.ownerId()).teamId());
-        }
-        opportunities.flush();
-        OpportunityView after = view(deal);
-        edits.saveAll(DealEdits.between(before, after, CurrentUser.get().id(), Instant.now()));
-        return after;
+                cmd.nextStep() != null ? cmd.nextStep() : now.nextStep(), accountId, contactId),
+                newOwner, newOwner == null ? null : people.user(newOwner).teamId(), CurrentUser.get().id(), Instant.now());
+        return view(opportunities.save(deal));
     }
 
     private void checkAccount(Long accountId, Long contactId) {
@@ -178,9 +208,13 @@ public class Opportunities {
     }
 
     OpportunityView view(Opportunity deal) {
-        OpportunityView v = deal.toView(null, null);
+        return named(deal.toView(null, null));
+    }
+
+    /** The view with its account's and owner's names as they are now. */
+    OpportunityView named(OpportunityView v) {
         String account = v.accountId() == null ? null : accounts.namesByIds(Set.of(v.accountId())).get(v.accountId());
-        return deal.toView(account, people.findUser(v.ownerId()).map(u -> u.name()).orElse(null));
+        return v.named(account, people.findUser(v.ownerId()).map(u -> u.name()).orElse(null));
     }
 
     public record CreateCmd(@NotBlank @Size(max = 200) String name, Long accountId, Long contactId, Long pipelineId,

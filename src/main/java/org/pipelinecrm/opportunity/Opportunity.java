@@ -3,6 +3,8 @@ package org.pipelinecrm.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,15 +12,20 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.TenantOwned;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 
 /**
  * A deal being worked. Its stage and status change only through the guarded methods here, which refuse
- * what the sales process does not allow (moving a closed deal, losing without a reason).
+ * what the sales process does not allow (moving a closed deal, losing without a reason), and register what
+ * happened as events that the repository publishes on save: the module's listeners write the stage history
+ * and the field edits from them (as {@code AbstractAggregateRoot} does; this class extends {@code TenantOwned}).
  */
 @Entity
 class Opportunity extends TenantOwned {
@@ -58,10 +65,14 @@ class Opportunity extends TenantOwned {
     @Version
     private long version;
 
+    @Transient
+    private final List<Object> events = new ArrayList<>();
+
     protected Opportunity() {
     }
 
-    Opportunity(String name, StageView stage, long ownerId, Long teamId, Instant openedAt) {
+    /** A new deal in an open stage, opened by {@code by}. */
+    Opportunity(String name, StageView stage, long ownerId, Long teamId, long by, Instant openedAt) {
         if (!stage.isOpen()) {
             throw new ConflictException("opportunity.startsOpen", "A new deal starts in an open stage");
         }
@@ -75,10 +86,11 @@ class Opportunity extends TenantOwned {
         this.teamId = teamId;
         this.openedAt = openedAt;
         this.stageEnteredAt = openedAt;
+        events.add(new DealStageChanged(this, null, stageId, by, openedAt));
     }
 
-    /** Moves the deal to another stage of its pipeline; into a LOST stage only with a reason. */
-    boolean moveTo(StageView stage, String reason, Instant now) {
+    /** Moves the deal to another stage of its pipeline; into a LOST stage only with a reason (the one place it is checked). */
+    boolean moveTo(StageView stage, String reason, long by, Instant now) {
         if (stage.pipelineId() != pipelineId) {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
@@ -91,6 +103,7 @@ class Opportunity extends TenantOwned {
         if (stage.kind() == StageKind.LOST && (reason == null || reason.isBlank())) {
             throw new ConflictException("opportunity.lossReasonRequired", "A lost deal needs a reason");
         }
+        events.add(new DealStageChanged(this, stageId, stage.id(), by, now));
         stageId = stage.id();
         stageEnteredAt = now;
         probability = stage.probability();
@@ -103,22 +116,38 @@ class Opportunity extends TenantOwned {
     }
 
     /** Closes the deal into the pipeline's won or lost stage, with the reason and a note. */
-    void close(StageView closingStage, String reason, String note, Instant now) {
+    void close(StageView closingStage, String reason, String note, long by, Instant now) {
         if (closingStage.isOpen()) {
             throw new IllegalArgumentException("Closing needs a won or lost stage");
         }
-        moveTo(closingStage, reason, now);
+        moveTo(closingStage, reason, by, now);
         closeNote = note;
     }
 
+    /** Wins the deal, confirming its final amount and close date where given (left out: as they are). */
+    void win(StageView wonStage, String reason, String note, BigDecimal finalAmount, LocalDate closeDate, long by,
+            Instant now) {
+        if (wonStage.kind() != StageKind.WON) {
+            throw new IllegalArgumentException("Winning needs the won stage");
+        }
+        close(wonStage, reason, note, by, now);
+        if (finalAmount != null) {
+            amount = finalAmount;
+        }
+        if (closeDate != null) {
+            expectedCloseDate = closeDate;
+        }
+    }
+
     /** Back into an open stage: a manager's decision when a closed deal comes back to life. */
-    void reopen(StageView openStage, Instant now) {
+    void reopen(StageView openStage, long by, Instant now) {
         if (status == StageKind.OPEN) {
             throw new ConflictException("opportunity.notClosed", "The deal is open already");
         }
         if (!openStage.isOpen() || openStage.pipelineId() != pipelineId) {
             throw new ConflictException("opportunity.otherPipeline", "Reopen into an open stage of the deal's pipeline");
         }
+        events.add(new DealStageChanged(this, stageId, openStage.id(), by, now));
         status = StageKind.OPEN;
         stageId = openStage.id();
         stageEnteredAt = now;
@@ -130,9 +159,12 @@ class Opportunity extends TenantOwned {
 
     /**
      * Puts an imported deal where its history says, with the dates given: opened, closed (won or lost) or
-     * still open. History is taken as it was recorded elsewhere, so a lost deal may come without a reason.
+     * still open. History is taken as it was recorded elsewhere, so a lost deal may come without a reason. A new
+     * deal's history is what the row tells: opened into its stage (or the first open one), then closed on its
+     * close date; a known deal that changed stage moved on its close date (or now).
      */
-    void recordHistory(StageView stage, Instant opened, Instant closed, String reason, String externalId, Instant now) {
+    void recordHistory(StageView stage, Instant opened, Instant closed, String reason, String externalId, long by,
+            Instant now) {
         if (stage.pipelineId() != pipelineId) {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
@@ -144,6 +176,16 @@ class Opportunity extends TenantOwned {
             throw new IllegalArgumentException("closedAt: the deal closed before it opened");
         }
         boolean moved = stage.id() != stageId;
+        if (id == null) {
+            events.removeIf(e -> e instanceof DealStageChanged c && c.fromStageId() == null);
+            long first = stage.isOpen() ? stage.id() : stageId;
+            events.add(new DealStageChanged(this, null, first, by, opened));
+            if (!stage.isOpen()) {
+                events.add(new DealStageChanged(this, first, stage.id(), by, closed));
+            }
+        } else if (moved) {
+            events.add(new DealStageChanged(this, stageId, stage.id(), by, closed != null ? closed : now));
+        }
         this.openedAt = opened;
         this.closedAt = closed;
         this.externalId = externalId;
@@ -180,6 +222,27 @@ class Opportunity extends TenantOwned {
     void assign(long ownerId, Long teamId) {
         this.ownerId = ownerId;
         this.teamId = teamId;
+    }
+
+    /** A person's edit of the deal's fields (and owner, when given): kept on the deal's timeline. */
+    void edit(Description d, Long newOwnerId, Long newTeamId, long by, Instant at) {
+        OpportunityView before = toView(null, null);
+        describe(d.name(), d.amount(), d.probability(), d.expectedCloseDate(), d.source(), d.industry(),
+                d.nextStep(), d.accountId(), d.contactId());
+        if (newOwnerId != null) {
+            assign(newOwnerId, newTeamId);
+        }
+        events.add(new DealEdited(this, before, by, at));
+    }
+
+    @DomainEvents
+    List<Object> domainEvents() {
+        return List.copyOf(events);
+    }
+
+    @AfterDomainEventPublication
+    void clearDomainEvents() {
+        events.clear();
     }
 
     Long getId() {
@@ -223,5 +286,10 @@ class Opportunity extends TenantOwned {
         }
         sourceLeadId = leadId;
         convertedAt = at;
+    }
+
+    /** The describing fields of a deal, as an edit sets them. */
+    record Description(String name, BigDecimal amount, Integer probability, LocalDate expectedCloseDate,
+            String source, String industry, String nextStep, Long accountId, Long contactId) {
     }
 }

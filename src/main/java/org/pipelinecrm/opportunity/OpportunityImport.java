@@ -30,24 +30,22 @@ import org.springframework.stereotype.Component;
 /**
  * A pipeline's history as an import target: each row is a deal with the dates it really opened and closed,
  * so the dashboards of an imported history are right. Re-importing the same external id updates the deal.
- * The stage history written is what the row tells: opened into the first open stage (or the stage it is
- * in), then closed into the won or lost stage on its close date. A row's {@code pipeline} name wins over the
+ * The stage history written is what the row tells ({@link Opportunity#recordHistory}): opened into the first
+ * open stage (or the stage it is in), then closed into the won or lost stage on its close date. A row's {@code pipeline} name wins over the
  * {@code pipelineId} picked for the whole file.
  */
 @Component
 class OpportunityImport implements ImportTarget {
 
     private final OpportunityRepository opportunities;
-    private final StageChangeRepository changes;
     private final Pipelines pipelines;
     private final Accounts accounts;
     private final People people;
     private final Workspaces workspaces;
 
-    OpportunityImport(OpportunityRepository opportunities, StageChangeRepository changes, Pipelines pipelines,
-            Accounts accounts, People people, Workspaces workspaces) {
+    OpportunityImport(OpportunityRepository opportunities, Pipelines pipelines, Accounts accounts, People people,
+            Workspaces workspaces) {
         this.opportunities = opportunities;
-        this.changes = changes;
         this.pipelines = pipelines;
         this.accounts = accounts;
         this.people = people;
@@ -102,24 +100,13 @@ class OpportunityImport implements ImportTarget {
 
         Opportunity existing = externalId == null ? null : opportunities.findByExternalId(externalId).orElse(null);
         Opportunity deal = existing != null ? existing
-                : new Opportunity(name, pipeline.openStages().get(0), owner.id(), owner.teamId(), opened);
-        long from = deal.getStageId();
+                : new Opportunity(name, pipeline.openStages().get(0), owner.id(), owner.teamId(), me.id(), opened);
         deal.describe(name, amount, null, expected, text(v.get("source"), 80, "source"),
                 text(v.get("industry"), 80, "industry"), existing == null ? null : existing.toView(null, null).nextStep(),
                 accountId, existing == null ? null : existing.toView(null, null).contactId());
         deal.assign(owner.id(), owner.teamId());
-        Instant now = Instant.now();
-        deal.recordHistory(stage, opened, closed, reason, externalId, now);
+        deal.recordHistory(stage, opened, closed, reason, externalId, me.id(), Instant.now());
         opportunities.saveAndFlush(deal);
-        if (existing == null) {
-            long first = stage.isOpen() ? stage.id() : from;
-            changes.save(new StageChange(deal.getId(), null, first, me.id(), opened));
-            if (!stage.isOpen()) {
-                changes.save(new StageChange(deal.getId(), first, stage.id(), me.id(), closed));
-            }
-        } else if (from != stage.id()) {
-            changes.save(new StageChange(deal.getId(), from, stage.id(), me.id(), closed != null ? closed : now));
-        }
         return existing != null;
     }
 

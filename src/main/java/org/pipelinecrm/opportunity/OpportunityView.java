@@ -12,4 +12,11 @@ public record OpportunityView(long id, String name, long pipelineId, long stageI
         String source, String industry, String nextStep, Long accountId, String accountName, Long contactId,
         Instant openedAt, Instant closedAt, String closeReason, String closeNote, Instant stageEnteredAt,
         Instant lastActivityAt, long version, Long sourceLeadId, Instant convertedAt) {
+
+    /** The same deal with its account and owner named. */
+    OpportunityView named(String account, String owner) {
+        return new OpportunityView(id, name, pipelineId, stageId, status, amount, probability, expectedCloseDate,
+                ownerId, owner, teamId, source, industry, nextStep, accountId, account, contactId, openedAt, closedAt,
+                closeReason, closeNote, stageEnteredAt, lastActivityAt, version, sourceLeadId, convertedAt);
+    }
 }

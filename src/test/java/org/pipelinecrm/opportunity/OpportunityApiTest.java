@@ -95,7 +95,14 @@ class OpportunityApiTest {
         mvc.perform(post("/api/v1/opportunities/" + id + "/move").with(ws.admin())
                         .contentType(MediaType.APPLICATION_JSON).content(move(id, firstStage, 0, null)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.status").value(409));
+                .andExpect(jsonPath("$.status").value(409))
+                // who moved it, where and when, as the board says it
+                .andExpect(jsonPath("$.code").value("stale"))
+                .andExpect(jsonPath("$.movedBy").value(ws.adminId()))
+                .andExpect(jsonPath("$.movedByName").value("Admin " + ws.suffix()))
+                .andExpect(jsonPath("$.stageId").value(secondStage))
+                .andExpect(jsonPath("$.movedAt").isNotEmpty())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Moved by Admin " + ws.suffix())));
         mvc.perform(patch("/api/v1/opportunities/" + id).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\": \"99\", \"version\": 0}"))
                 .andExpect(status().isConflict());

@@ -72,4 +72,21 @@ class OpportunityPageTest {
         mvc.perform(get("/opportunities/" + deal.id()).with(user(me)))
                 .andExpect(content().string(containsString("id=\"reopen\"")));
     }
+
+    @Test
+    void aRefusedDealLeavesNoNewAccountBehind() throws Exception {
+        var ws = workspaces.create();
+        var me = lookup.loadUserByUsername(ws.adminEmail());
+        var pipeline = workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0));
+        long won = pipeline.closingStage(org.pipelinecrm.pipeline.StageKind.WON).orElseThrow().id();
+        // A new deal must start in an open stage: refused, and the account it named is not made either.
+        mvc.perform(post("/opportunities").with(user(me)).with(csrf()).param("name", "Initech renewal")
+                        .param("accountName", "Initech Orphan").param("pipelineId", String.valueOf(pipeline.id()))
+                        .param("stageId", String.valueOf(won)).param("amount", "100")
+                        .param("ownerId", String.valueOf(ws.adminId())))
+                .andExpect(status().isOk());
+        mvc.perform(get("/accounts").with(user(me)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Initech Orphan"))));
+    }
 }

@@ -23,14 +23,14 @@ class OpportunityTest {
     final Instant now = Instant.parse("2026-11-01T10:00:00Z");
 
     Opportunity deal() {
-        return new Opportunity("Deal", PROSPECTING, 7, null, now);
+        return new Opportunity("Deal", PROSPECTING, 7, null, 7, now);
     }
 
     @Test
     void aMoveTakesTheStagesProbabilityAndRestartsTheStageClock() {
         Opportunity deal = deal();
         Instant later = now.plusSeconds(3600);
-        assertThat(deal.moveTo(PROPOSAL, null, later)).isTrue();
+        assertThat(deal.moveTo(PROPOSAL, null, 7, later)).isTrue();
         var view = deal.toView(null, null);
         assertThat(view.stageId()).isEqualTo(2);
         assertThat(view.probability()).isEqualTo(60);
@@ -40,13 +40,13 @@ class OpportunityTest {
 
     @Test
     void movingToTheSameStageChangesNothing() {
-        assertThat(deal().moveTo(PROSPECTING, null, now)).isFalse();
+        assertThat(deal().moveTo(PROSPECTING, null, 7, now)).isFalse();
     }
 
     @Test
     void losingWithoutAReasonIsRefused() {
         Opportunity deal = deal();
-        assertThatThrownBy(() -> deal.moveTo(LOST, " ", now)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> deal.moveTo(LOST, " ", 7, now)).isInstanceOf(ConflictException.class)
                 .extracting("messageKey").isEqualTo("opportunity.lossReasonRequired");
         assertThat(deal.toView(null, null).status()).isEqualTo(StageKind.OPEN);
     }
@@ -54,10 +54,10 @@ class OpportunityTest {
     @Test
     void closedDealsDoNotMoveUntilReopened() {
         Opportunity deal = deal();
-        deal.close(WON, null, "signed", now);
+        deal.close(WON, null, "signed", 7, now);
         assertThat(deal.toView(null, null).closedAt()).isEqualTo(now);
-        assertThatThrownBy(() -> deal.moveTo(PROPOSAL, null, now)).isInstanceOf(ConflictException.class);
-        deal.reopen(PROPOSAL, now);
+        assertThatThrownBy(() -> deal.moveTo(PROPOSAL, null, 7, now)).isInstanceOf(ConflictException.class);
+        deal.reopen(PROPOSAL, 7, now);
         var view = deal.toView(null, null);
         assertThat(view.status()).isEqualTo(StageKind.OPEN);
         assertThat(view.closedAt()).isNull();
@@ -67,12 +67,12 @@ class OpportunityTest {
     @Test
     void anOpenDealCannotBeReopenedNorMovedIntoAnotherPipeline() {
         Opportunity deal = deal();
-        assertThatThrownBy(() -> deal.reopen(PROPOSAL, now)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> deal.moveTo(ELSEWHERE, null, now)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> deal.reopen(PROPOSAL, 7, now)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> deal.moveTo(ELSEWHERE, null, 7, now)).isInstanceOf(ConflictException.class);
     }
 
     @Test
     void aNewDealStartsInAnOpenStage() {
-        assertThatThrownBy(() -> new Opportunity("x", WON, 1, null, now)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> new Opportunity("x", WON, 1, null, 1, now)).isInstanceOf(ConflictException.class);
     }
 }

@@ -17,7 +17,11 @@ import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,9 +76,27 @@ class OpportunitiesApi {
         return opportunities.change(id, cmd);
     }
 
+    /** A stale move answers 409 naming who moved the deal last, to which stage and when, as the board does. */
     @PostMapping("/opportunities/{id}/move")
-    OpportunityView move(@PathVariable long id, @Valid @RequestBody MoveCmd cmd) {
-        return moves.move(id, cmd.stageId(), cmd.version(), cmd.reason(), cmd.note());
+    ResponseEntity<?> move(@PathVariable long id, @Valid @RequestBody MoveCmd cmd) {
+        try {
+            return ResponseEntity.ok(moves.move(id, cmd.stageId(), cmd.version(), cmd.reason(), cmd.note()));
+        } catch (OptimisticLockingFailureException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "Someone else changed this record; reload it and try again");
+            problem.setProperty("code", "stale");
+            history.lastChange(id).ifPresent(last -> {
+                problem.setDetail("Moved by " + last.changedByName() + " to " + last.stageName() + " at "
+                        + last.enteredAt() + "; reload it and try again");
+                problem.setProperty("movedBy", last.changedBy());
+                problem.setProperty("movedByName", last.changedByName());
+                problem.setProperty("stageId", last.stageId());
+                problem.setProperty("stageName", last.stageName());
+                problem.setProperty("movedAt", last.enteredAt());
+            });
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
     }
 
     @PostMapping("/opportunities/{id}/close")

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.validation.Valid;
-import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.DealMoves;
@@ -34,19 +33,17 @@ class OpportunityController {
     private final Opportunities opportunities;
     private final DealMoves moves;
     private final Pipelines pipelines;
-    private final Accounts accounts;
     private final People people;
     private final CloseReasons closeReasons;
     private final DealStageHistory history;
 
-    OpportunityController(Opportunities opportunities, DealMoves moves, Pipelines pipelines, Accounts accounts, People people,
+    OpportunityController(Opportunities opportunities, DealMoves moves, Pipelines pipelines, People people,
             CloseReasons closeReasons, DealStageHistory history) {
         this.closeReasons = closeReasons;
         this.history = history;
         this.opportunities = opportunities;
         this.moves = moves;
         this.pipelines = pipelines;
-        this.accounts = accounts;
         this.people = people;
     }
 
@@ -64,11 +61,10 @@ class OpportunityController {
         if (errors.hasErrors()) {
             return formPage(pipelines.pipeline(form.pipelineId()), model);
         }
-        Long accountId = blank(form.accountName()) ? null : accounts.findOrCreateByName(form.accountName()).id();
         try {
-            OpportunityView created = opportunities.create(new Opportunities.CreateCmd(form.name(), accountId, null,
-                    form.pipelineId(), form.stageId(), form.amount(), form.expectedCloseDate(), form.probability(),
-                    form.source(), form.industry(), form.nextStep(), form.ownerId()));
+            OpportunityView created = opportunities.createAtAccountNamed(new Opportunities.CreateCmd(form.name(), null,
+                    null, form.pipelineId(), form.stageId(), form.amount(), form.expectedCloseDate(), form.probability(),
+                    form.source(), form.industry(), form.nextStep(), form.ownerId()), form.accountName());
             flash.addFlashAttribute("saved", "opportunity.created");
             return "redirect:/opportunities/" + created.id();
         } catch (ConflictException e) {
@@ -109,10 +105,9 @@ class OpportunityController {
         if (errors.hasErrors()) {
             return page(id, model);
         }
-        Long accountId = blank(form.accountName()) ? null : accounts.findOrCreateByName(form.accountName()).id();
-        opportunities.change(id, new Opportunities.ChangeCmd(form.name(), accountId, null, form.amount(),
+        opportunities.changeAtAccountNamed(id, new Opportunities.ChangeCmd(form.name(), null, null, form.amount(),
                 form.expectedCloseDate(), form.probability(), form.source(), form.industry(), form.nextStep(),
-                form.ownerId(), form.version()));
+                form.ownerId(), form.version()), form.accountName());
         flash.addFlashAttribute("saved", "opportunity.saved");
         return "redirect:/opportunities/" + id;
     }
@@ -140,9 +135,5 @@ class OpportunityController {
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("users", people.users());
         return "opportunity/new";
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }
