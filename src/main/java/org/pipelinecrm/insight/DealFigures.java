@@ -14,7 +14,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The figures about deals, each one SQL statement over an index or the stage rollup (see V56). */
+/**
+ * The figures about deals, each one SQL statement over an index or a rollup, read through the views the
+ * opportunity, pipeline and account modules publish (their tables are theirs).
+ */
 @Component
 class DealFigures {
 
@@ -38,7 +41,7 @@ class DealFigures {
                        coalesce(sum(r.amount) filter (where r.status = 'WON'), 0),
                        sum(r.age_seconds) filter (where r.status = 'WON') / 86400
                          / nullif(sum(r.deals) filter (where r.status = 'WON'), 0)
-                from deal_close_day r
+                from deal_close_facts r
                 where r.day >= :fromDay and r.day <= :toDay
                 """ + scope.deals("r")).params(scope.params)
                 .query((rs, n) -> new Closed(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
@@ -61,7 +64,7 @@ class DealFigures {
                        count(*) filter (where o.status = 'WON'), count(*) filter (where o.status = 'LOST'),
                        coalesce(sum(o.amount) filter (where o.status = 'WON'), 0),
                        coalesce(sum(o.amount) filter (where o.status = 'LOST'), 0)
-                from opportunity o
+                from deal_facts o
                 where o.closed_at >= :from and o.closed_at < :to
                 """ + scope.deals("o") + """
 
@@ -85,7 +88,7 @@ class DealFigures {
                 + """
                 coalesce(sum(r.deals) filter (where r.status = 'WON'), 0), coalesce(sum(r.deals) filter (where r.status = 'LOST'), 0),
                 coalesce(sum(r.amount) filter (where r.status = 'WON'), 0)
-                from deal_close_day r
+                from deal_close_facts r
                 where r.day >= :fromDay and r.day < :endDay
                 """ + scope.deals("r") + " group by 1").params(params)
                 .query((rs, n) -> new Bucket(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)))
@@ -100,7 +103,7 @@ class DealFigures {
     List<OpenStage> openByStage(MetricsScope scope) {
         return jdbc.sql("""
                 select r.stage_id, sum(r.deals), sum(r.amount), sum(r.weighted)
-                from open_deal_stage r
+                from open_deal_facts r
                 where true
                 """ + scope.deals("r") + " group by r.stage_id having sum(r.deals) > 0").params(scope.params)
                 .query((rs, n) -> new OpenStage(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
@@ -110,9 +113,9 @@ class DealFigures {
     /** Open deals whose account has a contact marked as decision maker. */
     long withDecisionMaker(MetricsScope scope) {
         return jdbc.sql("""
-                select count(*) from opportunity o
+                select count(*) from deal_facts o
                 where o.status = 'OPEN' and o.account_id in (
-                    select c.account_id from contact c where c.tenant_id = :tenant and c.buying_role = 'DECISION_MAKER')
+                    select c.account_id from contact_facts c where c.tenant_id = :tenant and c.buying_role = 'DECISION_MAKER')
                 """ + scope.deals("o")).params(scope.params).query(Long.class).single();
     }
 
@@ -130,7 +133,7 @@ class DealFigures {
                 + """
                 coalesce(sum(o.amount) filter (where o.probability >= :commit), 0), coalesce(sum(o.amount), 0),
                 coalesce(sum(o.amount * o.probability / 100.0), 0)
-                from opportunity o
+                from deal_facts o
                 where o.status = 'OPEN' and o.expected_close_date >= :fromDay and o.expected_close_date < :endDay
                 """ + scope.deals("o") + " group by 1").params(params)
                 .query((rs, n) -> new ForecastBucket(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
@@ -146,8 +149,8 @@ class DealFigures {
     Stalled stalled(MetricsScope scope) {
         return jdbc.sql("""
                 select count(o.id), coalesce(sum(o.amount), 0)
-                from stage s
-                join opportunity o on o.tenant_id = s.tenant_id and o.stage_id = s.id and o.status = 'OPEN'
+                from stage_facts s
+                join deal_facts o on o.tenant_id = s.tenant_id and o.stage_id = s.id and o.status = 'OPEN'
                      and o.stage_entered_at < now() - make_interval(days => s.rotting_days)
                 where s.tenant_id = :tenant and s.kind = 'OPEN' and s.rotting_days is not null
                 """ + scope.deals("o")).params(scope.params)
@@ -161,9 +164,9 @@ class DealFigures {
     List<StalledDeal> stalledDeals(MetricsScope scope, int limit) {
         return jdbc.sql("""
                 select o.id, o.name, o.amount, o.owner_id, s.name, o.stage_entered_at, s.rotting_days
-                from stage s
+                from stage_facts s
                 cross join lateral (
-                  select o.id, o.name, o.amount, o.owner_id, o.stage_entered_at from opportunity o
+                  select o.id, o.name, o.amount, o.owner_id, o.stage_entered_at from deal_facts o
                   where o.tenant_id = s.tenant_id and o.stage_id = s.id and o.status = 'OPEN'
                     and o.stage_entered_at < now() - make_interval(days => s.rotting_days)
                 """ + scope.deals("o") + " order by o.stage_entered_at, o.id limit " + limit + """
@@ -183,13 +186,13 @@ class DealFigures {
     /** Deals entering and leaving each stage in the period, from the daily rollup. */
     Map<Long, Flow> stageFlow(MetricsScope scope) {
         String pipeline = scope.filter.pipelineId() == null ? ""
-                : " and d.stage_id in (select s.id from stage s where s.tenant_id = :tenant and s.pipeline_id = :pipeline)";
+                : " and d.stage_id in (select s.id from stage_facts s where s.tenant_id = :tenant and s.pipeline_id = :pipeline)";
         String team = scope.filter.teamId() == null ? "" : " and d.team_id = :team";
         String owner = scope.filter.ownerId() == null ? "" : " and d.owner_id = :owner";
         Map<Long, Flow> flows = new HashMap<>();
         jdbc.sql("""
                 select d.stage_id, sum(d.entered), sum(d.exited), sum(d.exited_forward), sum(d.seconds_in_stage)
-                from stage_exit_day d
+                from stage_flow_facts d
                 where d.tenant_id = :tenant and d.day >= :fromDay and d.day <= :toDay
                 """ + pipeline + team + owner + " group by d.stage_id").params(scope.params)
                 .query((rs, n) -> new Flow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5)))
@@ -198,14 +201,14 @@ class DealFigures {
     }
 
     boolean pipelineExists(long id) {
-        return jdbc.sql("select count(*) from pipeline where id = ?").param(id).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from pipeline_facts where id = ?").param(id).query(Long.class).single() > 0;
     }
 
     record StageRow(long id, long pipelineId, String name, String kind, int position) {
     }
 
     List<StageRow> stages(Long pipelineId) {
-        return jdbc.sql("select id, pipeline_id, name, kind, position from stage"
+        return jdbc.sql("select id, pipeline_id, name, kind, position from stage_facts"
                 + (pipelineId == null ? "" : " where pipeline_id = :pipeline") + " order by pipeline_id, position, id")
                 .params(pipelineId == null ? Map.of() : Map.of("pipeline", pipelineId))
                 .query(DealFigures::stage).list();
@@ -218,7 +221,7 @@ class DealFigures {
     /** Close reasons' labels by outcome and code. */
     Map<String, String> reasonLabels() {
         Map<String, String> labels = new HashMap<>();
-        jdbc.sql("select outcome, code, label from close_reason").query(rs -> {
+        jdbc.sql("select outcome, code, label from close_reason_facts").query(rs -> {
             labels.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
         });
         return labels;

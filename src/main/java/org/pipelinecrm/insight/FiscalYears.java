@@ -3,8 +3,8 @@ package org.pipelinecrm.insight;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.pipelinecrm.tenant.TenantContext;
 import org.pipelinecrm.tenant.WorkspaceCreated;
+import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,14 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class FiscalYears {
 
     private final JdbcClient jdbc;
+    private final Workspaces workspaces;
 
-    FiscalYears(JdbcClient jdbc) {
+    FiscalYears(JdbcClient jdbc, Workspaces workspaces) {
         this.jdbc = jdbc;
+        this.workspaces = workspaces;
     }
 
     public ZoneId zone() {
-        return ZoneId.of(jdbc.sql("select time_zone from workspace where id = ?").param(TenantContext.require())
-                .query(String.class).single());
+        return workspaces.current().timeZone();
     }
 
     public LocalDate today() {

@@ -23,12 +23,12 @@ class LeadFigures {
     record Cohort(boolean total, String source, long leads, long mql, long sql, long converted, long won) {
     }
 
-    /** Read from {@code lead_cohort_day}, a rollup the database keeps per creation day, owner, team and source. */
+    /** Read from {@code lead_cohort_facts}, the lead module's view of the rollup the database keeps per creation day, owner, team and source. */
     List<Cohort> cohort(MetricsScope scope) {
         return jdbc.sql("""
                 select grouping(c.source) = 1, nullif(c.source, ''), coalesce(sum(c.leads), 0), coalesce(sum(c.mql), 0),
                        coalesce(sum(c.sql), 0), coalesce(sum(c.converted), 0), coalesce(sum(c.won), 0)
-                from lead_cohort_day c
+                from lead_cohort_facts c
                 where c.day >= :fromDay and c.day <= :toDay
                 """ + scope.leads("c") + " group by grouping sets ((), (c.source))").params(scope.params)
                 .query((rs, n) -> new Cohort(rs.getBoolean(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
@@ -38,7 +38,7 @@ class LeadFigures {
     }
 
     long qualified(MetricsScope scope) {
-        return jdbc.sql("select count(*) from lead l where l.qualified_at >= :from and l.qualified_at < :to"
+        return jdbc.sql("select count(*) from lead_facts l where l.qualified_at >= :from and l.qualified_at < :to"
                 + scope.leads("l")).params(scope.params).query(Long.class).single();
     }
 }

@@ -59,6 +59,17 @@ public class Metrics {
         return me.seesWholeWorkspace() ? filter : filter.forOwner(me.id());
     }
 
+    /** The report of the days asked for; a missing end falls back to this quarter's, in the same transaction. */
+    public MetricsReport report(LocalDate from, LocalDate to, Long pipelineId, Long teamId, Long ownerId) {
+        if (from == null || to == null) {
+            FiscalYears.Setting fiscal = fiscalYears.current();
+            Period quarter = Periods.containing(fiscalYears.today(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
+            from = from == null ? quarter.start() : from;
+            to = to == null ? quarter.end() : to;
+        }
+        return report(new MetricsFilter(from, to, pipelineId, teamId, ownerId));
+    }
+
     public MetricsReport report(MetricsFilter requested) {
         MetricsFilter filter = checked(requested);
         ZoneId zone = fiscalYears.zone();

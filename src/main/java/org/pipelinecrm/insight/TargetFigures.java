@@ -28,7 +28,7 @@ class TargetFigures {
     BigDecimal target(MetricsFilter filter) {
         List<Row> rows = jdbc.sql("""
                 select t.period_start, t.period_end, t.amount, t.owner_id, t.team_id, u.team_id
-                from revenue_target t left join app_user u on u.tenant_id = t.tenant_id and u.id = t.owner_id
+                from revenue_target t left join person_facts u on u.tenant_id = t.tenant_id and u.id = t.owner_id
                 where t.period_end >= ? and t.period_start <= ?
                 """).params(filter.from(), filter.to())
                 .query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),

@@ -135,7 +135,7 @@ public class Board {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("select o.id, o.name, o.account_id, a.name account_name, o.amount, "
                 + "o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version from opportunity o "
-                + "left join account a on a.tenant_id = o.tenant_id and a.id = o.account_id where ")
+                + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where ")
                 .append(where(filter, params)).append(" and o.stage_id = :stageId");
         params.put("stageId", stage.id());
         if (cursor != null && !cursor.isBlank()) {

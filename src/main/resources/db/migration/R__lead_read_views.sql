@@ -1,0 +1,13 @@
+-- What the lead module lets other modules read (security_invoker: row-level security binds the reader).
+
+-- When each lead was qualified, and whose it is.
+CREATE OR REPLACE VIEW lead_facts WITH (security_invoker = true) AS
+SELECT tenant_id, id, owner_id, team_id, qualified_at
+FROM lead;
+
+-- Leads per creation day (the workspace's day), owner, team and source, and how many reached each milestone.
+CREATE OR REPLACE VIEW lead_cohort_facts WITH (security_invoker = true) AS
+SELECT tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won
+FROM lead_cohort_day;
+
+GRANT SELECT ON lead_facts, lead_cohort_facts TO ${app_role};
