@@ -1,7 +1,7 @@
 -- The lead funnel read from a rollup a trigger keeps (lead_cohort_day): per creation day, owner, team and source,
 -- how many leads were created and how many of them have reached MQL, SQL, a deal, a won deal since. A later
 -- milestone implies the earlier ones. owner_id and team_id 0 stand for "none", source '' for "no source". A day is
--- a day in the workspace's time zone (workspace_day, R__workspace_days.sql).
+-- a day in the workspace's time zone (workspace_day, R__tenant_workspace_days.sql).
 
 -- Adds (sign 1) or takes away (sign -1) one lead's share.
 CREATE OR REPLACE FUNCTION lead_cohort_add(l lead, sign integer) RETURNS void LANGUAGE plpgsql AS $$
@@ -45,7 +45,7 @@ BEGIN
 END $$;
 
 -- A changed or removed lead; its two rows are locked in key order so that two changes never wait in a circle.
--- An update that moves the counts takes the shared recount lock of its workspace (see R__workspace_days.sql).
+-- An update that moves the counts takes the shared recount lock of its workspace (see R__tenant_workspace_days.sql).
 CREATE OR REPLACE FUNCTION lead_cohort_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN

@@ -1,7 +1,7 @@
 -- The deal rollups the dashboard reads, kept by triggers in the same transaction as the change: open deals per
 -- stage, owner and team (open_deal_stage), closed deals per close day, owner, team and outcome (deal_close_day),
 -- and entries, exits and time spent per stage and day (stage_exit_day). Days are the workspace's days
--- (workspace_day, R__workspace_days.sql); team_id 0 stands for "no team".
+-- (workspace_day, R__tenant_workspace_days.sql); team_id 0 stands for "no team".
 
 -- Adds (sign 1) or takes away (sign -1) one deal's share of the open rollup, or of the closed one.
 CREATE OR REPLACE FUNCTION deal_rollup_open(d opportunity, sign integer) RETURNS void LANGUAGE plpgsql AS $$

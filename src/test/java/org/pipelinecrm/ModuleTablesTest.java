@@ -58,17 +58,27 @@ class ModuleTablesTest {
      * Crossings not yet removed, as "module -> table". Each is a trigger function written before modules kept to
      * their tables; they move with the functions into repeatable migrations and then out, as said here.
      */
-    static final Map<String, String> NOT_YET_MOVED = Map.of(
+    static final Map<String, String> NOT_YET_MOVED = Map.ofEntries(
             // lead_cohort_deal_won on opportunity moves the won count of the leads a deal came from: the lead
             // module should do that itself, from a deal-won / re-opened event handled in the same transaction.
-            "opportunity -> lead_cohort_day", "lead_cohort_deal_won writes the lead module's cohort rollup",
-            "opportunity -> lead", "lead_cohort_deal_won finds the leads a deal came from",
+            Map.entry("opportunity -> lead_cohort_day", "lead_cohort_deal_won writes the lead module's cohort rollup"),
+            Map.entry("opportunity -> lead", "lead_cohort_deal_won finds the leads a deal came from"),
             // lead_cohort_insert and lead_cohort_add ask whether a lead's deal is won: the lead should keep that
             // itself (a won flag set from the same event), and the insert should call workspace_day.
-            "lead -> opportunity", "lead_cohort_insert and lead_cohort_add read the status of a lead's deal",
-            "lead -> workspace", "lead_cohort_insert joins workspace for its time zone instead of workspace_day",
+            Map.entry("lead -> opportunity", "lead_cohort_insert and lead_cohort_add read the status of a lead's deal"),
+            Map.entry("lead -> workspace", "lead_cohort_insert joins workspace for its time zone instead of workspace_day"),
             // stage_exit_record counts a forward exit by the stages' positions: stage_facts has them.
-            "opportunity -> stage", "stage_exit_record reads the stages' positions");
+            Map.entry("opportunity -> stage", "stage_exit_record reads the stages' positions"),
+            // R__tenant_workspace_days.sql: a new time zone recounts every day rollup in one function, and its
+            // lock triggers sit on the deal, stage-change and lead tables. Each module should recount its own
+            // rollup on WorkspaceTimeZoneChanged and own its lock trigger.
+            Map.entry("tenant -> opportunity", "rebuild_day_rollups reads deals; the recount lock trigger sits on them"),
+            Map.entry("tenant -> stage_change", "rebuild_day_rollups reads stage changes; the lock trigger sits on them"),
+            Map.entry("tenant -> lead", "rebuild_day_rollups reads leads; the recount lock trigger sits on them"),
+            Map.entry("tenant -> stage", "rebuild_day_rollups reads the stages' positions"),
+            Map.entry("tenant -> deal_close_day", "rebuild_day_rollups rewrites the closed-deal rollup"),
+            Map.entry("tenant -> stage_exit_day", "rebuild_day_rollups rewrites the stage-exit rollup"),
+            Map.entry("tenant -> lead_cohort_day", "rebuild_day_rollups rewrites the lead cohort rollup"));
 
     private static final Path SOURCES = Path.of("src/main/java/org/pipelinecrm");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
