@@ -83,7 +83,7 @@ class LeadsApi {
             @RequestParam(required = false) Integer maxScore, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var filter = new LeadFilter(status, type, source, ownerId, teamId, q, minScore, maxScore);
-        var pageable = PageRequest.of(Math.max(0, page), PageOf.clampSize(size), Sort.by(Sort.Order.desc("createdAt"),
+        var pageable = PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size), Sort.by(Sort.Order.desc("createdAt"),
                 Sort.Order.desc("id")));
         return PageOf.of(leads.list(filter, pageable), v -> v);
     }

@@ -58,8 +58,18 @@ class OpportunitiesApi {
             @RequestParam(required = false) Long stageId, @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        StageKind kind = status == null || status.isBlank() ? null : StageKind.valueOf(status.toUpperCase());
+        StageKind kind = status == null || status.isBlank() ? null : stageKind(status);
         return opportunities.list(pipelineId, stageId, ownerId, kind, page, size);
+    }
+
+    private static StageKind stageKind(String status) {
+        try {
+            return StageKind.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.pipelinecrm.shared.InvalidInputException("status", "problem.field.one-of",
+                    "status is one of " + java.util.Arrays.toString(StageKind.values()),
+                    String.join(", ", java.util.Arrays.stream(StageKind.values()).map(Enum::name).toList()));
+        }
     }
 
     @GetMapping("/opportunities/{id}")
