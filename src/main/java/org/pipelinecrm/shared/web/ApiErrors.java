@@ -56,8 +56,10 @@ class ApiErrors {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return problems.answer(problems.problem(HttpStatus.CONFLICT, e.getMessageKey(),
-                problems.textOr(e.getMessageKey(), e.getMessage(), e.getArguments())));
+        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, e.getMessageKey(),
+                problems.textOr(e.getMessageKey(), e.getMessage(), e.getArguments()));
+        e.problemProperties().forEach(problem::setProperty);
+        return problems.answer(problem);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
