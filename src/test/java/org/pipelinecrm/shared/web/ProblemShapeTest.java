@@ -110,6 +110,13 @@ class ProblemShapeTest {
     }
 
     @Test
+    void aBugIsAnInternalErrorThatEchoesNothing() throws Exception {
+        var ws = workspaces.create();
+        problem(mvc.perform(get("/api/v1/test-only/faulty").with(ws.admin())), 500, "internal-error")
+                .andExpect(content().string(not(containsString("secret"))));
+    }
+
+    @Test
     void longQueriesFitAndOverlongOnesAreAProblemNotTomcatsPage() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> long20k = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
