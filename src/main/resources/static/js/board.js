@@ -40,7 +40,7 @@
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
       putBack(card, origin);
-      say(answer.message || response.statusText);
+      say(answer.detail || response.statusText);
       return;
     }
     say('');

@@ -99,7 +99,7 @@ public class Accounts {
     }
 
     public PageOf<AccountSummary> list(int page, int size) {
-        Page<Account> found = accounts.findAllByOrderByNameAscIdAsc(PageRequest.of(Math.max(page, 0),
+        Page<Account> found = accounts.findAllByOrderByNameAscIdAsc(PageRequest.of(PageOf.page(page, PageOf.clampSize(size)),
                 PageOf.clampSize(size)));
         Map<Long, Long> counts = contacts.countByAccount(found.map(Account::getId).getContent()).stream()
                 .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));

@@ -15,4 +15,9 @@ public class DuplicateAccountException extends ConflictException {
     public AccountSummary existing() {
         return existing;
     }
+
+    @Override
+    public java.util.Map<String, Object> problemProperties() {
+        return java.util.Map.of("existingId", existing().id());
+    }
 }

@@ -72,7 +72,7 @@ public class Activities {
     public PageOf<ActivityView> ofRecord(RecordType type, long recordId, int page, int size) {
         records.require(type, recordId);
         return PageOf.of(activities.findByRecordTypeAndRecordIdOrderByOccurredAtDescIdDesc(type, recordId,
-                PageRequest.of(Math.max(page, 0), PageOf.clampSize(size))), Activity::toView);
+                PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size))), Activity::toView);
     }
 
     private Activity visible(long id) {

@@ -94,7 +94,7 @@ public class Tasks {
     public PageOf<TaskView> ofRecord(RecordType type, long recordId, int page, int size) {
         records.require(type, recordId);
         return PageOf.of(tasks.findByRecordTypeAndRecordIdOrderByDueAtDescIdDesc(type, recordId,
-                PageRequest.of(Math.max(page, 0), PageOf.clampSize(size))), SalesTask::toView);
+                PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size))), SalesTask::toView);
     }
 
     /** The signed-in person's open tasks in one due bucket, earliest first. */

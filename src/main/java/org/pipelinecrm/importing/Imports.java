@@ -51,7 +51,8 @@ public class Imports {
 
     public ImportTarget target(String entity) {
         return targets.stream().filter(t -> t.entity().equalsIgnoreCase(entity)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown entity to import: " + entity));
+                .orElseThrow(() -> new org.pipelinecrm.shared.InvalidInputException("entity", "problem.field.one-of",
+                        "Unknown entity to import: " + entity, "leads, opportunities"));
     }
 
     /**

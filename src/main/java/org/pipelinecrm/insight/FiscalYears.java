@@ -70,7 +70,8 @@ public class FiscalYears {
 
         public Setting {
             if (startMonth < 1 || startMonth > 12) {
-                throw new IllegalArgumentException("startMonth must be 1 to 12");
+                throw new org.pipelinecrm.shared.InvalidInputException("startMonth", "problem.field.month",
+                        "startMonth must be 1 to 12");
             }
         }
     }

@@ -34,10 +34,12 @@ public class Targets {
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     public TargetView set(TargetCmd cmd) {
         if (cmd.periodEnd().isBefore(cmd.periodStart())) {
-            throw new IllegalArgumentException("periodEnd is before periodStart");
+            throw new org.pipelinecrm.shared.InvalidInputException("periodEnd", "problem.field.end-before-start",
+                    "periodEnd is before periodStart");
         }
         if ((cmd.ownerId() == null) == (cmd.teamId() == null)) {
-            throw new IllegalArgumentException("A target is for either a rep (ownerId) or a team (teamId)");
+            throw new org.pipelinecrm.shared.InvalidInputException("ownerId", "problem.field.rep-or-team",
+                    "A target is for either a rep (ownerId) or a team (teamId)");
         }
         if (cmd.ownerId() != null) {
             people.user(cmd.ownerId());

@@ -16,4 +16,9 @@ public class DuplicateLeadException extends ConflictException {
     public long existingId() {
         return existingId;
     }
+
+    @Override
+    public java.util.Map<String, Object> problemProperties() {
+        return java.util.Map.of("existingId", existingId);
+    }
 }

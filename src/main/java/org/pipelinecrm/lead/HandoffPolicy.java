@@ -41,6 +41,7 @@ public class HandoffPolicy {
         List<String> offered = rules().rejectionReasons();
         String given = reason == null ? "" : reason.strip();
         return offered.stream().filter(r -> r.equalsIgnoreCase(given)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("reason: not one of " + String.join(", ", offered)));
+                () -> new org.pipelinecrm.shared.InvalidInputException("reason", "problem.field.one-of",
+                        "reason: not one of " + String.join(", ", offered), String.join(", ", offered)));
     }
 }

@@ -45,7 +45,8 @@ public class LeadBulkActions {
 
     private static BulkOutcome each(Collection<Long> ids, LongConsumer action) {
         if (ids.size() > MAX_LEADS) {
-            throw new IllegalArgumentException("At most " + MAX_LEADS + " leads at once");
+            throw new org.pipelinecrm.shared.InvalidInputException("ids", "problem.field.too-many",
+                    "At most " + MAX_LEADS + " leads at once", MAX_LEADS);
         }
         int changed = 0;
         List<BulkOutcome.Skipped> skipped = new ArrayList<>();

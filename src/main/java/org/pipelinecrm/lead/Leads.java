@@ -80,7 +80,12 @@ public class Leads {
     public LeadView recordEvent(long id, String type, Instant occurredAt) {
         Lead lead = visible(id);
         Instant when = occurredAt == null ? Instant.now() : occurredAt;
-        String normal = type.trim().toUpperCase();
+        String normal = type.trim().toUpperCase(java.util.Locale.ROOT);
+        java.util.SortedSet<String> known = scoring.eventTypes();
+        if (!known.contains(normal)) {
+            throw new org.pipelinecrm.shared.InvalidInputException("type", "problem.field.one-of",
+                    "type is one of " + known, String.join(", ", known));
+        }
         events.save(new LeadEvent(lead.id(), normal, when));
         lead.behaved(normal, null, me(), when);
         events.flush();

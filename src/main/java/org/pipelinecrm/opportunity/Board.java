@@ -139,6 +139,11 @@ public class Board {
                 .append(where(filter, params)).append(" and o.stage_id = :stageId");
         params.put("stageId", stage.id());
         if (cursor != null && !cursor.isBlank()) {
+            // a cursor is "<micros>_<id>" as the previous page gave it; anything else names the parameter
+            if (!cursor.matches("-?\\d{1,16}_\\d{1,18}")) {
+                throw new org.pipelinecrm.shared.InvalidInputException("cursor", "problem.field.cursor",
+                        "cursor is not one the board gave");
+            }
             String[] parts = cursor.split("_");
             long micros = Long.parseLong(parts[0]);
             params.put("afterAt", Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),

@@ -125,7 +125,7 @@ public class Opportunities {
         if (status != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), status));
         }
-        var found = opportunities.findAll(spec, PageRequest.of(Math.max(0, page), PageOf.clampSize(size),
+        var found = opportunities.findAll(spec, PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size),
                 Sort.by(Sort.Direction.DESC, "id")));
         Map<Long, String> accountNames = accounts.namesByIds(found.stream().map(o -> o.toView(null, null).accountId())
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));

@@ -169,11 +169,13 @@ class Opportunity extends TenantOwned {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
         if (stage.isOpen() != (closed == null)) {
-            throw new IllegalArgumentException(stage.isOpen() ? "closedAt: an open deal has no close date"
+            throw new org.pipelinecrm.shared.InvalidInputException("closedAt", stage.isOpen() ? "problem.field.open-deal-close-date" : "problem.field.close-date-needed",
+                    stage.isOpen() ? "closedAt: an open deal has no close date"
                     : "closedAt: a deal in a closed stage needs its close date");
         }
         if (closed != null && closed.isBefore(opened)) {
-            throw new IllegalArgumentException("closedAt: the deal closed before it opened");
+            throw new org.pipelinecrm.shared.InvalidInputException("closedAt", "problem.field.closed-before-opened",
+                    "closedAt: the deal closed before it opened");
         }
         boolean moved = stage.id() != stageId;
         if (id == null) {

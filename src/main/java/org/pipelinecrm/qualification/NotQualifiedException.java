@@ -23,4 +23,9 @@ public class NotQualifiedException extends ConflictException {
     public List<Blocker> getBlockers() {
         return blockers;
     }
+
+    @Override
+    public java.util.Map<String, Object> problemProperties() {
+        return java.util.Map.of("blockers", getBlockers());
+    }
 }

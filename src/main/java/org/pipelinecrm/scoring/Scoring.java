@@ -37,6 +37,14 @@ public class Scoring {
         return rules().scorecard();
     }
 
+    /** The behaviour events a lead can record: the built-in ones and those the workspace's rules name, sorted. */
+    public java.util.SortedSet<String> eventTypes() {
+        java.util.SortedSet<String> types = new java.util.TreeSet<>();
+        java.util.stream.Stream.concat(DefaultModel.rules().behaviourRules().stream(), rules().behaviourRules().stream())
+                .forEach(rule -> types.add(rule.eventType().trim().toUpperCase(java.util.Locale.ROOT)));
+        return types;
+    }
+
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     public ScoringRules change(ScoringRules rules) {

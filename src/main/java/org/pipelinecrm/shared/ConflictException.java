@@ -22,4 +22,9 @@ public class ConflictException extends RuntimeException {
     public Object[] getArguments() {
         return arguments;
     }
+
+    /** What the API's problem carries besides its code and detail (e.g. the existing record's id); none by default. */
+    public java.util.Map<String, Object> problemProperties() {
+        return java.util.Map.of();
+    }
 }

@@ -10,13 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.ContactSummary;
-import org.pipelinecrm.account.DuplicateAccountException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,15 +57,6 @@ class AccountsApi {
     AccountSummary change(@PathVariable long id, @Valid @RequestBody AccountUpdate u) {
         return accounts.change(id, new Accounts.AccountCmd(u.name(), u.domain(), u.industry(), u.size(),
                 u.annualRevenue(), u.country()), u.version());
-    }
-
-    @ExceptionHandler(DuplicateAccountException.class)
-    ResponseEntity<ProblemDetail> duplicate(DuplicateAccountException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        body.setTitle("Likely duplicate");
-        body.setProperty("code", e.getMessageKey());
-        body.setProperty("existingId", e.existing().id());
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @GetMapping("/accounts/{id}")

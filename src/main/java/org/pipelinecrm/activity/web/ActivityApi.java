@@ -67,7 +67,10 @@ class ActivityApi {
 
     record NewActivity(@NotNull ActivityKind kind, @NotNull RecordType recordType, @NotNull Long recordId,
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String subject,
-            String body, Direction direction, java.time.Instant occurredAt, Integer durationMinutes, String outcome,
+            @jakarta.validation.constraints.Size(max = 20000) String body, Direction direction,
+            java.time.Instant occurredAt,
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1440) Integer durationMinutes,
+            @jakarta.validation.constraints.Size(max = 200) String outcome,
             java.util.List<Long> participantUserIds, java.util.List<Long> participantContactIds) {
 
         ActivityDetails details() {
@@ -76,8 +79,11 @@ class ActivityApi {
         }
     }
 
-    record ActivityChange(@jakarta.validation.constraints.Size(min = 1, max = 200) String subject, String body,
-            Direction direction, java.time.Instant occurredAt, Integer durationMinutes, String outcome,
+    record ActivityChange(@jakarta.validation.constraints.Size(min = 1, max = 200) String subject,
+            @jakarta.validation.constraints.Size(max = 20000) String body, Direction direction,
+            java.time.Instant occurredAt,
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1440) Integer durationMinutes,
+            @jakarta.validation.constraints.Size(max = 200) String outcome,
             java.util.List<Long> participantUserIds, java.util.List<Long> participantContactIds,
             @NotNull Long version) {
     }

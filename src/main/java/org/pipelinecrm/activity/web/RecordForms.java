@@ -14,13 +14,11 @@ import org.pipelinecrm.activity.TaskPriority;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
 import org.pipelinecrm.tenant.Workspaces;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The "log a call/meeting/e-mail/note" and "add task" forms of {@code activity/record-forms}. They post
@@ -61,7 +59,7 @@ class RecordForms {
         require(title);
         Instant due = instant(dueAt);
         if (due == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A task needs a due time");
+            throw new org.pipelinecrm.shared.InvalidInputException("dueAt", "problem.field.required", "A task needs a due time");
         }
         tasks.add(new TaskCmd(title, due, priority, null, recordType, recordId));
         return recordType == null ? "redirect:/tasks" : timeline.timeline(recordType, recordId, null, 0, model);
@@ -69,7 +67,8 @@ class RecordForms {
 
     private static void require(String text) {
         if (!StringUtils.hasText(text) || text.length() > 200) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a title of at most 200 characters");
+            throw new org.pipelinecrm.shared.InvalidInputException("title", "problem.field.title",
+                    "Give a title of at most 200 characters");
         }
     }
 

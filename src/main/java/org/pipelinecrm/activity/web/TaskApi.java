@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Tasks in the public API. */
 @RestController
@@ -52,7 +51,8 @@ class TaskApi {
             return tasks.ofRecord(recordType, recordId, page, size);
         }
         if (!mine) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give recordType and recordId, or mine=true");
+            throw new org.pipelinecrm.shared.InvalidInputException("recordType", "problem.field.record-or-mine",
+                    "Give recordType and recordId, or mine=true");
         }
         List<TaskView> found = due == null
                 ? java.util.stream.Stream.of(Tasks.Due.values()).flatMap(d -> tasks.mine(d).stream()).toList()
@@ -91,7 +91,8 @@ class TaskApi {
         try {
             return Tasks.Due.valueOf(due.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "due is overdue, today or upcoming");
+            throw new org.pipelinecrm.shared.InvalidInputException("due", "problem.field.one-of", "due is overdue, today or upcoming",
+                    "overdue, today, upcoming");
         }
     }
 

@@ -2,13 +2,18 @@ package org.pipelinecrm.identity.security;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.pipelinecrm.shared.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** The API's answers for "who are you?" (401), "too many tries" (429) and "not allowed" (403), as problem JSON. */
+/**
+ * The API's answers for "who are you?" (401), "too many tries" (429) and "not allowed" (403), as problem JSON in
+ * the one shape of {@link Problems}, UTF-8, in the reader's language.
+ */
 final class ProblemResponses {
 
     private ProblemResponses() {
@@ -17,22 +22,22 @@ final class ProblemResponses {
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             if (e instanceof TooManyAttemptsException) {
-                write(response, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+                write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts");
             } else {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Pipeline CRM\", Bearer");
-                write(response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an API token");
+                write(request, response, HttpStatus.UNAUTHORIZED, "sign-in-required");
             }
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Your role does not allow this");
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status.value() + ",\"title\":\""
-                + status.getReasonPhrase() + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    // Security's handlers are built before the context hands out beans to them; the factory is looked up per answer.
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+            throws IOException {
+        Problems problems = RequestContextUtils.findWebApplicationContext(request).getBean(Problems.class);
+        problems.write(response, problems.problem(status, code));
     }
 }

@@ -34,12 +34,22 @@ class ImportsApi {
             @RequestParam(required = false) String mapping, @RequestParam(required = false) Long pipelineId)
             throws IOException {
         Map<String, String> fields = new java.util.HashMap<>(mapping == null || mapping.isBlank() ? Map.of()
-                : JSON.readValue(mapping, new TypeReference<Map<String, String>>() { }));
+                : mapping(mapping));
         if (pipelineId != null) {
             fields.put("pipelineId", "=" + pipelineId); // the same pipeline for every row
         }
         long id = imports.start(entity, file.getOriginalFilename(), file.getBytes(), fields);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+    }
+
+    /** The mapping as JSON, field → column; anything else names the parameter. */
+    private static Map<String, String> mapping(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new org.pipelinecrm.shared.InvalidInputException("mapping", "problem.field.json",
+                    "mapping is not a JSON object of field names to columns");
+        }
     }
 
     @GetMapping("/{id}")

@@ -29,7 +29,7 @@ class HandoffInbox {
     @GetMapping("/leads/inbox")
     String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
         var filter = new LeadFilter(LeadStatus.HANDED_OFF, null, null, null, null, null, null, null);
-        model.addAttribute("leads", leads.list(filter, PageRequest.of(Math.max(0, page), 50,
+        model.addAttribute("leads", leads.list(filter, PageRequest.of(org.pipelinecrm.shared.PageOf.page(page, 50), 50,
                 Sort.by(Sort.Order.asc("handedOffAt"), Sort.Order.asc("id")))));
         int slaHours = policy.rules().slaHours();
         model.addAttribute("now", Instant.now());

@@ -52,7 +52,7 @@ class LeadPages {
         };
         var order = sortBy.equals("lastName") || sortBy.equals("company") ? Sort.Order.asc(sortBy) : Sort.Order.desc(sortBy);
         var filter = new LeadFilter(status, type, blank(source), null, null, blank(q), minScore, null);
-        model.addAttribute("leads", leads.list(filter, PageRequest.of(Math.max(0, page), PAGE_SIZE,
+        model.addAttribute("leads", leads.list(filter, PageRequest.of(org.pipelinecrm.shared.PageOf.page(page, PAGE_SIZE), PAGE_SIZE,
                 Sort.by(order, Sort.Order.desc("id")))));
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sortBy);

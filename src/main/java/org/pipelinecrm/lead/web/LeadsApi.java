@@ -6,7 +6,6 @@ import java.time.Instant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.pipelinecrm.lead.DuplicateLeadException;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
@@ -17,10 +16,7 @@ import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +79,7 @@ class LeadsApi {
             @RequestParam(required = false) Integer maxScore, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var filter = new LeadFilter(status, type, source, ownerId, teamId, q, minScore, maxScore);
-        var pageable = PageRequest.of(Math.max(0, page), PageOf.clampSize(size), Sort.by(Sort.Order.desc("createdAt"),
+        var pageable = PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size), Sort.by(Sort.Order.desc("createdAt"),
                 Sort.Order.desc("id")));
         return PageOf.of(leads.list(filter, pageable), v -> v);
     }
@@ -123,15 +119,5 @@ class LeadsApi {
     @PostMapping("/{id}/disqualify")
     LeadView disqualify(@PathVariable long id, @Valid @RequestBody ReasonCmd cmd) {
         return leads.disqualify(id, cmd.reason(), cmd.note(), cmd.version());
-    }
-
-    /** A likely duplicate answers 409 with the existing lead's id, so the caller can link to it. */
-    @ExceptionHandler(DuplicateLeadException.class)
-    ResponseEntity<ProblemDetail> duplicate(DuplicateLeadException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        body.setTitle("Likely duplicate");
-        body.setProperty("code", e.getMessageKey());
-        body.setProperty("existingId", e.existingId());
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

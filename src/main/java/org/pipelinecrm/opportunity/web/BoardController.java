@@ -53,14 +53,15 @@ class BoardController {
     private final MoveAnswers answers;
 
     BoardController(Board board, Pipelines pipelines, DealMoves moves, People people,
-            Workspaces workspaces, Formats formats, MessageSource messages, DealStageHistory history) {
+            Workspaces workspaces, Formats formats, MessageSource messages, DealStageHistory history,
+            org.pipelinecrm.shared.web.Problems problems) {
         this.board = board;
         this.pipelines = pipelines;
         this.moves = moves;
         this.people = people;
         this.workspaces = workspaces;
         this.formats = formats;
-        this.answers = new MoveAnswers(history, messages, formats, workspaces);
+        this.answers = new MoveAnswers(history, messages, formats, workspaces, problems);
     }
 
     @GetMapping("/pipeline")

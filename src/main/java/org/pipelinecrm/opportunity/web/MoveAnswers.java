@@ -10,10 +10,14 @@ import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.web.Formats;
+import org.pipelinecrm.shared.web.Problems;
 import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -26,8 +30,11 @@ class MoveAnswers {
     private final MessageSource messages;
     private final Formats formats;
     private final Workspaces workspaces;
+    private final Problems problems;
 
-    MoveAnswers(DealStageHistory history, MessageSource messages, Formats formats, Workspaces workspaces) {
+    MoveAnswers(DealStageHistory history, MessageSource messages, Formats formats, Workspaces workspaces,
+            Problems problems) {
+        this.problems = problems;
         this.workspaces = workspaces;
         this.history = history;
         this.messages = messages;
@@ -50,14 +57,19 @@ class MoveAnswers {
                     .map(last -> text("board.movedBy", last.changedByName(), last.stageName(),
                             formats.dateTime(last.enteredAt(), workspaces.current().timeZone())))
                     .orElse(text("board.stale"));
-            return ResponseEntity.status(409).body(Map.of("message", message, "code", "stale"));
+            return refused(problems.problem(HttpStatus.CONFLICT, "stale", message));
         } catch (ConflictException e) {
-            return ResponseEntity.status(409).body(Map.of("message",
-                    messages.getMessage(e.getMessageKey(), e.getArguments(), e.getMessage(), LocaleContextHolder.getLocale()),
-                    "code", e.getMessageKey()));
+            return refused(problems.problem(HttpStatus.CONFLICT, e.getMessageKey(),
+                    messages.getMessage(e.getMessageKey(), e.getArguments(), e.getMessage(), LocaleContextHolder.getLocale())));
         } catch (NotFoundException e) {
-            return ResponseEntity.status(404).body(Map.of("message", text("board.gone")));
+            return refused(problems.problem(HttpStatus.NOT_FOUND, "not-found", text("board.gone")));
         }
+    }
+
+    /** A refused move in the one problem shape; the board's script shows its {@code detail}. */
+    private static ResponseEntity<Map<String, Object>> refused(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.fields(problem));
     }
 
     private String text(String key, Object... args) {

@@ -17,6 +17,7 @@ import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
+import org.pipelinecrm.shared.web.Problems;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,8 +43,11 @@ class OpportunitiesApi {
     private final Board board;
     private final Pipelines pipelines;
     private final DealStageHistory history;
+    private final Problems problems;
 
-    OpportunitiesApi(Opportunities opportunities, DealMoves moves, Board board, Pipelines pipelines, DealStageHistory history) {
+    OpportunitiesApi(Opportunities opportunities, DealMoves moves, Board board, Pipelines pipelines, DealStageHistory history,
+            Problems problems) {
+        this.problems = problems;
         this.opportunities = opportunities;
         this.moves = moves;
         this.history = history;
@@ -62,8 +66,18 @@ class OpportunitiesApi {
             @RequestParam(required = false) Long stageId, @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        StageKind kind = status == null || status.isBlank() ? null : StageKind.valueOf(status.toUpperCase());
+        StageKind kind = status == null || status.isBlank() ? null : stageKind(status);
         return opportunities.list(pipelineId, stageId, ownerId, kind, page, size);
+    }
+
+    private static StageKind stageKind(String status) {
+        try {
+            return StageKind.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.pipelinecrm.shared.InvalidInputException("status", "problem.field.one-of",
+                    "status is one of " + java.util.Arrays.toString(StageKind.values()),
+                    String.join(", ", java.util.Arrays.stream(StageKind.values()).map(Enum::name).toList()));
+        }
     }
 
     @GetMapping("/opportunities/{id}")
@@ -82,9 +96,7 @@ class OpportunitiesApi {
         try {
             return ResponseEntity.ok(moves.move(id, cmd.stageId(), cmd.version(), cmd.reason(), cmd.note()));
         } catch (OptimisticLockingFailureException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Someone else changed this record; reload it and try again");
-            problem.setProperty("code", "stale");
+            ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "stale");
             history.lastChange(id).ifPresent(last -> {
                 problem.setDetail("Moved by " + last.changedByName() + " to " + last.stageName() + " at "
                         + last.enteredAt() + "; reload it and try again");
@@ -94,8 +106,7 @@ class OpportunitiesApi {
                 problem.setProperty("stageName", last.stageName());
                 problem.setProperty("movedAt", last.enteredAt());
             });
-            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return problems.answer(problem);
         }
     }
 

@@ -6,15 +6,10 @@ import jakarta.validation.Valid;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.qualification.Conversion;
-import org.pipelinecrm.qualification.NotQualifiedException;
 import org.pipelinecrm.qualification.QualificationCmd;
 import org.pipelinecrm.qualification.QualificationView;
 import org.pipelinecrm.qualification.Qualifications;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,15 +56,5 @@ class QualificationApi {
     @PostMapping("/reopen")
     LeadView reopen(@PathVariable long id, @RequestBody(required = false) VersionCmd cmd) {
         return leads.reopen(id, cmd == null ? null : cmd.version());
-    }
-
-    /** Not qualified: 409 with the blockers, so the caller knows what is still missing. */
-    @ExceptionHandler(NotQualifiedException.class)
-    ResponseEntity<ProblemDetail> notQualified(NotQualifiedException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        body.setTitle("Not qualified");
-        body.setProperty("code", e.getMessageKey());
-        body.setProperty("blockers", e.getBlockers());
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

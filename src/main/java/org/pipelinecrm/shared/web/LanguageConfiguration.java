@@ -36,7 +36,9 @@ class LanguageConfiguration {
     @Bean
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("crm-lang");
-        resolver.setDefaultLocale(Locale.ENGLISH);
+        // without a chosen language: Persian when the request asks for it (API clients), else English
+        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
+                && PERSIAN.getLanguage().equals(request.getLocale().getLanguage()) ? PERSIAN : Locale.ENGLISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
