@@ -26,11 +26,13 @@ final class EmbeddedDatabase {
     private static EmbeddedDatabase instance;
 
     final EmbeddedPostgres postgres;
+    final Path directory;
     final String ownerPassword;
     final String appPassword;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String ownerPassword, String appPassword) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String ownerPassword, String appPassword) {
         this.postgres = postgres;
+        this.directory = directory;
         this.ownerPassword = ownerPassword;
         this.appPassword = appPassword;
     }
@@ -39,6 +41,11 @@ final class EmbeddedDatabase {
         if (instance == null) {
             instance = boot(dataDir, log);
         }
+        return instance;
+    }
+
+    /** The server of this JVM, if one was started. */
+    static synchronized EmbeddedDatabase running() {
         return instance;
     }
 
@@ -77,7 +84,7 @@ final class EmbeddedDatabase {
                         .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres postgres = builder.start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, "crm_owner_local", "crm_app_local");
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory, "crm_owner_local", "crm_app_local");
             database.createRolesAndDatabase();
             log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", data in " + directory);
             return database;
