@@ -40,4 +40,13 @@ interface ImportJobRepository extends JpaRepository<ImportJob, Long> {
             + " j.skipped = ?7, j.errors = ?8 where j.id = ?1")
     int recordProgress(long id, String status, int total, int processed, int imported, int updated, int skipped,
             String errors);
+
+    /**
+     * Records a chunk's progress in the chunk's own transaction, only if nobody advanced the job meanwhile (an
+     * execution revived after a crash while the first was still alive): 0 means this runner must stop.
+     */
+    @Modifying
+    @Query("update ImportJob j set j.processed = ?3, j.imported = ?4, j.updated = ?5, j.skipped = ?6, j.errors = ?7"
+            + " where j.id = ?1 and j.processed = ?2 and j.status = 'RUNNING'")
+    int advance(long id, int expectedProcessed, int processed, int imported, int updated, int skipped, String errors);
 }

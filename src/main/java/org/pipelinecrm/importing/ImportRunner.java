@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pipelinecrm.identity.SignedIn;
 import org.pipelinecrm.importing.ImportStatus.RowError;
+import org.pipelinecrm.shared.database.DatabaseUnavailable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -41,69 +42,117 @@ class ImportRunner {
         });
     }
 
+    /**
+     * Imports the job's rows from where it stopped: a run revived after a crash (db-scheduler finds its execution's
+     * heartbeat gone) goes on after the last committed chunk, since each chunk stores the progress in its own
+     * transaction. While the database is away the run stops with an exception and db-scheduler retries it later.
+     */
     private static void execute(ImportJobRepository jobs, Imports imports, TransactionTemplate tx, long jobId) {
         ImportJob job = tx.execute(s -> jobs.findById(jobId).orElseThrow());
+        if (!"QUEUED".equals(job.status) && !"RUNNING".equals(job.status)) {
+            return; // finished meanwhile: a repeated execution has nothing to do
+        }
+        boolean resuming = "RUNNING".equals(job.status);
         ImportTarget target = imports.target(job.entity);
         Map<String, String> mapping = Imports.JSON.readValue(job.mapping, new TypeReference<Map<String, String>>() { });
-        int imported = 0;
-        int updated = 0;
-        int skipped = 0;
-        List<RowError> errors = new ArrayList<>();
+        ImportTally tally = resuming ? new ImportTally(job.processed, job.imported, job.updated, job.skipped,
+                Imports.JSON.readValue(job.errors, new TypeReference<List<RowError>>() { })) : ImportTally.NONE;
         try (CSVParser parser = CsvFile.parse(job.content)) {
             Map<String, String> columns = columns(target, parser.getHeaderNames(), mapping);
             List<CSVRecord> records = parser.getRecords();
-            progress(tx, jobs, jobId, "RUNNING", records.size(), 0, 0, 0, 0, errors);
-            int processed = 0;
-            for (int from = 0; from < records.size(); from += CHUNK) {
+            if (resuming) {
+                LOG.info("Import {} resumes after row {} of {}", jobId, tally.processed(), records.size());
+            } else {
+                progress(tx, jobs, jobId, "RUNNING", records.size(), tally);
+            }
+            for (int from = tally.processed(); from < records.size(); from += CHUNK) {
                 List<ChunkedImportTarget.Row> chunk = new ArrayList<>();
                 for (CSVRecord record : records.subList(from, Math.min(records.size(), from + CHUNK))) {
                     chunk.add(new ChunkedImportTarget.Row(record.getRecordNumber() + 1, values(columns, record)));
                 }
-                ChunkedImportTarget.ChunkResult result = write(tx, target, chunk);
-                imported += result.imported();
-                updated += result.updated();
-                skipped += result.errors().size();
-                errors.addAll(result.errors());
-                processed += chunk.size();
-                progress(tx, jobs, jobId, "RUNNING", records.size(), processed, imported, updated, skipped, errors);
+                tally = write(tx, jobs, jobId, target, chunk, tally);
             }
-            progress(tx, jobs, jobId, "DONE", records.size(), processed, imported, updated, skipped, errors);
+            progress(tx, jobs, jobId, "DONE", records.size(), tally);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException stop && mustStop(stop)) {
+                throw stop;
+            }
+            List<RowError> errors = new ArrayList<>(tally.errors());
             errors.add(new RowError(0, "The file could not be read: " + e.getMessage()));
-            progress(tx, jobs, jobId, "FAILED", 0, 0, imported, updated, skipped, errors);
+            progress(tx, jobs, jobId, "FAILED", job.total, new ImportTally(tally.processed(), tally.imported(),
+                    tally.updated(), tally.skipped(), errors));
+        }
+    }
+
+    /** The database went away, or another execution of the same import advanced it: not the rows' fault. */
+    private static boolean mustStop(RuntimeException e) {
+        return e instanceof TakenOver || DatabaseUnavailable.isCause(e);
+    }
+
+    /** Another execution of this import (revived while this one still lived) committed this chunk first. */
+    static final class TakenOver extends RuntimeException {
+        TakenOver(long jobId) {
+            super("Import " + jobId + " was advanced by another execution; this one stops");
+        }
+    }
+
+    private static void advance(ImportJobRepository jobs, long jobId, int expectedProcessed, ImportTally next) {
+        if (jobs.advance(jobId, expectedProcessed, next.processed(), next.imported(), next.updated(), next.skipped(),
+                Imports.JSON.writeValueAsString(next.errors())) == 0) {
+            throw new TakenOver(jobId);
         }
     }
 
     /**
      * A chunk in one transaction when the target can, else (or when that transaction fails) row by row, each
-     * row in its own transaction, so that a bad row rolls back alone.
+     * row in its own transaction, so that a bad row rolls back alone. The progress is stored in the same
+     * transactions, so that what is counted is exactly what was written.
      */
-    private static ChunkedImportTarget.ChunkResult write(TransactionTemplate tx, ImportTarget target,
-            List<ChunkedImportTarget.Row> chunk) {
+    private static ImportTally write(TransactionTemplate tx, ImportJobRepository jobs, long jobId, ImportTarget target,
+            List<ChunkedImportTarget.Row> chunk, ImportTally before) {
         if (target instanceof ChunkedImportTarget chunked) {
             try {
-                return tx.execute(s -> chunked.importRows(chunk));
+                return tx.execute(s -> {
+                    ImportTally next = before.plus(chunked.importRows(chunk), chunk.size());
+                    advance(jobs, jobId, before.processed(), next);
+                    return next;
+                });
             } catch (RuntimeException e) {
+                if (mustStop(e)) {
+                    throw e;
+                }
                 // e.g. a concurrent import took an external id meanwhile: retry row by row to find the culprit
                 LOG.warn("Import chunk from row {} failed as a whole, writing it row by row: {}",
                         chunk.get(0).number(), e.toString());
             }
         }
-        int imported = 0;
-        int updated = 0;
-        List<RowError> errors = new ArrayList<>();
+        ImportTally tally = before;
+        int stored = before.processed();
         for (ChunkedImportTarget.Row row : chunk) {
+            ImportTally current = tally;
+            int expected = stored;
             try {
-                if (Boolean.TRUE.equals(tx.execute(s -> target.importRow(row.values())))) {
-                    updated++;
-                } else {
-                    imported++;
-                }
+                tally = tx.execute(s -> {
+                    ImportTally next = current.plusRow(Boolean.TRUE.equals(target.importRow(row.values())));
+                    advance(jobs, jobId, expected, next);
+                    return next;
+                });
+                stored = tally.processed();
             } catch (RuntimeException e) {
-                errors.add(e instanceof RowProblem ? RowError.of(row.number(), e) : new RowError(row.number(), reason(e)));
+                if (mustStop(e)) {
+                    throw e;
+                }
+                // nothing of the row was written: after a crash it is simply read (and refused) again
+                tally = tally.plusError(e instanceof RowProblem ? RowError.of(row.number(), e)
+                        : new RowError(row.number(), reason(e)));
             }
         }
-        return new ChunkedImportTarget.ChunkResult(imported, updated, errors);
+        if (stored != tally.processed()) {
+            ImportTally last = tally;
+            int expected = stored;
+            tx.executeWithoutResult(s -> advance(jobs, jobId, expected, last));
+        }
+        return tally;
     }
 
     private static Map<String, String> values(Map<String, String> columns, CSVRecord record) {
@@ -157,8 +206,9 @@ class ImportRunner {
     }
 
     private static void progress(TransactionTemplate tx, ImportJobRepository jobs, long id, String status, int total,
-            int processed, int imported, int updated, int skipped, List<RowError> errors) {
-        String json = Imports.JSON.writeValueAsString(errors);
-        tx.executeWithoutResult(s -> jobs.recordProgress(id, status, total, processed, imported, updated, skipped, json));
+            ImportTally tally) {
+        String json = Imports.JSON.writeValueAsString(tally.errors());
+        tx.executeWithoutResult(s -> jobs.recordProgress(id, status, total, tally.processed(), tally.imported(),
+                tally.updated(), tally.skipped(), json));
     }
 }

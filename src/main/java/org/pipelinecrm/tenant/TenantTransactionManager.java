@@ -1,15 +1,22 @@
 package org.pipelinecrm.tenant;
 
+import java.sql.SQLException;
+
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
 import org.hibernate.Session;
-import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Hands the current workspace to PostgreSQL at every transaction begin, transaction-local, so that
  * row-level security filters every statement — JPA and plain JDBC alike. No workspace: no rows.
+ * <p>
+ * The {@code set_config} runs inside the dialect's begin, not after {@code doBegin}: when it fails (the
+ * database went away) Spring then closes the entity manager and reports a {@code CannotCreateTransactionException},
+ * instead of leaving a broken connection bound to the request thread for every later transaction on it.
  */
 class TenantTransactionManager extends JpaTransactionManager {
 
@@ -18,16 +25,25 @@ class TenantTransactionManager extends JpaTransactionManager {
     }
 
     @Override
-    protected void doBegin(Object transaction, TransactionDefinition definition) {
-        super.doBegin(transaction, definition);
-        String tenant = TenantContext.current().map(String::valueOf).orElse("");
-        EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager
-                .getResource(obtainEntityManagerFactory());
-        holder.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (var statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                statement.setString(1, tenant);
-                statement.execute();
-            }
-        });
+    public void afterPropertiesSet() {
+        super.afterPropertiesSet();
+        setJpaDialect(new TenantDialect());
+    }
+
+    private static final class TenantDialect extends HibernateJpaDialect {
+
+        @Override
+        public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition)
+                throws PersistenceException, SQLException {
+            Object transactionData = super.beginTransaction(entityManager, definition);
+            String tenant = TenantContext.current().map(String::valueOf).orElse("");
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (var statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                    statement.setString(1, tenant);
+                    statement.execute();
+                }
+            });
+            return transactionData;
+        }
     }
 }

@@ -3,7 +3,9 @@ package org.pipelinecrm.identity.security;
 import java.time.Duration;
 
 import org.pipelinecrm.shared.RateLimiter;
+import org.pipelinecrm.shared.database.DatabaseUnavailable;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -42,6 +44,12 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
         } catch (BadCredentialsException e) {
             limiter.tryAcquire(account, perAccount, WINDOW);
             limiter.tryAcquire(address, perAddress, WINDOW);
+            throw e;
+        } catch (InternalAuthenticationServiceException e) {
+            // the database is away: answered 503 "try again shortly" by DatabaseUnavailableFilter, never "wrong password"
+            if (DatabaseUnavailable.isCause(e) && e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }

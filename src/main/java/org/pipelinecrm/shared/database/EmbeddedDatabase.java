@@ -26,11 +26,14 @@ final class EmbeddedDatabase {
     private static EmbeddedDatabase instance;
 
     final EmbeddedPostgres postgres;
+    final Path directory;
     final String ownerPassword;
     final String appPassword;
+    private String superPassword;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String ownerPassword, String appPassword) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String ownerPassword, String appPassword) {
         this.postgres = postgres;
+        this.directory = directory;
         this.ownerPassword = ownerPassword;
         this.appPassword = appPassword;
     }
@@ -39,6 +42,11 @@ final class EmbeddedDatabase {
         if (instance == null) {
             instance = boot(dataDir, log);
         }
+        return instance;
+    }
+
+    /** The server of this JVM, if one was started. */
+    static synchronized EmbeddedDatabase running() {
         return instance;
     }
 
@@ -54,7 +62,7 @@ final class EmbeddedDatabase {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    private static EmbeddedDatabase boot(String dataDir, Log log) {
+    static EmbeddedDatabase boot(String dataDir, Log log) {
         try {
             boolean persistent = dataDir != null && !dataDir.isBlank();
             Path directory = persistent ? Path.of(dataDir).toAbsolutePath()
@@ -76,8 +84,24 @@ final class EmbeddedDatabase {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
+            boolean existing = Files.exists(directory.resolve("PG_VERSION"));
+            EmbeddedCredentials credentials = existing ? EmbeddedCredentials.of(directory) : null;
+            if (credentials == null) {
+                credentials = new EmbeddedCredentials(null, null, null, true);
+            }
+            if (credentials.superuser() != null) {
+                builder.setConnectConfig("password", credentials.superuser());
+            }
             EmbeddedPostgres postgres = builder.start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, "crm_owner_local", "crm_app_local");
+            if (!existing) {
+                credentials = EmbeddedCredentials.of(directory); // a new folder: initdb has made it, now empty of ours
+            }
+            if (credentials.generated()) {
+                credentials.store(directory);
+            }
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory, credentials.owner(), credentials.app());
+            database.superPassword = credentials.superuser();
+            database.secure(credentials, log);
             database.createRolesAndDatabase();
             log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", data in " + directory);
             return database;
@@ -86,8 +110,36 @@ final class EmbeddedDatabase {
         }
     }
 
+    /**
+     * Gives the superuser and the two roles their passwords and, where the folder still trusted every local
+     * connection (new, or made before passwords), switches {@code pg_hba.conf} to scram-sha-256 and reloads it.
+     */
+    private void secure(EmbeddedCredentials credentials, Log log) throws SQLException, IOException {
+        if (!EmbeddedCredentials.trusting(directory)) {
+            return;
+        }
+        try (Connection connection = superuser(credentials.superuser()); Statement sql = connection.createStatement()) {
+            sql.execute("set password_encryption = 'scram-sha-256'");
+            sql.execute("alter role postgres password '" + credentials.superuser() + "'");
+            for (var role : List.of(List.of(OWNER, ownerPassword), List.of(APP, appPassword))) {
+                var exists = sql.executeQuery("select 1 from pg_roles where rolname = '" + role.get(0) + "'");
+                if (exists.next()) {
+                    sql.execute("alter role " + role.get(0) + " password '" + role.get(1) + "'");
+                }
+            }
+            EmbeddedCredentials.requirePasswords(directory);
+            sql.execute("select pg_reload_conf()");
+        }
+        log.info("Embedded PostgreSQL now asks every connection for its password (kept in "
+                + directory.resolve(EmbeddedCredentials.FILE) + ")");
+    }
+
+    private Connection superuser(String password) throws SQLException {
+        return postgres.getPostgresDatabase(java.util.Map.of("password", password)).getConnection();
+    }
+
     private void createRolesAndDatabase() throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = superuser(superPassword);
                 Statement sql = connection.createStatement()) {
             for (var role : List.of(List.of(OWNER, ownerPassword), List.of(APP, appPassword))) {
                 var exists = sql.executeQuery("select 1 from pg_roles where rolname = '" + role.get(0) + "'");

@@ -8,6 +8,7 @@ import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.TooManyRequestsException;
+import org.pipelinecrm.shared.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -143,6 +144,14 @@ class ApiErrors {
             return ResponseEntity.status(status).headers(framework.getHeaders())
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problems.problem(framework.getStatusCode(), Problems.codeFor(status)));
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("{} {} answered 503, the database is unavailable", request.getMethod(), request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                            Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.CODE));
         }
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return problems.answer(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));

@@ -1,0 +1,107 @@
+package org.pipelinecrm.shared.database;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * While the database is away every request that needs it answers 503 with {@code Retry-After}: the API a
+ * problem body with code {@code database-unavailable}, pages the "try again shortly" error page. It sits
+ * before security and sessions, so a sign-in or a session lookup that cannot reach the database lands here
+ * too instead of reading as a wrong password or a 500.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
+                throw e;
+            }
+            LOG.warn("{} {} answered 503, the database is unavailable: {}", request.getMethod(),
+                    request.getRequestURI(), rootMessage(e));
+            answer(request, response);
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        if (!wantsPage(request)) {
+            Locale locale = locale(request);
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", org.pipelinecrm.shared.web.Problems.TYPE_BASE + DatabaseUnavailable.CODE);
+            problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+            problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+            problem.put("detail", messages.getMessage("database.unavailable", null,
+                    "The database cannot be reached right now; try again in a few seconds.", locale));
+            problem.put("instance", request.getRequestURI());
+            problem.put("code", DatabaseUnavailable.CODE);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(JSON.writeValueAsString(problem));
+        } else {
+            // rendered by the error controller as templates/error/503.html, which needs no database
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+        }
+    }
+
+    private Locale locale(HttpServletRequest request) {
+        try {
+            return locales.resolveLocale(request);
+        } catch (RuntimeException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    /** Pages (not the API, not htmx fragments' JSON) get the error page. */
+    private static boolean wantsPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept == null || accept.contains("text/html") || accept.contains("*/*");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+}
