@@ -61,7 +61,7 @@ class DashboardController {
     }
 
     /** The filters of the form; blank values mean "all". */
-    record Filters(String period, Long pipelineId, Long teamId, Long ownerId) {
+    record Filters(String period, Long pipelineId, Long teamId, Long ownerId) implements java.io.Serializable {
     }
 
     @GetMapping
