@@ -84,6 +84,17 @@ class RightsEndWithTheRoleTest {
     }
 
     @Test
+    void overHttpsBothCookiesAreSecureAndLax() throws Exception {
+        var ws = workspaces.create();
+        var response = mvc.perform(post("/login").secure(true).with(csrf()).param("username", ws.adminEmail())
+                        .param("password", TestWorkspaces.PASSWORD).param("remember-me", "on"))
+                .andReturn().getResponse();
+        assertThat(find(response.getCookies(), "remember-me").getSecure()).isTrue();
+        assertThat(response.getHeaders("Set-Cookie")).filteredOn(c -> c.startsWith("SESSION="))
+                .singleElement().satisfies(c -> assertThat(c).contains("Secure").contains("SameSite=Lax"));
+    }
+
+    @Test
     void aNewTeamEndsTheSessionToo() throws Exception {
         var ws = workspaces.create();
         long team = workspaces.addTeam(ws, "West");

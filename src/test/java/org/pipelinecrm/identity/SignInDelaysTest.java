@@ -104,9 +104,8 @@ class SignInDelaysTest {
                 .andExpect(redirectedUrl("/login?wait=30"));
         mvc.perform(get("/login").param("wait", "30"))
                 .andExpect(content().string(containsString("Wait 30 seconds, then try again.")));
-        mvc.perform(get("/login").param("wait", "30").header("Accept-Language", "fa").cookie(
-                        new jakarta.servlet.http.Cookie("lang", "fa")).param("lang", "fa"))
-                .andExpect(status().isOk());
+        mvc.perform(get("/login").param("wait", "30").cookie(new jakarta.servlet.http.Cookie("crm-lang", "fa")))
+                .andExpect(content().string(containsString("30 ثانیه صبر کنید")));
     }
 
     @Test
