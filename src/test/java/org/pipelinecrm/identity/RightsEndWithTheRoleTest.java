@@ -119,6 +119,10 @@ class RightsEndWithTheRoleTest {
                 .andExpect(redirectedUrl("/settings/profile"));
 
         mvc.perform(get("/settings/profile").cookie(here)).andExpect(status().isOk());
+        // a new token is shown once, carried to the next page in the session
+        mvc.perform(post("/settings/profile/tokens").cookie(here).with(csrf()).param("name", "Website form"))
+                .andExpect(redirectedUrl("/settings/profile"));
+        mvc.perform(get("/settings/profile").cookie(here)).andExpect(content().string(containsString("pcrm_")));
         mvc.perform(get("/settings/profile").cookie(find(elsewhere, "SESSION")))
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/settings/profile").cookie(find(elsewhere, "remember-me")))
