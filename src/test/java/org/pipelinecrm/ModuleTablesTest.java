@@ -35,7 +35,9 @@ class ModuleTablesTest {
     /** Who owns each table: the module whose entities or rollup triggers write it. */
     static final Map<String, Set<String>> TABLES = Map.ofEntries(
             Map.entry("tenant", Set.of("workspace")),
-            Map.entry("identity", Set.of("app_user", "team", "api_token", "persistent_logins")),
+            Map.entry("identity", Set.of("app_user", "team", "api_token", "persistent_logins", "sign_in_delay",
+                    "sign_in_unlock")),
+            Map.entry("shared", Set.of("rate_limit_bucket")),
             Map.entry("lead", Set.of("lead", "lead_event", "timeline_entry", "handoff_settings", "web_form_routing",
                     "lead_cohort_day")),
             Map.entry("scoring", Set.of("scoring_model")),
@@ -49,7 +51,8 @@ class ModuleTablesTest {
             Map.entry("importing", Set.of("import_job")));
 
     /** Kept by libraries (Modulith's event registry, db-scheduler), named by no module's SQL. */
-    static final Set<String> LIBRARY_TABLES = Set.of("event_publication", "scheduled_tasks");
+    static final Set<String> LIBRARY_TABLES = Set.of("event_publication", "scheduled_tasks", "spring_session",
+            "spring_session_attributes");
 
     /** Functions a module publishes for others to call from their SQL; their bodies are the owner's business. */
     static final Map<String, String> PUBLISHED_FUNCTIONS = Map.of("workspace_day", "tenant");

@@ -58,6 +58,6 @@ public class ApiTokens {
         }
     }
 
-    public record IssuedToken(long id, String name, String token) {
+    public record IssuedToken(long id, String name, String token) implements java.io.Serializable {
     }
 }

@@ -23,11 +23,16 @@ public class People {
     private final AppUserRepository users;
     private final TeamRepository teams;
     private final PasswordEncoder passwords;
+    private final OpenSessions sessions;
+    private final SignInDelays delays;
 
-    People(AppUserRepository users, TeamRepository teams, PasswordEncoder passwords) {
+    People(AppUserRepository users, TeamRepository teams, PasswordEncoder passwords, OpenSessions sessions,
+            SignInDelays delays) {
         this.users = users;
         this.teams = teams;
         this.passwords = passwords;
+        this.sessions = sessions;
+        this.delays = delays;
     }
 
     public List<UserSummary> users() {
@@ -105,6 +110,7 @@ public class People {
         if (me.id() == id && (role != Role.ADMIN || !active)) {
             throw new ConflictException("user.cannotDemoteSelf", "You cannot remove your own admin rights");
         }
+        UserSummary before = user.toSummary();
         user.rename(name);
         user.assign(role, teamId);
         if (active) {
@@ -112,7 +118,25 @@ public class People {
         } else {
             user.deactivate();
         }
-        return users.saveAndFlush(user).toSummary();
+        UserSummary after = users.saveAndFlush(user).toSummary();
+        if (before.role() != role || !java.util.Objects.equals(before.teamId(), teamId) || before.active() != active) {
+            // a session keeps the rights it signed in with: end them all, so the next sign-in reads the new ones
+            sessions.endAll(after.email());
+        }
+        return after;
+    }
+
+    /** Lifts the sign-in delay that failed passwords put on a person. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void unlockSignIn(long id) {
+        delays.unlock(user(id).email());
+    }
+
+    /** How long a person's sign-in is still delayed by failed passwords, if it is. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<java.time.Duration> signInDelay(long id) {
+        return delays.accountWait(user(id).email());
     }
 
     @Transactional
@@ -122,6 +146,8 @@ public class People {
             throw new ConflictException("password.wrongCurrent", "The current password is not right");
         }
         user.changePassword(passwords.encode(newPassword));
+        // whoever else holds a session or a remember-me token of this person signed in with the old password
+        sessions.endAllButCurrent(user.toSummary().email());
     }
 
     @Transactional

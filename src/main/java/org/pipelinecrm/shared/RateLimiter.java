@@ -1,22 +1,39 @@
 package org.pipelinecrm.shared;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bucket;
+import javax.sql.DataSource;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets by key (an address, an account, a form). Kept in memory: each app instance limits on
- * its own, which is enough to blunt guessing and floods.
+ * Token buckets by key (an address, a form), kept in PostgreSQL by Bucket4j: every app instance
+ * shares one limit, and a flood of new keys only adds rows, which expire once their bucket is full
+ * again, without touching anyone else's. Bucket4j works on its own pooled connection, so a caller's
+ * transaction neither sees nor holds its row locks; the table is global, outside row-level security.
  */
 @Component
 public class RateLimiter {
 
-    private static final int MAX_KEYS = 100_000;
+    /** A bucket is dropped this long after it would be full again: an idle key costs nothing. */
+    private static final Duration KEEP_WHEN_FULL = Duration.ofMinutes(1);
+    private static final int REMOVE_BATCH = 1_000;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    RateLimiter(DataSource dataSource) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
+                .build();
+    }
 
     /** Takes one token; false when the key has used up its allowance for the period. */
     public boolean tryAcquire(String key, int capacity, Duration period) {
@@ -28,11 +45,20 @@ public class RateLimiter {
         return bucket(key, capacity, period).getAvailableTokens() <= 0;
     }
 
-    private Bucket bucket(String key, int capacity, Duration period) {
-        if (buckets.size() > MAX_KEYS) {
-            buckets.clear(); // crude, but bounded: a flood of new keys cannot exhaust memory
-        }
-        return buckets.computeIfAbsent(key + "/" + capacity + "/" + period, k -> Bucket.builder()
+    /** Removes expired buckets; answers how many. */
+    public int removeExpired() {
+        int removed = 0;
+        int batch;
+        do {
+            batch = buckets.removeExpired(REMOVE_BATCH);
+            removed += batch;
+        } while (batch == REMOVE_BATCH);
+        return removed;
+    }
+
+    private BucketProxy bucket(String key, int capacity, Duration period) {
+        // the limit is part of the key: a changed setting starts a fresh bucket instead of reading an old one
+        return buckets.builder().build(key + "/" + capacity + "/" + period.toSeconds(), () -> BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .build());
     }

@@ -7,11 +7,13 @@ import javax.sql.DataSource;
 
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.UserLookup;
-import org.pipelinecrm.shared.RateLimiter;
+import org.pipelinecrm.identity.SignInDelays;
+import org.pipelinecrm.identity.UnlockLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -20,13 +22,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
@@ -40,7 +45,7 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
-    private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/error", "/webjars/**", "/css/**", "/js/**",
+    private static final String[] PUBLIC_PAGES = {"/login", "/login/unlock", "/signup", "/error", "/webjars/**", "/css/**", "/js/**",
         "/fonts/**", "/img/**", "/favicon.ico", "/actuator/health", "/v3/api-docs/**", "/api-docs/**",
         "/swagger-ui/**", "/forms/**", "/language"};
 
@@ -50,10 +55,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider passwordAuthentication(UserLookup users, RateLimiter limiter, PasswordEncoder encoder,
-            @Value("${crm.login.max-failures-per-account:10}") int perAccount,
-            @Value("${crm.login.max-failures-per-address:50}") int perAddress) {
-        var provider = new ThrottledAuthenticationProvider(users, limiter, perAccount, perAddress);
+    AuthenticationProvider passwordAuthentication(UserLookup users, SignInDelays delays, UnlockLinks unlockLinks,
+            PasswordEncoder encoder) {
+        var provider = new ThrottledAuthenticationProvider(users, delays, unlockLinks);
         provider.setPasswordEncoder(encoder);
         return provider;
     }
@@ -70,7 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
                         .requestMatchers("/api/v1/forms/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(retryAfter(ProblemResponses.unauthorized())))
                 .addFilterBefore(tokens, BasicAuthenticationFilter.class)
                 .addFilterAfter(new TenantFilter(), AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -87,10 +91,21 @@ class SecurityConfiguration {
             @Value("${crm.security.remember-me-key:pipeline-crm}") String rememberMeKey) throws Exception {
         var tokenStore = new JdbcTokenRepositoryImpl();
         tokenStore.setDataSource(dataSource);
-        var failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(TooManyAttemptsException.class.getName(), "/login?locked",
+        var rememberMe = new PersistentTokenBasedRememberMeServices(rememberMeKey, users, tokenStore);
+        rememberMe.setTokenValiditySeconds(14 * 24 * 3600);
+        // Secure follows the request (HTTPS, or a proxy's X-Forwarded-Proto with server.forward-headers-strategy)
+        rememberMe.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        var mappedFailures = new ExceptionMappingAuthenticationFailureHandler();
+        mappedFailures.setDefaultFailureUrl("/login?error");
+        mappedFailures.setExceptionMappings(Map.of(
                 "org.springframework.security.authentication.DisabledException", "/login?disabled"));
+        AuthenticationFailureHandler failures = (request, response, e) -> {
+            if (e instanceof TooManyAttemptsException delayed) {
+                response.sendRedirect(request.getContextPath() + "/login?wait=" + delayed.retryAfterSeconds());
+            } else {
+                mappedFailures.onAuthenticationFailure(request, response, e);
+            }
+        };
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         return http
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
@@ -102,9 +117,8 @@ class SecurityConfiguration {
                             }
                             success.onAuthenticationSuccess(request, response, authentication);
                         }).permitAll())
-                .rememberMe(remember -> remember.tokenRepository(tokenStore).userDetailsService(users)
-                        .key(rememberMeKey).tokenValiditySeconds(14 * 24 * 3600))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMeKey))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -114,5 +128,15 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/forms/*"))
                 .addFilterAfter(new TenantFilter(), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /** A delayed sign-in tells the client when it may try again. */
+    private static AuthenticationEntryPoint retryAfter(AuthenticationEntryPoint next) {
+        return (request, response, e) -> {
+            if (e instanceof TooManyAttemptsException delayed) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(delayed.retryAfterSeconds()));
+            }
+            next.commence(request, response, e);
+        };
     }
 }

@@ -1,9 +1,10 @@
 package org.pipelinecrm.identity.security;
 
-import java.time.Duration;
+import java.util.Optional;
 
-import org.pipelinecrm.shared.RateLimiter;
 import org.pipelinecrm.shared.database.DatabaseUnavailable;
+import org.pipelinecrm.identity.SignInDelays;
+import org.pipelinecrm.identity.UnlockLinks;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -11,39 +12,40 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Password sign-in (form and HTTP Basic) that stops answering an account or an address after too
- * many failures within the window, so passwords cannot be guessed at speed.
+ * Password sign-in (form and HTTP Basic) that slows guessing down: past a few failures for an account
+ * or an address, each attempt must wait a growing delay ({@link SignInDelays}); nobody is locked out.
+ * When an account's delays begin, its owner is offered an unlock link by e-mail.
  */
 class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
-    private static final Duration WINDOW = Duration.ofMinutes(15);
+    private final SignInDelays delays;
+    private final UnlockLinks unlockLinks;
 
-    private final RateLimiter limiter;
-    private final int perAccount;
-    private final int perAddress;
-
-    ThrottledAuthenticationProvider(UserDetailsService users, RateLimiter limiter, int perAccount, int perAddress) {
+    ThrottledAuthenticationProvider(UserDetailsService users, SignInDelays delays, UnlockLinks unlockLinks) {
         super(users);
-        this.limiter = limiter;
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
+        this.delays = delays;
+        this.unlockLinks = unlockLinks;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String account = "login-account:" + String.valueOf(authentication.getName()).trim().toLowerCase();
-        String address = "login-address:" + (authentication.getDetails() instanceof WebAuthenticationDetails d
-                ? d.getRemoteAddress() : "unknown");
-        if (limiter.isExhausted(account, perAccount, WINDOW) || limiter.isExhausted(address, perAddress, WINDOW)) {
-            throw new TooManyAttemptsException();
+        String email = String.valueOf(authentication.getName());
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        Optional<java.time.Duration> wait = delays.waitBefore(email, address);
+        if (wait.isPresent()) {
+            throw new TooManyAttemptsException(wait.get());
         }
         try {
-            return super.authenticate(authentication);
+            Authentication result = super.authenticate(authentication);
+            delays.recordSuccess(email);
+            return result;
         } catch (BadCredentialsException e) {
-            limiter.tryAcquire(account, perAccount, WINDOW);
-            limiter.tryAcquire(address, perAddress, WINDOW);
+            if (delays.recordFailure(email, address)) {
+                unlockLinks.offer(email, baseUrl());
+            }
             throw e;
         } catch (InternalAuthenticationServiceException e) {
             // the database is away: answered 503 "try again shortly" by DatabaseUnavailableFilter, never "wrong password"
@@ -51,6 +53,15 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /** This server's address as the browser sees it, for the link in the e-mail. */
+    private static String baseUrl() {
+        try {
+            return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        } catch (IllegalStateException outsideARequest) {
+            return "";
         }
     }
 }

@@ -103,6 +103,13 @@ class IdentityApi {
                 cmd.active() != null ? cmd.active() : current.active(), cmd.version());
     }
 
+    /** Lifts the delay that failed passwords put on a person's sign-in (admins). */
+    @PostMapping("/users/{id}/unlock")
+    ResponseEntity<Void> unlockUser(@PathVariable long id) {
+        people.unlockSignIn(id);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/tokens")
     List<ApiTokenSummary> myTokens() {
         return tokens.mine();

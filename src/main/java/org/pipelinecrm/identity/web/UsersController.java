@@ -62,6 +62,7 @@ class UsersController {
         UserSummary user = people.user(id);
         model.addAttribute("user", user);
         model.addAttribute("teams", people.teams());
+        model.addAttribute("signInDelay", people.signInDelay(id).map(java.time.Duration::toSeconds).orElse(null));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ChangeUserForm(user.name(), user.role(), user.teamId(), user.active(),
                     user.version()));
@@ -82,6 +83,14 @@ class UsersController {
             }
         }
         return edit(id, model);
+    }
+
+    /** Lifts the delay that failed passwords put on a person's sign-in. */
+    @PostMapping("/{id}/unlock")
+    String unlock(@PathVariable long id, RedirectAttributes flash) {
+        people.unlockSignIn(id);
+        flash.addFlashAttribute("saved", "user.unlocked");
+        return "redirect:/settings/users/" + id;
     }
 
     record NewUserForm(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 120) String name,

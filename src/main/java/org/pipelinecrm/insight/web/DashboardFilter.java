@@ -12,7 +12,7 @@ import org.pipelinecrm.insight.PeriodType;
  * type and first day, {@code QUARTER:2026-04-01}; none means the one chosen last, or this quarter.
  */
 record DashboardFilter(@Pattern(regexp = "(MONTH|QUARTER|YEAR):\\d{4}-\\d{2}-\\d{2}") String period,
-        @Positive Long pipelineId, @Positive Long teamId, @Positive Long ownerId) {
+        @Positive Long pipelineId, @Positive Long teamId, @Positive Long ownerId) implements java.io.Serializable {
 
     static final DashboardFilter NONE = new DashboardFilter(null, null, null, null);
 
