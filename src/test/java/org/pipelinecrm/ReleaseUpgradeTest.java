@@ -49,15 +49,17 @@ class ReleaseUpgradeTest {
     String owner;
     @Value("${spring.flyway.password}")
     String ownerPassword;
+    @Value("${crm.embedded-db.superuser-password}")
+    String superuserPassword;
 
     String upgradeUrl;
 
     @BeforeAll
     void releaseDatabaseUpgradedToToday() throws Exception {
         upgradeUrl = url.substring(0, url.lastIndexOf('/') + 1) + DATABASE;
-        // the embedded server's superuser (trusted locally) makes the database; the owner role cannot
+        // the embedded server's superuser makes the database; the owner role cannot
         try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
-                "postgres", ""); Statement sql = admin.createStatement()) {
+                "postgres", superuserPassword); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + owner);
         }

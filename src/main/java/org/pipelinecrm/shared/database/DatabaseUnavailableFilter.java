@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,10 +38,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private final MessageSource messages;
     private final LocaleResolver locales;
+    private final ObjectProvider<ITemplateEngine> templates;
 
-    DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales) {
+    DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales, ObjectProvider<ITemplateEngine> templates) {
         this.messages = messages;
         this.locales = locales;
+        this.templates = templates;
     }
 
     @Override
@@ -74,8 +79,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(JSON.writeValueAsString(problem));
         } else {
-            // rendered by the error controller as templates/error/503.html, which needs no database
-            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            // rendered here, not through the error dispatch: that would pass the session and security filters
+            // again, which need the database; templates/error/503.html needs nothing of it
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            templates.getObject().process("error/503", new Context(locale(request)), response.getWriter());
         }
     }
 

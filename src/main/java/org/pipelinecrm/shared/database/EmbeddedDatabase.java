@@ -58,6 +58,10 @@ final class EmbeddedDatabase {
         }
     }
 
+    String superPassword() {
+        return superPassword == null ? "" : superPassword;
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }

@@ -38,6 +38,8 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
                 "spring.datasource.password", db.appPassword,
                 "spring.flyway.user", EmbeddedDatabase.OWNER,
                 "spring.flyway.password", db.ownerPassword,
+                // the server's superuser, for maintenance in this process only (e.g. a test that makes a database)
+                "crm.embedded-db.superuser-password", db.superPassword(),
                 "crm.embedded-db.running", "true")));
     }
 

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrors {
 
     /** Statuses with a page of their own; the others share {@code error/problem}. */
-    private static final Set<Integer> OWN_PAGES = Set.of(403, 404, 409, 500);
+    private static final Set<Integer> OWN_PAGES = Set.of(403, 404, 409, 500, 503);
 
     private final Problems problems;
     private final InvalidFields fields;

@@ -119,7 +119,7 @@ class DatabaseRestartTest {
     private LoginForm loginForm() {
         var page = send(HttpRequest.newBuilder(uri("/login")));
         String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+                .filter(c -> c.startsWith("SESSION=")).findFirst().orElse("");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
         return new LoginForm(cookie, csrf.group(1));
