@@ -108,6 +108,16 @@ class WorkListsBrowserTest {
         browser.findElement(By.cssSelector("#task-" + soon + " .complete-task")).click();
         Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
                 "changed"));
+        assertThat(browser.findElements(By.cssSelector("#task-" + soon + ".task-done"))).isEmpty();
+
+        // a task added with the form: confirmed with a toast, the form empty again
+        browser.findElement(By.id("task-title")).sendKeys("Prepare the renewal");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('task-due').value = '2030-01-07T10:00'");
+        browser.findElement(By.cssSelector("#add-task button[type=submit]")).click();
+        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
+                "The task is added."));
+        assertThat(browser.findElement(By.id("task-title")).getDomProperty("value")).isEmpty();
+        assertThat(browser.findElement(By.id("tasks-upcoming")).getText()).contains("Prepare the renewal");
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
     }
 
