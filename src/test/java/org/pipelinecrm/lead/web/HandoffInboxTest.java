@@ -1,14 +1,18 @@
 package org.pipelinecrm.lead.web;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.pipelinecrm.support.TestWorkspaces.Workspace;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -37,6 +41,12 @@ class HandoffInboxTest {
     MockMvc mvc;
     @Autowired
     UserDetailsService users;
+    @Value("${spring.datasource.url}")
+    String url;
+    @Value("${spring.datasource.username}")
+    String appUser;
+    @Value("${spring.datasource.password}")
+    String appPassword;
 
     @Test
     void aRejectionNeedsAChosenReasonAndOtherNeedsANote() throws Exception {
@@ -85,6 +95,30 @@ class HandoffInboxTest {
     }
 
     @Test
+    void leadsPastTheSlaAreMarkedWithHowLateInTheReadersLanguage() throws Exception {
+        var ws = workspaces.create(); // the default SLA is 24 hours
+        long hoursLate = handedOff(ws, "Karimi");
+        long daysLate = handedOff(ws, "Amini");
+        long onTime = handedOff(ws, "Nazari");
+        try (Connection db = DriverManager.getConnection(url, appUser, appPassword)) {
+            db.createStatement().execute("select set_config('app.tenant_id', '" + ws.id() + "', false)");
+            db.createStatement().execute("update lead set handed_off_at = now() - interval '30 hours 10 minutes' "
+                    + "where id = " + hoursLate);
+            db.createStatement().execute("update lead set handed_off_at = now() - interval '96 hours' where id = "
+                    + daysLate);
+        }
+        String page = mvc.perform(get("/leads/inbox").with(page(ws))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(row(page, hoursLate)).contains("table-danger").contains("6 h late");
+        assertThat(row(page, daysLate)).contains("table-danger").contains("3 days late");
+        assertThat(row(page, onTime)).doesNotContain("table-danger").doesNotContain("late");
+        String persian = mvc.perform(get("/leads/inbox").with(page(ws)).cookie(new Cookie("crm-lang", "fa")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(row(persian, hoursLate)).contains("۶ ساعت دیرکرد");
+        assertThat(row(persian, daysLate)).contains("۳ روز دیرکرد");
+    }
+
+    @Test
     void lateLeadsSayHowLateInHoursThenDays() {
         var sla = new HandoffInbox.Sla(Duration.ofHours(24));
         Instant now = Instant.now();
@@ -94,6 +128,11 @@ class HandoffInboxTest {
         assertThat(sla.late(now.minus(Duration.ofHours(26)), now)).isEqualTo(2);
         assertThat(sla.lateByDays(now.minus(Duration.ofHours(24 + 73)), now)).isTrue();
         assertThat(sla.late(now.minus(Duration.ofHours(24 + 73)), now)).isEqualTo(3);
+    }
+
+    private static String row(String page, long lead) {
+        int start = page.indexOf("id=\"inbox-lead-" + lead + "\"");
+        return page.substring(page.lastIndexOf("<tr", start), page.indexOf("</tr>", start));
     }
 
     private RequestPostProcessor page(Workspace ws) {
