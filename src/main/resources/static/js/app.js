@@ -133,18 +133,23 @@ window.crmToast = (message, kind = 'success') => {
   });
 })();
 
-// htmx answers: a 400 is the form again with its errors, so it is shown; any other refusal (a 409 for a stale
-// edit, a 404) is told in a toast in the reader's language, taken from the error page or problem the server sent.
+// htmx answers: for a form marked data-swap-errors a 400 is the form again with its errors, so it is shown; any
+// other refusal (a 409 for a stale edit, a 404) is told in a toast in the reader's language, taken from the error
+// page or problem the server sent.
+const formWithErrors = (event) => {
+  const sender = (event.detail.requestConfig && event.detail.requestConfig.elt) || event.detail.elt;
+  return event.detail.xhr.status === 400 && sender && sender.closest('[data-swap-errors]') !== null
+    && (event.detail.xhr.getResponseHeader('Content-Type') || '').startsWith('text/html');
+};
 document.addEventListener('htmx:beforeSwap', (event) => {
-  const xhr = event.detail.xhr;
-  if (xhr.status === 400 && (xhr.getResponseHeader('Content-Type') || '').startsWith('text/html')) {
+  if (formWithErrors(event)) {
     event.detail.shouldSwap = true;
     event.detail.isError = false;
   }
 });
 document.addEventListener('htmx:responseError', (event) => {
   const xhr = event.detail.xhr;
-  if (xhr.status === 400 && (xhr.getResponseHeader('Content-Type') || '').startsWith('text/html')) {
+  if (formWithErrors(event)) {
     return;
   }
   let message = '';

@@ -145,6 +145,16 @@ class WorkListsBrowserTest {
         form.findElement(By.cssSelector(".send-reject")).click();
         assertThat(valid(browser, form.findElement(By.name("reason")))).isFalse();
         assertThat(leadStatus(ws, second)).isEqualTo("HANDED_OFF");
+        // and should the browser send it anyway, the server answers the row with the reason marked
+        ((JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('required')",
+                form.findElement(By.name("reason")));
+        form.findElement(By.cssSelector(".send-reject")).click();
+        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-lead-" + second),
+                "Choose why you reject this lead."));
+        form = row(browser, second).findElement(By.cssSelector(".reject-form"));
+        assertThat(form.isDisplayed()).isTrue();
+        assertThat(form.findElement(By.name("reason")).getAttribute("class")).contains("is-invalid");
+        assertThat(leadStatus(ws, second)).isEqualTo("HANDED_OFF");
         // "other" needs a note
         new Select(form.findElement(By.name("reason"))).selectByValue("OTHER");
         form.findElement(By.cssSelector(".send-reject")).click();
