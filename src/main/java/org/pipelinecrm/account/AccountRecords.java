@@ -1,6 +1,9 @@
 package org.pipelinecrm.account;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.pipelinecrm.activity.ActivityRecords;
@@ -44,6 +47,22 @@ class AccountRecords implements ActivityRecords {
         }
         return contacts.findAllByAccountIdOrderByLastNameAsc(id).stream().map(Contact::toSummary).map(this::contact)
                 .toList();
+    }
+
+    @Override
+    public Map<Long, RecordRef> findAll(RecordType type, Collection<Long> ids) {
+        Map<Long, RecordRef> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        if (type == RecordType.ACCOUNT) {
+            accounts.findAllByIdIn(ids).forEach(a -> found.put(a.getId(),
+                    new RecordRef(type, a.getId(), a.getName(), "/accounts/" + a.getId(), true)));
+        } else {
+            contacts.findAllByIdIn(ids).stream().map(Contact::toSummary).map(this::contact)
+                    .forEach(c -> found.put(c.id(), c));
+        }
+        return found;
     }
 
     private RecordRef contact(ContactSummary c) {

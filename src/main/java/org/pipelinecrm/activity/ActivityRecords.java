@@ -1,6 +1,9 @@
 package org.pipelinecrm.activity;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,5 +24,15 @@ public interface ActivityRecords {
      */
     default List<RecordRef> related(RecordType type, long id) {
         return List.of();
+    }
+
+    /**
+     * Many records of one type at once, by id, for lists such as My tasks; those that do not exist here are
+     * absent. Owners override this to read them in one query; the default asks one at a time.
+     */
+    default Map<Long, RecordRef> findAll(RecordType type, Collection<Long> ids) {
+        Map<Long, RecordRef> found = new LinkedHashMap<>();
+        ids.forEach(id -> find(type, id).ifPresent(r -> found.put(id, r)));
+        return found;
     }
 }

@@ -1,8 +1,13 @@
 package org.pipelinecrm.activity;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -38,5 +43,21 @@ class LinkedRecords {
         owners.forEach(o -> o.related(record.type(), record.id()).stream().filter(RecordRef::visible)
                 .forEach(all::add));
         return all;
+    }
+
+    /** The visible records among these (type, id) pairs, keyed by {@link #key}, read a type at a time. */
+    Map<String, RecordRef> visible(Collection<RecordRef> wanted) {
+        Map<RecordType, Set<Long>> ids = new HashMap<>();
+        wanted.forEach(w -> ids.computeIfAbsent(w.type(), t -> new TreeSet<>()).add(w.id()));
+        Map<String, RecordRef> found = new HashMap<>();
+        // like find: any owner claiming the type may hold the record, the first to find it answers
+        ids.forEach((type, some) -> owners.stream().filter(o -> o.supports(type))
+                .forEach(o -> o.findAll(type, some).values().forEach(r -> found.putIfAbsent(key(type, r.id()), r))));
+        found.values().removeIf(r -> !r.visible());
+        return found;
+    }
+
+    static String key(RecordType type, Long id) {
+        return type + ":" + id;
     }
 }

@@ -106,6 +106,15 @@ public class Tasks {
         return tasks.openOf(CurrentUser.get().id(), from, to).stream().map(SalesTask::toView).toList();
     }
 
+    /**
+     * The records these tasks are about that the signed-in person may see, keyed {@code TYPE:id} (see
+     * {@link TaskView#recordKey()}); one read per record type, however many tasks.
+     */
+    public Map<String, RecordRef> recordsOf(Collection<TaskView> views) {
+        return records.visible(views.stream().filter(v -> v.recordType() != null)
+                .map(v -> new RecordRef(v.recordType(), v.recordId(), null, null, false)).toList());
+    }
+
     /** The navigation's count: open tasks of the signed-in person due today or overdue. */
     public long dueTodayOrOverdueCount() {
         return tasks.countOpenDueBefore(CurrentUser.get().id(), startOfTomorrow());

@@ -1,5 +1,6 @@
 package org.pipelinecrm.lead;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class HandoffPolicy {
+
+    /** The reason every workspace offers besides its own list; it says nothing by itself, so it needs a note. */
+    public static final String OTHER = "OTHER";
 
     private final HandoffSettingsRepository settings;
 
@@ -36,12 +40,29 @@ public class HandoffPolicy {
         return current.toRules();
     }
 
-    /** The reason as the workspace lists it; {@link IllegalArgumentException} for one it does not offer. */
-    String requireReason(String reason) {
-        List<String> offered = rules().rejectionReasons();
+    /** The reasons a rejection may give: the workspace's, then {@link #OTHER}. */
+    public List<String> rejectionChoices() {
+        List<String> offered = new ArrayList<>(rules().rejectionReasons());
+        if (offered.stream().noneMatch(OTHER::equalsIgnoreCase)) {
+            offered.add(OTHER);
+        }
+        return offered;
+    }
+
+    /**
+     * The reason as the workspace lists it; a field error for one it does not offer, or for {@link #OTHER}
+     * without a note.
+     */
+    String requireReason(String reason, String note) {
+        List<String> offered = rejectionChoices();
         String given = reason == null ? "" : reason.strip();
-        return offered.stream().filter(r -> r.equalsIgnoreCase(given)).findFirst().orElseThrow(
+        String found = offered.stream().filter(r -> r.equalsIgnoreCase(given)).findFirst().orElseThrow(
                 () -> new org.pipelinecrm.shared.InvalidInputException("reason", "problem.field.one-of",
                         "reason: not one of " + String.join(", ", offered), String.join(", ", offered)));
+        if (OTHER.equals(found) && (note == null || note.isBlank())) {
+            throw new org.pipelinecrm.shared.InvalidInputException("note", "problem.field.required",
+                    "note: needed when the reason is " + OTHER);
+        }
+        return found;
     }
 }

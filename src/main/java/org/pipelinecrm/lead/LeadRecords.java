@@ -1,6 +1,11 @@
 package org.pipelinecrm.lead;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.pipelinecrm.activity.ActivityRecords;
 import org.pipelinecrm.activity.RecordRef;
@@ -33,5 +38,20 @@ class LeadRecords implements ActivityRecords {
             boolean visible = leads.exists(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())));
             return new RecordRef(RecordType.LEAD, id, lead.title(), "/leads/" + id, visible);
         });
+    }
+
+    /** Two queries for any number of leads: the leads, and which of them the signed-in person may see. */
+    @Override
+    public Map<Long, RecordRef> findAll(RecordType type, Collection<Long> ids) {
+        Map<Long, RecordRef> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Specification<Lead> byIds = (root, query, cb) -> root.get("id").in(ids);
+        Set<Long> visible = leads.findAll(byIds.and(LeadFilter.none().toSpecification(CurrentUser.get()))).stream()
+                .map(Lead::id).collect(Collectors.toSet());
+        leads.findAllById(ids).forEach(lead -> found.put(lead.id(), new RecordRef(RecordType.LEAD, lead.id(),
+                lead.title(), "/leads/" + lead.id(), visible.contains(lead.id()))));
+        return found;
     }
 }

@@ -114,7 +114,7 @@ public class Leads {
     public LeadView reject(long id, String reason, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.reject(policy.requireReason(reason), note, me());
+        lead.reject(policy.requireReason(reason, note), note, me());
         return saved(lead);
     }
 
@@ -122,7 +122,7 @@ public class Leads {
     public LeadView disqualify(long id, String reason, String note, Long expectedVersion) {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
-        lead.disqualify(policy.requireReason(reason), note, me());
+        lead.disqualify(policy.requireReason(reason, note), note, me());
         return saved(lead);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The "log a call/meeting/e-mail/note" and "add task" forms of {@code activity/record-forms}. They post
@@ -55,14 +56,19 @@ class RecordForms {
     @PostMapping("/tasks")
     String addTask(@RequestParam(required = false) RecordType recordType, @RequestParam(required = false) Long recordId,
             @RequestParam String title, @RequestParam String dueAt,
-            @RequestParam(defaultValue = "NORMAL") TaskPriority priority, Model model) {
+            @RequestParam(defaultValue = "NORMAL") TaskPriority priority, Model model,
+            RedirectAttributes redirect) {
         require(title);
         Instant due = instant(dueAt);
         if (due == null) {
             throw new org.pipelinecrm.shared.InvalidInputException("dueAt", "problem.field.required", "A task needs a due time");
         }
         tasks.add(new TaskCmd(title, due, priority, null, recordType, recordId));
-        return recordType == null ? "redirect:/tasks" : timeline.timeline(recordType, recordId, null, 0, model);
+        if (recordType == null) {
+            redirect.addFlashAttribute("toast", "task.added");
+            return "redirect:/tasks";
+        }
+        return timeline.timeline(recordType, recordId, null, 0, model);
     }
 
     private static void require(String text) {

@@ -1,7 +1,10 @@
 package org.pipelinecrm.activity.web;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
+import org.pipelinecrm.activity.TaskView;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.Due;
 import org.springframework.stereotype.Controller;
@@ -12,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** My tasks (overdue, today, upcoming), the navigation count and the due-soon reminder. */
+/**
+ * My tasks (overdue, today, upcoming; each earliest first), the navigation count and the due-soon reminder.
+ * Each task names and links the record it is about, read for the whole page at once.
+ */
 @Controller
 class TaskPages {
 
@@ -24,9 +30,13 @@ class TaskPages {
 
     @GetMapping("/tasks")
     String mine(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("overdue", tasks.mine(Due.OVERDUE));
-        model.addAttribute("today", tasks.mine(Due.TODAY));
-        model.addAttribute("upcoming", tasks.mine(Due.UPCOMING));
+        List<TaskView> overdue = tasks.mine(Due.OVERDUE);
+        List<TaskView> today = tasks.mine(Due.TODAY);
+        List<TaskView> upcoming = tasks.mine(Due.UPCOMING);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("today", today);
+        model.addAttribute("upcoming", upcoming);
+        model.addAttribute("records", tasks.recordsOf(Stream.of(overdue, today, upcoming).flatMap(List::stream).toList()));
         model.addAttribute("now", Instant.now());
         return htmx != null ? "activity/tasks :: lists" : "activity/tasks";
     }
@@ -39,23 +49,38 @@ class TaskPages {
 
     @GetMapping("/tasks/reminders")
     String reminders(Model model) {
-        model.addAttribute("dueSoon", tasks.dueSoon());
+        List<TaskView> dueSoon = tasks.dueSoon();
+        model.addAttribute("dueSoon", dueSoon);
+        model.addAttribute("records", tasks.recordsOf(dueSoon));
+        // the banner stays dismissed until a task due later than all of these comes into the hour
+        model.addAttribute("latestDue", dueSoon.stream().map(TaskView::dueAt).max(Instant::compareTo)
+                .map(Instant::toEpochMilli).orElse(0L));
         return "activity/reminders :: reminders";
     }
 
-    /** From the My tasks list (htmx): answers the refreshed lists, where a completed task is gone. */
+    /** From My tasks (htmx): answers the task's row, now done with a way back, and a toast; elsewhere a redirect. */
     @PostMapping("/tasks/{id}/complete")
     String complete(@PathVariable long id, @RequestParam(required = false) Long version,
             @RequestParam(required = false) String returnTo, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        tasks.complete(id, version);
-        return htmx != null ? mine(model, htmx) : "redirect:" + LocalTimes.safeReturn(returnTo, "/tasks");
+        TaskView task = tasks.complete(id, version);
+        return htmx != null ? row(task, "task.completed", model)
+                : "redirect:" + LocalTimes.safeReturn(returnTo, "/tasks");
     }
 
     @PostMapping("/tasks/{id}/reopen")
     String reopen(@PathVariable long id, @RequestParam(required = false) Long version, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        tasks.reopen(id, version);
-        return htmx != null ? mine(model, htmx) : "redirect:/tasks";
+        TaskView task = tasks.reopen(id, version);
+        return htmx != null ? row(task, "task.reopened", model) : "redirect:/tasks";
+    }
+
+    private String row(TaskView task, String toast, Model model) {
+        model.addAttribute("t", task);
+        model.addAttribute("records", tasks.recordsOf(List.of(task)));
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("rowToast", toast);
+        model.addAttribute("count", tasks.dueTodayOrOverdueCount());
+        return "activity/tasks :: changed";
     }
 }
