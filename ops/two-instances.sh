@@ -149,8 +149,8 @@ stop() {
   fi
 }
 
-# The API through nginx: every instance answers, a write on one is read on the other, a stale edit is refused
-# whichever instance holds the newer version.
+# Through nginx: every instance answers, a write on one is read on the other, a stale edit is refused whichever
+# instance holds the newer version, and a page session made on one instance holds on the other.
 check() {
   local email="two-$(date +%s)-$$@instances.test" pass=two-instances-pass fails=0 out
   local hdr; hdr=$(mktemp); trap 'rm -f "$hdr"' RETURN
@@ -184,6 +184,22 @@ check() {
   expect 409 "$out" "the same stale version refused (by $(upstream))"
   out=$(api -X PUT "$BASE/api/v1/accounts/$id" -d '{"name":"Stale Rename","industry":"Retail","version":0}')
   expect 409 "$out" "and refused again (by $(upstream))"
+
+  # A page session made on one instance is the same session on the other (sessions live in PostgreSQL).
+  local jar; jar=$(mktemp); local csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -oP 'name="_csrf"[^>]*value="\K[^"]+' | head -1)
+  out=$(curl -s -D "$hdr" -o "$DIR/check.body" -w '%{http_code}' -c "$jar" -b "$jar" -X POST "$BASE/login" \
+    --data-urlencode "username=$email" --data-urlencode "password=$pass" --data-urlencode "_csrf=$csrf")
+  expect 302 "$out" "signed in on a page (by $(upstream))"
+  declare -A paged=()
+  local signed_in=1
+  for i in $(seq 1 8); do
+    out=$(curl -s -D "$hdr" -o "$DIR/check.body" -w '%{http_code}' -c "$jar" -b "$jar" "$BASE/accounts")
+    if [ "$out" = 200 ]; then paged[$(upstream)]=1; else signed_in=0; fi
+  done
+  rm -f "$jar"
+  expect 1 "$signed_in" "eight page requests with that session stay signed in"
+  expect 2 "${#paged[@]}" "the session served by ${#paged[@]} instances: ${!paged[*]}"
 
   [ $fails -eq 0 ] || die "$fails check(s) failed"
   log "all checks passed"

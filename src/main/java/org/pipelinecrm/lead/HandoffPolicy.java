@@ -60,7 +60,7 @@ public class HandoffPolicy {
                 () -> new org.pipelinecrm.shared.InvalidInputException("reason", "problem.field.one-of",
                         "reason: not one of " + String.join(", ", offered), String.join(", ", offered)));
         if (OTHER.equals(found) && (note == null || note.isBlank())) {
-            throw new org.pipelinecrm.shared.InvalidInputException("note", "problem.field.required",
+            throw new org.pipelinecrm.shared.InvalidInputException("note", "lead.inbox.noteNeeded",
                     "note: needed when the reason is " + OTHER);
         }
         return found;
