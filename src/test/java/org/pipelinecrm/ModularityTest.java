@@ -1,11 +1,11 @@
 package org.pipelinecrm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Modules depend on each other only through their public API, without cycles; their docs go to target/. */
 class ModularityTest {
@@ -21,8 +21,18 @@ class ModularityTest {
     void theSalesModulesAreModulesOfTheirOwn() {
         // verify() only checks the modules it finds: a module folded into another would pass unnoticed
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("account", "pipeline", "opportunity", "lead", "scoring", "importing", "qualification",
-                        "activity", "insight", "identity", "tenant");
+                .contains(
+                        "account",
+                        "pipeline",
+                        "opportunity",
+                        "lead",
+                        "scoring",
+                        "importing",
+                        "qualification",
+                        "activity",
+                        "insight",
+                        "identity",
+                        "tenant");
     }
 
     @Test

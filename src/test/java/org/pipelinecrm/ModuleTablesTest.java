@@ -1,5 +1,7 @@
 package org.pipelinecrm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,13 +17,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each module's SQL names only its own tables; what another module may read, its owner publishes as a read view
@@ -35,24 +34,40 @@ class ModuleTablesTest {
     /** Who owns each table: the module whose entities or rollup triggers write it. */
     static final Map<String, Set<String>> TABLES = Map.ofEntries(
             Map.entry("tenant", Set.of("workspace")),
-            Map.entry("identity", Set.of("app_user", "team", "api_token", "persistent_logins", "sign_in_delay",
-                    "sign_in_unlock")),
+            Map.entry(
+                    "identity",
+                    Set.of("app_user", "team", "api_token", "persistent_logins", "sign_in_delay", "sign_in_unlock")),
             Map.entry("shared", Set.of("rate_limit_bucket")),
-            Map.entry("lead", Set.of("lead", "lead_event", "timeline_entry", "handoff_settings", "web_form_routing",
-                    "lead_cohort_day")),
+            Map.entry(
+                    "lead",
+                    Set.of(
+                            "lead",
+                            "lead_event",
+                            "timeline_entry",
+                            "handoff_settings",
+                            "web_form_routing",
+                            "lead_cohort_day")),
             Map.entry("scoring", Set.of("scoring_model")),
             Map.entry("qualification", Set.of("qualification", "question_bank")),
             Map.entry("account", Set.of("account", "contact")),
             Map.entry("pipeline", Set.of("pipeline", "stage", "close_reason")),
-            Map.entry("opportunity", Set.of("opportunity", "stage_change", "deal_edit", "stage_total",
-                    "open_deal_stage", "deal_close_day", "stage_exit_day")),
+            Map.entry(
+                    "opportunity",
+                    Set.of(
+                            "opportunity",
+                            "stage_change",
+                            "deal_edit",
+                            "stage_total",
+                            "open_deal_stage",
+                            "deal_close_day",
+                            "stage_exit_day")),
             Map.entry("activity", Set.of("activity", "sales_task")),
             Map.entry("insight", Set.of("revenue_target", "fiscal_year")),
             Map.entry("importing", Set.of("import_job")));
 
     /** Kept by libraries (Modulith's event registry, db-scheduler), named by no module's SQL. */
-    static final Set<String> LIBRARY_TABLES = Set.of("event_publication", "scheduled_tasks", "spring_session",
-            "spring_session_attributes");
+    static final Set<String> LIBRARY_TABLES =
+            Set.of("event_publication", "scheduled_tasks", "spring_session", "spring_session_attributes");
 
     /** Functions a module publishes for others to call from their SQL; their bodies are the owner's business. */
     static final Map<String, String> PUBLISHED_FUNCTIONS = Map.of("workspace_day", "tenant");
@@ -69,14 +84,18 @@ class ModuleTablesTest {
             // lead_cohort_insert and lead_cohort_add ask whether a lead's deal is won: the lead should keep that
             // itself (a won flag set from the same event), and the insert should call workspace_day.
             Map.entry("lead -> opportunity", "lead_cohort_insert and lead_cohort_add read the status of a lead's deal"),
-            Map.entry("lead -> workspace", "lead_cohort_insert joins workspace for its time zone instead of workspace_day"),
+            Map.entry(
+                    "lead -> workspace",
+                    "lead_cohort_insert joins workspace for its time zone instead of workspace_day"),
             // stage_exit_record counts a forward exit by the stages' positions: stage_facts has them.
             Map.entry("opportunity -> stage", "stage_exit_record reads the stages' positions"),
             // R__tenant_workspace_days.sql: a new time zone recounts every day rollup in one function, and its
             // lock triggers sit on the deal, stage-change and lead tables. Each module should recount its own
             // rollup on WorkspaceTimeZoneChanged and own its lock trigger.
-            Map.entry("tenant -> opportunity", "rebuild_day_rollups reads deals; the recount lock trigger sits on them"),
-            Map.entry("tenant -> stage_change", "rebuild_day_rollups reads stage changes; the lock trigger sits on them"),
+            Map.entry(
+                    "tenant -> opportunity", "rebuild_day_rollups reads deals; the recount lock trigger sits on them"),
+            Map.entry(
+                    "tenant -> stage_change", "rebuild_day_rollups reads stage changes; the lock trigger sits on them"),
             Map.entry("tenant -> lead", "rebuild_day_rollups reads leads; the recount lock trigger sits on them"),
             Map.entry("tenant -> stage", "rebuild_day_rollups reads the stages' positions"),
             Map.entry("tenant -> deal_close_day", "rebuild_day_rollups rewrites the closed-deal rollup"),
@@ -85,14 +104,15 @@ class ModuleTablesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/org/pipelinecrm");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-    private static final Pattern LITERAL = Pattern.compile(
-            "'(?:[^'\\\\\\n]|\\\\.)+'|\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern LITERAL =
+            Pattern.compile("'(?:[^'\\\\\\n]|\\\\.)+'|\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     /** A table after from/join/into/update/table, and those after commas in a from list. */
     private static final String NAME = "[a-z_]\\w*";
+
     private static final String ALIAS = "(?:\\s+(?:as\\s+)?(?!(?:from|join|into|update|where|on|using|set|values|select"
             + "|group|order|left|right|inner|cross|full|lateral|limit|returning|default|when|then)\\b)" + NAME + ")?";
-    private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+(?:only\\s+)?"
-            + "(" + NAME + ALIAS + "(?:\\s*,\\s*" + NAME + ALIAS + ")*)");
+    private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+(?:only\\s+)?" + "("
+            + NAME + ALIAS + "(?:\\s*,\\s*" + NAME + ALIAS + ")*)");
     private static final Pattern VIEW = Pattern.compile("(?i)create\\s+(?:or\\s+replace\\s+)?view\\s+(\\w+)");
 
     @Autowired
@@ -104,8 +124,10 @@ class ModuleTablesTest {
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname not like 'flyway%'
                 """).query(String.class).list();
-        assertThat(tables).allSatisfy(t -> assertThat(owner(t) != null || LIBRARY_TABLES.contains(t))
-                .as("the module owning table %s is named in ModuleTablesTest.TABLES", t).isTrue());
+        assertThat(tables)
+                .allSatisfy(t -> assertThat(owner(t) != null || LIBRARY_TABLES.contains(t))
+                        .as("the module owning table %s is named in ModuleTablesTest.TABLES", t)
+                        .isTrue());
     }
 
     @Test
@@ -123,11 +145,15 @@ class ModuleTablesTest {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             files.filter(f -> f.getFileName().toString().startsWith("R__")).forEach(f -> {
                 String module = moduleOfRepeatable(f);
-                assertThat(module).as("%s is named R__<module>_<what>.sql", f.getFileName()).isNotNull();
+                assertThat(module)
+                        .as("%s is named R__<module>_<what>.sql", f.getFileName())
+                        .isNotNull();
                 cross(module, read(f), f, crossings);
             });
         }
-        assertThat(crossings).as("module -> other module's table: where each is named").isEmpty();
+        assertThat(crossings)
+                .as("module -> other module's table: where each is named")
+                .isEmpty();
     }
 
     @Test
@@ -159,13 +185,21 @@ class ModuleTablesTest {
                     continue;
                 }
                 String body = bodies.getOrDefault(function, "");
-                cross(module, body, Path.of("function " + function + " (trigger on " + rs.getString(1) + ")"),
+                cross(
+                        module,
+                        body,
+                        Path.of("function " + function + " (trigger on " + rs.getString(1) + ")"),
                         crossings);
-                bodies.keySet().stream().filter(f -> Pattern.compile("\\b" + f + "\\s*\\(").matcher(body).find())
+                bodies.keySet().stream()
+                        .filter(f -> Pattern.compile("\\b" + f + "\\s*\\(")
+                                .matcher(body)
+                                .find())
                         .forEach(todo::push);
             }
         });
-        assertThat(crossings).as("module -> other module's table: where each is named").isEmpty();
+        assertThat(crossings)
+                .as("module -> other module's table: where each is named")
+                .isEmpty();
     }
 
     @Test
@@ -173,7 +207,8 @@ class ModuleTablesTest {
         Map<String, String> views = publishedViews();
         assertThat(views).as("views published in R__<owner>_read_views.sql").isNotEmpty();
         List<String> inDatabase = jdbc.sql("select viewname from pg_views where schemaname = 'public'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(inDatabase).containsAll(views.keySet());
     }
 
@@ -185,17 +220,24 @@ class ModuleTablesTest {
                 String table = part.trim().split("\\s+")[0].toLowerCase();
                 String owner = owner(table);
                 String key = module + " -> " + table;
-                if (owner != null && !owner.equals(module) && !views.containsKey(table)
+                if (owner != null
+                        && !owner.equals(module)
+                        && !views.containsKey(table)
                         && !NOT_YET_MOVED.containsKey(key)) {
-                    crossings.computeIfAbsent(key + " (" + owner + ")", k -> new TreeSet<>()).add(where.toString());
+                    crossings
+                            .computeIfAbsent(key + " (" + owner + ")", k -> new TreeSet<>())
+                            .add(where.toString());
                 }
             }
         }
     }
 
     static String owner(String table) {
-        return TABLES.entrySet().stream().filter(e -> e.getValue().contains(table)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return TABLES.entrySet().stream()
+                .filter(e -> e.getValue().contains(table))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     /** View name to its owner, from each module's {@code R__<owner>_read_views.sql}. */
@@ -215,7 +257,10 @@ class ModuleTablesTest {
 
     private static String moduleOfRepeatable(Path file) {
         String name = file.getFileName().toString();
-        return TABLES.keySet().stream().filter(m -> name.startsWith("R__" + m + "_")).findFirst().orElse(null);
+        return TABLES.keySet().stream()
+                .filter(m -> name.startsWith("R__" + m + "_"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> literals(String java) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,6 +28,7 @@ class ReadmeScreenshots {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DemoData demo;
 
@@ -40,13 +40,16 @@ class ReadmeScreenshots {
         WebDriver browser = Browser.driver();
         String base = "http://localhost:" + port;
         Browser.signIn(browser, base, "manager@" + workspace.adminEmail().substring(6), DemoData.PASSWORD);
-        for (String page : System.getProperty("crm.screenshot-pages", "/pipeline,/leads,/dashboard,/").split(",")) {
+        for (String page : System.getProperty("crm.screenshot-pages", "/pipeline,/leads,/dashboard,/")
+                .split(",")) {
             browser.get(base + page);
             // let the browser paint the whole page before the picture is taken
-            ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + " requestAnimationFrame(() => requestAnimationFrame(done));");
+            ((JavascriptExecutor) browser)
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + " requestAnimationFrame(() => requestAnimationFrame(done));");
             String name = page.equals("/") ? "home" : page.substring(1).replace('/', '-');
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         }
     }

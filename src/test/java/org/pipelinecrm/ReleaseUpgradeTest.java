@@ -1,5 +1,8 @@
 package org.pipelinecrm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,9 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +20,6 @@ import org.pipelinecrm.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A database made by the last release (its migrations, kept in {@code db/releases/2026-11}) and filled with a
@@ -41,14 +39,19 @@ class ReleaseUpgradeTest {
 
     @Autowired
     Flyway flyway;
+
     @Autowired
     DataSource app;
+
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.flyway.user}")
     String owner;
+
     @Value("${spring.flyway.password}")
     String ownerPassword;
+
     @Value("${crm.embedded-db.superuser-password}")
     String superuserPassword;
 
@@ -58,14 +61,17 @@ class ReleaseUpgradeTest {
     void releaseDatabaseUpgradedToToday() throws Exception {
         upgradeUrl = url.substring(0, url.lastIndexOf('/') + 1) + DATABASE;
         // the embedded server's superuser makes the database; the owner role cannot
-        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
-                "postgres", superuserPassword); Statement sql = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(
+                        url.substring(0, url.lastIndexOf('/') + 1) + "postgres", "postgres", superuserPassword);
+                Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + owner);
         }
         migrate(RELEASE);
-        try (Connection db = ownerConnection(); Statement sql = db.createStatement()) {
-            sql.execute(new ClassPathResource("db/releases/2026-11-data.sql").getContentAsString(StandardCharsets.UTF_8));
+        try (Connection db = ownerConnection();
+                Statement sql = db.createStatement()) {
+            sql.execute(
+                    new ClassPathResource("db/releases/2026-11-data.sql").getContentAsString(StandardCharsets.UTF_8));
         }
         migrate(null);
     }
@@ -75,13 +81,16 @@ class ReleaseUpgradeTest {
         // validation on migrate compares each released file's checksum: an edited V-file fails the upgrade itself
         var info = today().info();
         assertThat(info.pending()).isEmpty();
-        assertThat(info.applied()).filteredOn(m -> m.getVersion() == null)
-                .isNotEmpty().allMatch(m -> m.getState() == MigrationState.SUCCESS);
+        assertThat(info.applied())
+                .filteredOn(m -> m.getVersion() == null)
+                .isNotEmpty()
+                .allMatch(m -> m.getState() == MigrationState.SUCCESS);
     }
 
     @Test
     void theUpgradedSchemaIsTheSchemaOfANewDatabase() throws SQLException {
-        try (Connection upgraded = ownerConnection(); Connection fresh = app.getConnection()) {
+        try (Connection upgraded = ownerConnection();
+                Connection fresh = app.getConnection()) {
             for (String query : SCHEMA) {
                 assertThat(rows(upgraded, query)).as(query).isEqualTo(rows(fresh, query));
             }
@@ -100,14 +109,22 @@ class ReleaseUpgradeTest {
             inWorkspace(db, WORKSPACE);
             List<String> proposeBefore = rows(db, OPEN_IN_PROPOSE);
             execute(db, "update opportunity set stage_id = 2, probability = 50, stage_entered_at = now() where id = 4");
-            execute(db, "insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by,"
-                    + " changed_at) values (71, 1001, 4, 1, 2, 1, now())");
-            execute(db, "update opportunity set stage_id = 4, status = 'WON', probability = 100, closed_at = now(),"
-                    + " stage_entered_at = now() where id = 2");
-            execute(db, "insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by,"
-                    + " changed_at) values (71, 1002, 2, 3, 4, 2, now())");
-            execute(db, "insert into lead (tenant_id, id, last_name, type, status, owner_id) values (71, 100, 'After',"
-                    + " 'MQL', 'NEW', 2)");
+            execute(
+                    db,
+                    "insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by,"
+                            + " changed_at) values (71, 1001, 4, 1, 2, 1, now())");
+            execute(
+                    db,
+                    "update opportunity set stage_id = 4, status = 'WON', probability = 100, closed_at = now(),"
+                            + " stage_entered_at = now() where id = 2");
+            execute(
+                    db,
+                    "insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by,"
+                            + " changed_at) values (71, 1002, 2, 3, 4, 2, now())");
+            execute(
+                    db,
+                    "insert into lead (tenant_id, id, last_name, type, status, owner_id) values (71, 100, 'After',"
+                            + " 'MQL', 'NEW', 2)");
             db.commit();
             inWorkspace(db, WORKSPACE);
             assertThat(rows(db, OPEN_IN_PROPOSE)).isNotEqualTo(proposeBefore);
@@ -121,18 +138,28 @@ class ReleaseUpgradeTest {
         try (Connection db = ownerConnection()) {
             db.setAutoCommit(false);
             inWorkspace(db, LARGE_WORKSPACE);
-            execute(db, "insert into workspace (id, name, time_zone, form_key) values (" + LARGE_WORKSPACE
-                    + ", 'Large', 'Asia/Tehran', 'large-form')");
-            execute(db, "insert into app_user (tenant_id, id, email, name, password_hash, role) values ("
-                    + LARGE_WORKSPACE + ", 1, 'admin@large.example', 'Admin', '-', 'ADMIN')");
+            execute(
+                    db,
+                    "insert into workspace (id, name, time_zone, form_key) values (" + LARGE_WORKSPACE
+                            + ", 'Large', 'Asia/Tehran', 'large-form')");
+            execute(
+                    db,
+                    "insert into app_user (tenant_id, id, email, name, password_hash, role) values (" + LARGE_WORKSPACE
+                            + ", 1, 'admin@large.example', 'Admin', '-', 'ADMIN')");
             execute(db, "insert into pipeline (tenant_id, id, name) values (" + LARGE_WORKSPACE + ", 1, 'Sales')");
-            execute(db, "insert into stage (tenant_id, id, pipeline_id, name, kind, position, probability) values ("
-                    + LARGE_WORKSPACE + ", 1, 1, 'Qualify', 'OPEN', 1, 10)");
-            execute(db, "insert into opportunity (tenant_id, id, name, pipeline_id, stage_id, status, amount, probability,"
-                    + " owner_id, opened_at, stage_entered_at) values (" + LARGE_WORKSPACE
-                    + ", 1, 'Big', 1, 1, 'OPEN', 500, 10, 1, now(), now())");
-            execute(db, "insert into lead (tenant_id, id, last_name, type, status) values (" + LARGE_WORKSPACE
-                    + ", 1, 'Large', 'MQL', 'NEW')");
+            execute(
+                    db,
+                    "insert into stage (tenant_id, id, pipeline_id, name, kind, position, probability) values ("
+                            + LARGE_WORKSPACE + ", 1, 1, 'Qualify', 'OPEN', 1, 10)");
+            execute(
+                    db,
+                    "insert into opportunity (tenant_id, id, name, pipeline_id, stage_id, status, amount, probability,"
+                            + " owner_id, opened_at, stage_entered_at) values (" + LARGE_WORKSPACE
+                            + ", 1, 'Big', 1, 1, 'OPEN', 500, 10, 1, now(), now())");
+            execute(
+                    db,
+                    "insert into lead (tenant_id, id, last_name, type, status) values (" + LARGE_WORKSPACE
+                            + ", 1, 'Large', 'MQL', 'NEW')");
             execute(db, "update lead set source = 'Webinar' where id = 1");
             execute(db, "select recount_day_rollups(" + LARGE_WORKSPACE + ")");
             assertThat(rows(db, "select deals from open_deal_stage")).containsExactly("1");
@@ -142,7 +169,8 @@ class ReleaseUpgradeTest {
 
     @Test
     void aRecountHoldsBackTheWorkspacesWritesAndNoOtherWorkspaces() throws SQLException {
-        try (Connection recount = ownerConnection(); Connection writer = ownerConnection()) {
+        try (Connection recount = ownerConnection();
+                Connection writer = ownerConnection()) {
             recount.setAutoCommit(false);
             inWorkspace(recount, WORKSPACE);
             execute(recount, "select recount_day_rollups(" + WORKSPACE + ")");
@@ -151,13 +179,13 @@ class ReleaseUpgradeTest {
             execute(writer, "set lock_timeout = '300ms'");
             writer.setAutoCommit(false);
             inWorkspace(writer, WORKSPACE);
-            for (String write : List.of("update opportunity set amount = amount + 1 where id = 5",
+            for (String write : List.of(
+                    "update opportunity set amount = amount + 1 where id = 5",
                     "insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by,"
                             + " changed_at) values (71, 2001, 5, 2, 3, 1, now())",
                     "insert into lead (tenant_id, id, last_name, type, status) values (71, 2001, 'Held', 'MQL', 'NEW')",
                     "update lead set owner_id = 2 where id = 9")) {
-                assertThatThrownBy(() -> execute(writer, write)).as(write)
-                        .hasMessageContaining("lock timeout");
+                assertThatThrownBy(() -> execute(writer, write)).as(write).hasMessageContaining("lock timeout");
                 writer.rollback();
                 inWorkspace(writer, WORKSPACE);
             }
@@ -170,8 +198,8 @@ class ReleaseUpgradeTest {
         }
     }
 
-    static final String OPEN_IN_PROPOSE = "select deals || ' ' || amount from open_deal_stage where stage_id = 2"
-            + " order by owner_id, team_id";
+    static final String OPEN_IN_PROPOSE =
+            "select deals || ' ' || amount from open_deal_stage where stage_id = 2" + " order by owner_id, team_id";
 
     static final List<String> SCHEMA = List.of(
             "select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' '"
@@ -208,23 +236,33 @@ class ReleaseUpgradeTest {
 
     private static List<List<String>> rollups(Connection db) throws SQLException {
         return List.of(
-                rows(db, "select day || ' ' || pipeline_id || ' ' || owner_id || ' ' || team_id || ' ' || status || ' '"
-                        + " || deals || ' ' || amount || ' ' || age_seconds from deal_close_day where deals <> 0"
-                        + " order by 1"),
-                rows(db, "select day || ' ' || stage_id || ' ' || owner_id || ' ' || team_id || ' ' || entered || ' '"
-                        + " || exited || ' ' || exited_forward || ' ' || seconds_in_stage from stage_exit_day"
-                        + " where entered <> 0 or exited <> 0 order by 1"),
-                rows(db, "select day || ' ' || owner_id || ' ' || team_id || ' ' || source || ' ' || leads || ' ' || mql"
-                        + " || ' ' || sql || ' ' || converted || ' ' || won from lead_cohort_day"
-                        + " where leads <> 0 or won <> 0 order by 1"),
+                rows(
+                        db,
+                        "select day || ' ' || pipeline_id || ' ' || owner_id || ' ' || team_id || ' ' || status || ' '"
+                                + " || deals || ' ' || amount || ' ' || age_seconds from deal_close_day where deals <> 0"
+                                + " order by 1"),
+                rows(
+                        db,
+                        "select day || ' ' || stage_id || ' ' || owner_id || ' ' || team_id || ' ' || entered || ' '"
+                                + " || exited || ' ' || exited_forward || ' ' || seconds_in_stage from stage_exit_day"
+                                + " where entered <> 0 or exited <> 0 order by 1"),
+                rows(
+                        db,
+                        "select day || ' ' || owner_id || ' ' || team_id || ' ' || source || ' ' || leads || ' ' || mql"
+                                + " || ' ' || sql || ' ' || converted || ' ' || won from lead_cohort_day"
+                                + " where leads <> 0 or won <> 0 order by 1"),
                 // the open rollups have no recount: the open deals themselves are the recount
-                difference(db, "select pipeline_id, stage_id, owner_id, team_id, deals, amount, weighted"
-                        + " from open_deal_stage where deals <> 0",
+                difference(
+                        db,
+                        "select pipeline_id, stage_id, owner_id, team_id, deals, amount, weighted"
+                                + " from open_deal_stage where deals <> 0",
                         "select pipeline_id, stage_id, owner_id, coalesce(team_id, 0), count(*), sum(amount),"
                                 + " sum(amount * probability / 100.0) from opportunity where status = 'OPEN'"
                                 + " group by 1, 2, 3, 4"),
-                difference(db, "select pipeline_id, stage_id, owner_id, team_key, sum(deals), sum(amount),"
-                        + " sum(amount_x_prob) from stage_total group by 1, 2, 3, 4 having sum(deals) <> 0",
+                difference(
+                        db,
+                        "select pipeline_id, stage_id, owner_id, team_key, sum(deals), sum(amount),"
+                                + " sum(amount_x_prob) from stage_total group by 1, 2, 3, 4 having sum(deals) <> 0",
                         "select pipeline_id, stage_id, owner_id, coalesce(team_id, 0), count(*), sum(amount),"
                                 + " sum(amount * probability) from opportunity where status = 'OPEN'"
                                 + " group by 1, 2, 3, 4"),
@@ -233,13 +271,17 @@ class ReleaseUpgradeTest {
 
     /** Rows in one query and not the other, either way: empty when both hold the same rows. */
     private static List<String> difference(Connection db, String kept, String counted) throws SQLException {
-        List<String> rows = rows(db, "select 'only kept ' || k::text from ((" + kept + ") except (" + counted + ")) k"
-                + " union all select 'only counted ' || c::text from ((" + counted + ") except (" + kept + ")) c");
+        List<String> rows = rows(
+                db,
+                "select 'only kept ' || k::text from ((" + kept + ") except (" + counted + ")) k"
+                        + " union all select 'only counted ' || c::text from ((" + counted + ") except (" + kept
+                        + ")) c");
         return rows.isEmpty() ? List.of("same") : rows;
     }
 
     private void migrate(String locations) {
-        var configuration = Flyway.configure().configuration(flyway.getConfiguration())
+        var configuration = Flyway.configure()
+                .configuration(flyway.getConfiguration())
                 .dataSource(upgradeUrl, owner, ownerPassword);
         if (locations != null) {
             configuration.locations(locations);
@@ -248,7 +290,9 @@ class ReleaseUpgradeTest {
     }
 
     private Flyway today() {
-        return Flyway.configure().configuration(flyway.getConfiguration()).dataSource(upgradeUrl, owner, ownerPassword)
+        return Flyway.configure()
+                .configuration(flyway.getConfiguration())
+                .dataSource(upgradeUrl, owner, ownerPassword)
                 .load();
     }
 
@@ -268,7 +312,8 @@ class ReleaseUpgradeTest {
 
     private static List<String> rows(Connection db, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = db.createStatement(); var result = statement.executeQuery(query)) {
+        try (Statement statement = db.createStatement();
+                var result = statement.executeQuery(query)) {
             while (result.next()) {
                 rows.add(result.getString(1));
             }

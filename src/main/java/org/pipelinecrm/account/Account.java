@@ -1,15 +1,14 @@
 package org.pipelinecrm.account;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Locale;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** A company we sell to. */
@@ -34,8 +33,7 @@ class Account extends TenantOwned {
     @Version
     private long version;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     Account(Accounts.AccountCmd cmd) {
         change(cmd);
@@ -57,7 +55,9 @@ class Account extends TenantOwned {
 
     /** "ACME, Inc." and "acme inc" are the same company. */
     static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim()
+        return name.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .trim()
                 .replaceAll(" (inc|ltd|llc|gmbh|co|corp|plc)$", "");
     }
 
@@ -66,7 +66,10 @@ class Account extends TenantOwned {
         if (domain == null || domain.isBlank()) {
             return null;
         }
-        String d = domain.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        String d = domain.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("^[a-z]+://", "")
+                .replaceFirst("^www\\.", "");
         int end = d.indexOf('/');
         return end < 0 ? d : d.substring(0, end);
     }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.pipelinecrm.activity.ActivityRecords;
 import org.pipelinecrm.activity.RecordRef;
 import org.pipelinecrm.activity.RecordType;
@@ -45,7 +44,9 @@ class AccountRecords implements ActivityRecords {
         if (type != RecordType.ACCOUNT) {
             return List.of();
         }
-        return contacts.findAllByAccountIdOrderByLastNameAsc(id).stream().map(Contact::toSummary).map(this::contact)
+        return contacts.findAllByAccountIdOrderByLastNameAsc(id).stream()
+                .map(Contact::toSummary)
+                .map(this::contact)
                 .toList();
     }
 
@@ -56,10 +57,13 @@ class AccountRecords implements ActivityRecords {
             return found;
         }
         if (type == RecordType.ACCOUNT) {
-            accounts.findAllByIdIn(ids).forEach(a -> found.put(a.getId(),
-                    new RecordRef(type, a.getId(), a.getName(), "/accounts/" + a.getId(), true)));
+            accounts.findAllByIdIn(ids)
+                    .forEach(a -> found.put(
+                            a.getId(), new RecordRef(type, a.getId(), a.getName(), "/accounts/" + a.getId(), true)));
         } else {
-            contacts.findAllByIdIn(ids).stream().map(Contact::toSummary).map(this::contact)
+            contacts.findAllByIdIn(ids).stream()
+                    .map(Contact::toSummary)
+                    .map(this::contact)
                     .forEach(c -> found.put(c.id(), c));
         }
         return found;

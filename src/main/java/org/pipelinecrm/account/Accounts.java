@@ -1,16 +1,15 @@
 package org.pipelinecrm.account;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.Page;
@@ -82,7 +81,8 @@ public class Accounts {
 
     /** An account that is likely the same company: the same normalised name, or the same web domain. */
     public Optional<AccountSummary> likelyDuplicate(String name, String domain) {
-        Optional<Account> byName = name == null || name.isBlank() ? Optional.empty()
+        Optional<Account> byName = name == null || name.isBlank()
+                ? Optional.empty()
                 : accounts.findFirstByNormalizedNameOrderByIdAsc(Account.normalize(name));
         String d = Account.normalizeDomain(domain);
         return byName.or(() -> d == null ? Optional.empty() : accounts.findFirstByDomainOrderByIdAsc(d))
@@ -90,8 +90,10 @@ public class Accounts {
     }
 
     public Optional<AccountSummary> find(long id) {
-        return accounts.findById(id).map(a -> a.toSummary(contacts.countByAccount(List.of(id)).stream()
-                .mapToLong(r -> (Long) r[1]).sum()));
+        return accounts.findById(id)
+                .map(a -> a.toSummary(contacts.countByAccount(List.of(id)).stream()
+                        .mapToLong(r -> (Long) r[1])
+                        .sum()));
     }
 
     public AccountSummary account(long id) {
@@ -99,9 +101,11 @@ public class Accounts {
     }
 
     public PageOf<AccountSummary> list(int page, int size) {
-        Page<Account> found = accounts.findAllByOrderByNameAscIdAsc(PageRequest.of(PageOf.page(page, PageOf.clampSize(size)),
-                PageOf.clampSize(size)));
-        Map<Long, Long> counts = contacts.countByAccount(found.map(Account::getId).getContent()).stream()
+        Page<Account> found = accounts.findAllByOrderByNameAscIdAsc(
+                PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size)));
+        Map<Long, Long> counts = contacts
+                .countByAccount(found.map(Account::getId).getContent())
+                .stream()
                 .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
         return PageOf.of(found, a -> a.toSummary(counts.getOrDefault(a.getId(), 0L)));
     }
@@ -124,24 +128,33 @@ public class Accounts {
     }
 
     public List<ContactSummary> contactsOf(long accountId) {
-        return contacts.findAllByAccountIdOrderByLastNameAsc(accountId).stream().map(Contact::toSummary).toList();
+        return contacts.findAllByAccountIdOrderByLastNameAsc(accountId).stream()
+                .map(Contact::toSummary)
+                .toList();
     }
 
     public Map<Long, String> contactNamesByIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return contacts.findAllByIdIn(ids).stream().map(Contact::toSummary)
+        return contacts.findAllByIdIn(ids).stream()
+                .map(Contact::toSummary)
                 .collect(Collectors.toMap(ContactSummary::id, ContactSummary::fullName));
     }
 
-    public record AccountCmd(@NotBlank @Size(max = 200) String name, @Size(max = 200) String domain,
-            @Size(max = 80) String industry, @Size(max = 40) String size, @DecimalMin("0") BigDecimal annualRevenue,
-            @Size(max = 80) String country) {
-    }
+    public record AccountCmd(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) String domain,
+            @Size(max = 80) String industry,
+            @Size(max = 40) String size,
+            @DecimalMin("0") BigDecimal annualRevenue,
+            @Size(max = 80) String country) {}
 
-    public record ContactCmd(@Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-            @Email @Size(max = 254) String email, @Size(max = 40) String phone, @Size(max = 120) String title,
-            BuyingRole buyingRole) {
-    }
+    public record ContactCmd(
+            @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @Email @Size(max = 254) String email,
+            @Size(max = 40) String phone,
+            @Size(max = 120) String title,
+            BuyingRole buyingRole) {}
 }

@@ -1,7 +1,5 @@
 package org.pipelinecrm.account;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** A person at an account. */
@@ -36,8 +35,7 @@ class Contact extends TenantOwned {
     @Version
     private long version;
 
-    protected Contact() {
-    }
+    protected Contact() {}
 
     Contact(long accountId, Accounts.ContactCmd cmd) {
         change(accountId, cmd);

@@ -1,13 +1,12 @@
 package org.pipelinecrm.activity;
 
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.shared.NotFoundException;
@@ -28,8 +27,7 @@ public class Activities {
     private final People people;
     private final ApplicationEventPublisher events;
 
-    Activities(ActivityRepository activities, LinkedRecords records, People people,
-            ApplicationEventPublisher events) {
+    Activities(ActivityRepository activities, LinkedRecords records, People people, ApplicationEventPublisher events) {
         this.activities = activities;
         this.records = records;
         this.people = people;
@@ -39,7 +37,8 @@ public class Activities {
     @Transactional
     public ActivityView log(LogActivityCmd cmd) {
         records.require(cmd.recordType(), cmd.recordId());
-        Activity activity = new Activity(cmd.kind(), cmd.recordType(), cmd.recordId(), CurrentUser.get().id());
+        Activity activity = new Activity(
+                cmd.kind(), cmd.recordType(), cmd.recordId(), CurrentUser.get().id());
         describe(activity, cmd.details());
         return published(activities.saveAndFlush(activity));
     }
@@ -71,38 +70,62 @@ public class Activities {
 
     public PageOf<ActivityView> ofRecord(RecordType type, long recordId, int page, int size) {
         records.require(type, recordId);
-        return PageOf.of(activities.findByRecordTypeAndRecordIdOrderByOccurredAtDescIdDesc(type, recordId,
-                PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size))), Activity::toView);
+        return PageOf.of(
+                activities.findByRecordTypeAndRecordIdOrderByOccurredAtDescIdDesc(
+                        type,
+                        recordId,
+                        PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size))),
+                Activity::toView);
     }
 
     private Activity visible(long id) {
-        return activities.findById(id).filter(a -> records.visible(a.getRecordType(), a.getRecordId()))
+        return activities
+                .findById(id)
+                .filter(a -> records.visible(a.getRecordType(), a.getRecordId()))
                 .orElseThrow(() -> new NotFoundException("activity", id));
     }
 
     private void describe(Activity activity, ActivityDetails d) {
         List<Long> users = d.participantUserIds() == null ? List.of() : d.participantUserIds();
         users.forEach(people::user); // another workspace's person is as missing as nobody
-        activity.describe(d.subject(), d.body(), d.direction(), d.occurredAt() == null ? Instant.now() : d.occurredAt(),
-                d.durationMinutes(), d.outcome(), users,
+        activity.describe(
+                d.subject(),
+                d.body(),
+                d.direction(),
+                d.occurredAt() == null ? Instant.now() : d.occurredAt(),
+                d.durationMinutes(),
+                d.outcome(),
+                users,
                 d.participantContactIds() == null ? List.of() : d.participantContactIds());
     }
 
     private ActivityView published(Activity activity) {
         ActivityView view = activity.toView();
-        events.publishEvent(new ActivityLogged(TenantContext.require(), view.id(), view.recordType(), view.recordId(),
-                view.kind(), view.occurredAt()));
+        events.publishEvent(new ActivityLogged(
+                TenantContext.require(),
+                view.id(),
+                view.recordType(),
+                view.recordId(),
+                view.kind(),
+                view.occurredAt()));
         return view;
     }
 
     /** What was done, on which record. */
-    public record LogActivityCmd(@NotNull ActivityKind kind, @NotNull RecordType recordType, @NotNull Long recordId,
-            @NotNull @jakarta.validation.Valid ActivityDetails details) {
-    }
+    public record LogActivityCmd(
+            @NotNull ActivityKind kind,
+            @NotNull RecordType recordType,
+            @NotNull Long recordId,
+            @NotNull @jakarta.validation.Valid ActivityDetails details) {}
 
     /** The describable part of an activity; {@code occurredAt} defaults to now. */
-    public record ActivityDetails(@NotBlank @Size(max = 200) String subject, @Size(max = 20000) String body,
-            Direction direction, Instant occurredAt, @Min(0) @Max(1440) Integer durationMinutes,
-            @Size(max = 200) String outcome, List<Long> participantUserIds, List<Long> participantContactIds) {
-    }
+    public record ActivityDetails(
+            @NotBlank @Size(max = 200) String subject,
+            @Size(max = 20000) String body,
+            Direction direction,
+            Instant occurredAt,
+            @Min(0) @Max(1440) Integer durationMinutes,
+            @Size(max = 200) String outcome,
+            List<Long> participantUserIds,
+            List<Long> participantContactIds) {}
 }

@@ -1,9 +1,5 @@
 package org.pipelinecrm.activity;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.pipelinecrm.shared.TenantOwned;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -22,29 +21,37 @@ class Activity extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     private ActivityKind kind;
+
     @Enumerated(EnumType.STRING)
     private RecordType recordType;
+
     private long recordId;
     private String subject;
     private String body;
+
     @Enumerated(EnumType.STRING)
     private Direction direction;
+
     private Instant occurredAt;
     private Integer durationMinutes;
     private String outcome;
+
     @Column(updatable = false)
     private long authorId;
+
     private Long[] participantUserIds = new Long[0];
     private Long[] participantContactIds = new Long[0];
+
     @Column(updatable = false)
     private Instant createdAt = Instant.now();
+
     @Version
     private long version;
 
-    protected Activity() {
-    }
+    protected Activity() {}
 
     Activity(ActivityKind kind, RecordType recordType, long recordId, long authorId) {
         this.kind = kind;
@@ -53,8 +60,15 @@ class Activity extends TenantOwned {
         this.authorId = authorId;
     }
 
-    void describe(String subject, String body, Direction direction, Instant occurredAt, Integer durationMinutes,
-            String outcome, List<Long> users, List<Long> contacts) {
+    void describe(
+            String subject,
+            String body,
+            Direction direction,
+            Instant occurredAt,
+            Integer durationMinutes,
+            String outcome,
+            List<Long> users,
+            List<Long> contacts) {
         this.subject = subject.trim();
         this.body = body;
         // Notes have no direction; notes and e-mails have no duration.
@@ -91,7 +105,20 @@ class Activity extends TenantOwned {
     }
 
     ActivityView toView() {
-        return new ActivityView(id, kind, recordType, recordId, subject, body, direction, occurredAt, durationMinutes,
-                outcome, authorId, Arrays.asList(participantUserIds), Arrays.asList(participantContactIds), version);
+        return new ActivityView(
+                id,
+                kind,
+                recordType,
+                recordId,
+                subject,
+                body,
+                direction,
+                occurredAt,
+                durationMinutes,
+                outcome,
+                authorId,
+                Arrays.asList(participantUserIds),
+                Arrays.asList(participantContactIds),
+                version);
     }
 }

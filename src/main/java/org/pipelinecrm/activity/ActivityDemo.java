@@ -2,7 +2,6 @@ package org.pipelinecrm.activity;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.pipelinecrm.activity.Tasks.TaskCmd;
 import org.pipelinecrm.demo.DemoContributor;
 import org.pipelinecrm.demo.DemoWorkspace;
@@ -29,13 +28,28 @@ class ActivityDemo implements DemoContributor {
     @Override
     public void populate(DemoWorkspace demo) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        tasks.add(new TaskCmd("Prepare the quarterly pipeline review", now.plus(2, ChronoUnit.DAYS),
-                TaskPriority.NORMAL, demo.managerId(), null, null));
+        tasks.add(new TaskCmd(
+                "Prepare the quarterly pipeline review",
+                now.plus(2, ChronoUnit.DAYS),
+                TaskPriority.NORMAL,
+                demo.managerId(),
+                null,
+                null));
         for (long rep : demo.repIds()) {
-            tasks.add(new TaskCmd("Follow up on last week's demo", now.minus(1, ChronoUnit.DAYS), TaskPriority.HIGH,
-                    rep, null, null));
-            tasks.add(new TaskCmd("Confirm tomorrow's meeting", now.plus(45, ChronoUnit.MINUTES),
-                    TaskPriority.NORMAL, rep, null, null));
+            tasks.add(new TaskCmd(
+                    "Follow up on last week's demo",
+                    now.minus(1, ChronoUnit.DAYS),
+                    TaskPriority.HIGH,
+                    rep,
+                    null,
+                    null));
+            tasks.add(new TaskCmd(
+                    "Confirm tomorrow's meeting",
+                    now.plus(45, ChronoUnit.MINUTES),
+                    TaskPriority.NORMAL,
+                    rep,
+                    null,
+                    null));
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,10 @@ class LinkedRecords {
     }
 
     Optional<RecordRef> find(RecordType type, long id) {
-        return owners.stream().filter(o -> o.supports(type)).map(o -> o.find(type, id)).flatMap(Optional::stream)
+        return owners.stream()
+                .filter(o -> o.supports(type))
+                .map(o -> o.find(type, id))
+                .flatMap(Optional::stream)
                 .findFirst();
     }
 
@@ -33,14 +35,16 @@ class LinkedRecords {
 
     /** The record, when it exists in this workspace and the signed-in person may see it; 404 otherwise. */
     RecordRef require(RecordType type, long id) {
-        return find(type, id).filter(RecordRef::visible)
+        return find(type, id)
+                .filter(RecordRef::visible)
                 .orElseThrow(() -> new NotFoundException(type.name().toLowerCase(), id));
     }
 
     /** The record itself and the visible records whose activities fold into its timeline. */
     List<RecordRef> withRelated(RecordRef record) {
         List<RecordRef> all = new ArrayList<>(List.of(record));
-        owners.forEach(o -> o.related(record.type(), record.id()).stream().filter(RecordRef::visible)
+        owners.forEach(o -> o.related(record.type(), record.id()).stream()
+                .filter(RecordRef::visible)
                 .forEach(all::add));
         return all;
     }
@@ -51,7 +55,8 @@ class LinkedRecords {
         wanted.forEach(w -> ids.computeIfAbsent(w.type(), t -> new TreeSet<>()).add(w.id()));
         Map<String, RecordRef> found = new HashMap<>();
         // like find: any owner claiming the type may hold the record, the first to find it answers
-        ids.forEach((type, some) -> owners.stream().filter(o -> o.supports(type))
+        ids.forEach((type, some) -> owners.stream()
+                .filter(o -> o.supports(type))
                 .forEach(o -> o.findAll(type, some).values().forEach(r -> found.putIfAbsent(key(type, r.id()), r))));
         found.values().removeIf(r -> !r.visible());
         return found;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.springframework.data.domain.PageRequest;
@@ -24,8 +23,7 @@ class OwnTimelineEntries implements TimelineSource {
     private final LinkedRecords records;
     private final People people;
 
-    OwnTimelineEntries(ActivityRepository activities, SalesTaskRepository tasks, LinkedRecords records,
-            People people) {
+    OwnTimelineEntries(ActivityRepository activities, SalesTaskRepository tasks, LinkedRecords records, People people) {
         this.activities = activities;
         this.tasks = tasks;
         this.records = records;
@@ -43,26 +41,37 @@ class OwnTimelineEntries implements TimelineSource {
         Map<Long, String> names = people.userNames();
         long me = CurrentUser.get().id();
         RecordRef self = records.require(type, recordId);
-        Map<RecordType, Map<Long, RecordRef>> byType = records.withRelated(self).stream().collect(
-                Collectors.groupingBy(RecordRef::type, Collectors.toMap(RecordRef::id, r -> r, (a, b) -> a)));
+        Map<RecordType, Map<Long, RecordRef>> byType = records.withRelated(self).stream()
+                .collect(Collectors.groupingBy(RecordRef::type, Collectors.toMap(RecordRef::id, r -> r, (a, b) -> a)));
         List<TimelineEntry> entries = new ArrayList<>();
         byType.forEach((t, refs) -> {
             if (withActivities) {
                 activities.newest(t, refs.keySet(), activityKind, PageRequest.of(0, limit)).stream()
-                        .map(Activity::toView).forEach(a -> {
+                        .map(Activity::toView)
+                        .forEach(a -> {
                             RecordRef on = refs.get(a.recordId());
-                            entries.add(new TimelineEntry(a.occurredAt(), a.kind().name(), names.get(a.authorId()),
-                                    titled(a.subject(), on, self), summary(a), own(on, self) ? null : on.link(),
+                            entries.add(new TimelineEntry(
+                                    a.occurredAt(),
+                                    a.kind().name(),
+                                    names.get(a.authorId()),
+                                    titled(a.subject(), on, self),
+                                    summary(a),
+                                    own(on, self) ? null : on.link(),
                                     a.authorId() == me ? "/activities/" + a.id() + "/edit" : null));
                         });
             }
             if (withTasks) {
-                tasks.newest(t, refs.keySet(), PageRequest.of(0, limit)).stream().map(SalesTask::toView)
+                tasks.newest(t, refs.keySet(), PageRequest.of(0, limit)).stream()
+                        .map(SalesTask::toView)
                         .forEach(task -> {
                             RecordRef on = refs.get(task.recordId());
-                            entries.add(new TimelineEntry(task.completed() ? task.completedAt() : task.dueAt(), TASK,
-                                    names.get(task.assigneeId()), titled(task.title(), on, self),
-                                    task.completed() ? "DONE" : "OPEN", own(on, self) ? null : on.link()));
+                            entries.add(new TimelineEntry(
+                                    task.completed() ? task.completedAt() : task.dueAt(),
+                                    TASK,
+                                    names.get(task.assigneeId()),
+                                    titled(task.title(), on, self),
+                                    task.completed() ? "DONE" : "OPEN",
+                                    own(on, self) ? null : on.link()));
                         });
             }
         });

@@ -22,10 +22,18 @@ public class RecordMerges {
     /** Re-links every activity and task of record {@code fromId} to {@code toId}; returns how many moved. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int move(RecordType type, long fromId, long toId) {
-        int activities = jdbc.sql("update activity set record_id = ?, version = version + 1 where record_type = ? and record_id = ?")
-                .param(toId).param(type.name()).param(fromId).update();
-        int tasks = jdbc.sql("update sales_task set record_id = ?, version = version + 1 where record_type = ? and record_id = ?")
-                .param(toId).param(type.name()).param(fromId).update();
+        int activities = jdbc.sql(
+                        "update activity set record_id = ?, version = version + 1 where record_type = ? and record_id = ?")
+                .param(toId)
+                .param(type.name())
+                .param(fromId)
+                .update();
+        int tasks = jdbc.sql(
+                        "update sales_task set record_id = ?, version = version + 1 where record_type = ? and record_id = ?")
+                .param(toId)
+                .param(type.name())
+                .param(fromId)
+                .update();
         return activities + tasks;
     }
 }

@@ -2,5 +2,8 @@ package org.pipelinecrm.activity;
 
 /** The kinds of record an activity or task can be about; each is owned by another module. */
 public enum RecordType {
-    LEAD, CONTACT, ACCOUNT, OPPORTUNITY
+    LEAD,
+    CONTACT,
+    ACCOUNT,
+    OPPORTUNITY
 }

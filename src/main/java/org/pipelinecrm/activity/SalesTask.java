@@ -1,7 +1,5 @@
 package org.pipelinecrm.activity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.TenantOwned;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -25,32 +24,39 @@ class SalesTask extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
+
     private String title;
     private Instant dueAt;
+
     @Enumerated(EnumType.STRING)
     private TaskPriority priority;
+
     private long assigneeId;
+
     @Column(updatable = false)
     private long createdBy;
+
     @Enumerated(EnumType.STRING)
     private RecordType recordType;
+
     private Long recordId;
     private Instant completedAt;
     private Instant remindedAt;
+
     @Column(updatable = false)
     private Instant createdAt = Instant.now();
+
     @Version
     private long version;
 
-    protected SalesTask() {
-    }
+    protected SalesTask() {}
 
     SalesTask(long createdBy) {
         this.createdBy = createdBy;
     }
 
-    void plan(String title, Instant dueAt, TaskPriority priority, long assigneeId, RecordType recordType,
-            Long recordId) {
+    void plan(
+            String title, Instant dueAt, TaskPriority priority, long assigneeId, RecordType recordType, Long recordId) {
         if (!dueAt.equals(this.dueAt)) {
             remindedAt = null; // a new due time deserves a new reminder
         }
@@ -107,7 +113,17 @@ class SalesTask extends TenantOwned {
     }
 
     TaskView toView() {
-        return new TaskView(id, title, dueAt, priority, assigneeId, createdBy, recordType, recordId,
-                completedAt != null, completedAt, version);
+        return new TaskView(
+                id,
+                title,
+                dueAt,
+                priority,
+                assigneeId,
+                createdBy,
+                recordType,
+                recordId,
+                completedAt != null,
+                completedAt,
+                version);
     }
 }

@@ -1,5 +1,7 @@
 package org.pipelinecrm.activity;
 
 public enum TaskPriority {
-    LOW, NORMAL, HIGH
+    LOW,
+    NORMAL,
+    HIGH
 }

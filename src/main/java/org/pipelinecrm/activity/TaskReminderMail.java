@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.shared.web.Formats;
@@ -41,8 +40,14 @@ class TaskReminderMail {
     private final Formats formats;
     private final String from;
 
-    TaskReminderMail(JdbcClient jdbc, TransactionTemplate tx, Workspaces workspaces, People people,
-            MessageSource messages, Formats formats, @Value("${crm.reminders.from:no-reply@localhost}") String from) {
+    TaskReminderMail(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Workspaces workspaces,
+            People people,
+            MessageSource messages,
+            Formats formats,
+            @Value("${crm.reminders.from:no-reply@localhost}") String from) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.workspaces = workspaces;
@@ -67,9 +72,14 @@ class TaskReminderMail {
                 update sales_task set reminded_at = :now
                 where completed_at is null and reminded_at is null and due_at >= :now and due_at < :until
                 returning id, title, due_at, assignee_id""")
-                .param("now", java.sql.Timestamp.from(now)).param("until", java.sql.Timestamp.from(now.plusSeconds(3600)))
-                .query((rs, i) -> new Claimed(rs.getLong("id"), rs.getString("title"),
-                        rs.getTimestamp("due_at").toInstant(), rs.getLong("assignee_id"))).list());
+                .param("now", java.sql.Timestamp.from(now))
+                .param("until", java.sql.Timestamp.from(now.plusSeconds(3600)))
+                .query((rs, i) -> new Claimed(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getTimestamp("due_at").toInstant(),
+                        rs.getLong("assignee_id")))
+                .list());
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
@@ -82,7 +92,8 @@ class TaskReminderMail {
             } catch (MailException | IllegalStateException e) {
                 log.warn("Task reminder {} not sent, will try again: {}", task.id(), e.getMessage());
                 tx.executeWithoutResult(status -> jdbc.sql("update sales_task set reminded_at = null where id = ?")
-                        .param(task.id()).update());
+                        .param(task.id())
+                        .update());
             }
         }
         return sent;
@@ -100,14 +111,13 @@ class TaskReminderMail {
             message.setFrom(from);
             message.setTo(assignee.email());
             message.setSubject(messages.getMessage("task.reminder.subject", new Object[] {task.title()}, locale));
-            message.setText(messages.getMessage("task.reminder.body",
-                    new Object[] {assignee.name(), task.title(), due}, locale));
+            message.setText(messages.getMessage(
+                    "task.reminder.body", new Object[] {assignee.name(), task.title(), due}, locale));
             return message;
         } finally {
             LocaleContextHolder.setLocale(previous);
         }
     }
 
-    private record Claimed(long id, String title, Instant dueAt, long assigneeId) {
-    }
+    private record Claimed(long id, String title, Instant dueAt, long assigneeId) {}
 }

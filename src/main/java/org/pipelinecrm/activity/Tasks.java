@@ -1,5 +1,8 @@
 package org.pipelinecrm.activity;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,10 +10,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -42,7 +41,11 @@ public class Tasks {
     private final Workspaces workspaces;
     private final ApplicationEventPublisher events;
 
-    Tasks(SalesTaskRepository tasks, LinkedRecords records, People people, Workspaces workspaces,
+    Tasks(
+            SalesTaskRepository tasks,
+            LinkedRecords records,
+            People people,
+            Workspaces workspaces,
             ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.records = records;
@@ -74,8 +77,8 @@ public class Tasks {
         task.checkVersion(version);
         task.complete(Instant.now());
         TaskView view = changed(tasks.saveAndFlush(task), task.getRecordType(), task.getRecordId());
-        events.publishEvent(new TaskCompleted(TenantContext.require(), view.id(), view.recordType(), view.recordId(),
-                view.completedAt()));
+        events.publishEvent(new TaskCompleted(
+                TenantContext.require(), view.id(), view.recordType(), view.recordId(), view.completedAt()));
         return view;
     }
 
@@ -93,8 +96,12 @@ public class Tasks {
 
     public PageOf<TaskView> ofRecord(RecordType type, long recordId, int page, int size) {
         records.require(type, recordId);
-        return PageOf.of(tasks.findByRecordTypeAndRecordIdOrderByDueAtDescIdDesc(type, recordId,
-                PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size))), SalesTask::toView);
+        return PageOf.of(
+                tasks.findByRecordTypeAndRecordIdOrderByDueAtDescIdDesc(
+                        type,
+                        recordId,
+                        PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size))),
+                SalesTask::toView);
     }
 
     /** The signed-in person's open tasks in one due bucket, earliest first. */
@@ -103,7 +110,9 @@ public class Tasks {
         Instant tomorrow = startOfTomorrow();
         Instant from = due == Due.OVERDUE ? EARLIEST : due == Due.TODAY ? now : tomorrow;
         Instant to = due == Due.OVERDUE ? now : due == Due.TODAY ? tomorrow : LATEST;
-        return tasks.openOf(CurrentUser.get().id(), from, to).stream().map(SalesTask::toView).toList();
+        return tasks.openOf(CurrentUser.get().id(), from, to).stream()
+                .map(SalesTask::toView)
+                .toList();
     }
 
     /**
@@ -111,8 +120,10 @@ public class Tasks {
      * {@link TaskView#recordKey()}); one read per record type, however many tasks.
      */
     public Map<String, RecordRef> recordsOf(Collection<TaskView> views) {
-        return records.visible(views.stream().filter(v -> v.recordType() != null)
-                .map(v -> new RecordRef(v.recordType(), v.recordId(), null, null, false)).toList());
+        return records.visible(views.stream()
+                .filter(v -> v.recordType() != null)
+                .map(v -> new RecordRef(v.recordType(), v.recordId(), null, null, false))
+                .toList());
     }
 
     /** The navigation's count: open tasks of the signed-in person due today or overdue. */
@@ -123,7 +134,8 @@ public class Tasks {
     /** Open tasks of the signed-in person due within the next hour, for the in-app reminder. */
     public List<TaskView> dueSoon() {
         Instant now = Instant.now();
-        return tasks.openOf(CurrentUser.get().id(), now, now.plusSeconds(3600)).stream().map(SalesTask::toView)
+        return tasks.openOf(CurrentUser.get().id(), now, now.plusSeconds(3600)).stream()
+                .map(SalesTask::toView)
                 .toList();
     }
 
@@ -141,8 +153,14 @@ public class Tasks {
         Instant now = Instant.now();
         for (SalesTask task : tasks.openOfRecords(type, recordIds)) {
             TaskView v = task.toView();
-            next.putIfAbsent(v.recordId(), new NextStep(v.recordId(), v.id(), v.title(), v.dueAt(),
-                    v.dueAt().isBefore(now)));
+            next.putIfAbsent(
+                    v.recordId(),
+                    new NextStep(
+                            v.recordId(),
+                            v.id(),
+                            v.title(),
+                            v.dueAt(),
+                            v.dueAt().isBefore(now)));
         }
         return next;
     }
@@ -159,14 +177,18 @@ public class Tasks {
             }
             records.require(cmd.recordType(), cmd.recordId());
         }
-        long assignee = cmd.assigneeId() == null ? CurrentUser.get().id() : people.user(cmd.assigneeId()).id();
+        long assignee = cmd.assigneeId() == null
+                ? CurrentUser.get().id()
+                : people.user(cmd.assigneeId()).id();
         task.plan(cmd.title(), cmd.dueAt(), cmd.priority(), assignee, cmd.recordType(), cmd.recordId());
     }
 
     private SalesTask visible(long id) {
         CrmUser me = CurrentUser.get();
-        return tasks.findById(id).filter(t -> me.seesWholeWorkspace() || t.concerns(me.id())
-                || (t.getRecordType() != null && records.visible(t.getRecordType(), t.getRecordId())))
+        return tasks.findById(id)
+                .filter(t -> me.seesWholeWorkspace()
+                        || t.concerns(me.id())
+                        || (t.getRecordType() != null && records.visible(t.getRecordType(), t.getRecordId())))
                 .orElseThrow(() -> new NotFoundException("task", id));
     }
 
@@ -181,17 +203,23 @@ public class Tasks {
 
     private TaskView changed(SalesTask task, RecordType previousType, Long previousId) {
         TaskView view = task.toView();
-        events.publishEvent(new TaskChanged(TenantContext.require(), view.id(), view.recordType(), view.recordId(),
-                previousType, previousId));
+        events.publishEvent(new TaskChanged(
+                TenantContext.require(), view.id(), view.recordType(), view.recordId(), previousType, previousId));
         return view;
     }
 
     public enum Due {
-        OVERDUE, TODAY, UPCOMING
+        OVERDUE,
+        TODAY,
+        UPCOMING
     }
 
     /** A task as planned; without an assignee it is the signed-in person's, without a record it stands alone. */
-    public record TaskCmd(@NotBlank @Size(max = 200) String title, @NotNull Instant dueAt, TaskPriority priority,
-            Long assigneeId, RecordType recordType, Long recordId) {
-    }
+    public record TaskCmd(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull Instant dueAt,
+            TaskPriority priority,
+            Long assigneeId,
+            RecordType recordType,
+            Long recordId) {}
 }

@@ -3,7 +3,6 @@ package org.pipelinecrm.activity;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Timeline {
 
     public static final int PAGE_SIZE = 20;
-    private static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::when)
-            .reversed();
+    private static final Comparator<TimelineEntry> NEWEST_FIRST =
+            Comparator.comparing(TimelineEntry::when).reversed();
 
     private final List<TimelineSource> sources;
     private final LinkedRecords records;
@@ -39,11 +38,13 @@ public class Timeline {
         List<TimelineEntry> merged = sources.stream()
                 .flatMap(s -> s.entries(type, recordId, only, wanted).stream())
                 .filter(e -> only == null || only.equals(e.kind()))
-                .sorted(NEWEST_FIRST).limit(wanted).toList();
-        List<TimelineEntry> entries = merged.stream().skip(first).limit(PAGE_SIZE).toList();
+                .sorted(NEWEST_FIRST)
+                .limit(wanted)
+                .toList();
+        List<TimelineEntry> entries =
+                merged.stream().skip(first).limit(PAGE_SIZE).toList();
         return new TimelinePage(record, entries, Math.max(page, 0), merged.size() > first + PAGE_SIZE);
     }
 
-    public record TimelinePage(RecordRef record, List<TimelineEntry> entries, int page, boolean hasMore) {
-    }
+    public record TimelinePage(RecordRef record, List<TimelineEntry> entries, int page, boolean hasMore) {}
 }

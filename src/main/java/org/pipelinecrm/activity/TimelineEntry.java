@@ -8,8 +8,8 @@ import java.time.Instant;
  * {@code timeline.kind.<KIND>}; {@code actor} is a display name or null; {@code link} is a path or null;
  * {@code editLink} is where the signed-in person may change the entry, or null.
  */
-public record TimelineEntry(Instant when, String kind, String actor, String title, String detail, String link,
-        String editLink) {
+public record TimelineEntry(
+        Instant when, String kind, String actor, String title, String detail, String link, String editLink) {
 
     public TimelineEntry(Instant when, String kind, String actor, String title, String detail, String link) {
         this(when, kind, actor, title, detail, link, null);

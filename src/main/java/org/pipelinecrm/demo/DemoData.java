@@ -3,7 +3,6 @@ package org.pipelinecrm.demo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.SignedIn;
@@ -35,13 +34,20 @@ public class DemoData {
         return signedIn.as(admin, () -> {
             long sales = people.createTeam("Field Sales").id();
             long marketing = people.createTeam("Marketing").id();
-            var demo = new DemoWorkspace(result.workspaceId(), admin, result.userId(),
+            var demo = new DemoWorkspace(
+                    result.workspaceId(),
+                    admin,
+                    result.userId(),
                     add("manager@" + domain, "Omid Manager", Role.MANAGER, sales),
-                    List.of(add("sara@" + domain, "Sara Rahimi", Role.SALES_REP, sales),
+                    List.of(
+                            add("sara@" + domain, "Sara Rahimi", Role.SALES_REP, sales),
                             add("reza@" + domain, "Reza Karimi", Role.SALES_REP, sales)),
-                    add("mina@" + domain, "Mina Ahmadi", Role.MARKETER, marketing), sales, marketing,
+                    add("mina@" + domain, "Mina Ahmadi", Role.MARKETER, marketing),
+                    sales,
+                    marketing,
                     new Random(20261122L));
-            contributors.stream().sorted(Comparator.comparingInt(DemoContributor::order))
+            contributors.stream()
+                    .sorted(Comparator.comparingInt(DemoContributor::order))
                     .forEach(contributor -> contributor.populate(demo));
             return demo;
         });

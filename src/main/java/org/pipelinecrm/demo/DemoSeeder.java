@@ -45,8 +45,7 @@ class DemoSeeder {
                    manager   manager@{}
                    reps      sara@{}, reza@{}
                    marketer  mina@{}
-                ================================================================""",
-                port, DemoData.PASSWORD, DOMAIN, DOMAIN, DOMAIN, DOMAIN, DOMAIN);
+                ================================================================""", port, DemoData.PASSWORD, DOMAIN, DOMAIN, DOMAIN, DOMAIN, DOMAIN);
     }
 
     private boolean exists(String email) {

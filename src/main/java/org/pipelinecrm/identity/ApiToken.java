@@ -1,12 +1,11 @@
 package org.pipelinecrm.identity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** A personal credential for the API; only its hash is kept, the token itself is shown once. */
@@ -26,8 +25,7 @@ class ApiToken extends TenantOwned {
 
     private Instant lastUsedAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     ApiToken(Long userId, String name, String tokenHash) {
         this.userId = userId;

@@ -2,7 +2,6 @@ package org.pipelinecrm.identity;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {

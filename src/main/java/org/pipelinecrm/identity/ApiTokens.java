@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +27,8 @@ public class ApiTokens {
 
     public List<ApiTokenSummary> mine() {
         return tokens.findByUserIdOrderByCreatedAtDesc(CurrentUser.get().id()).stream()
-                .map(ApiToken::toSummary).toList();
+                .map(ApiToken::toSummary)
+                .toList();
     }
 
     /** Creates a token and returns it in clear, the only time it is ever seen. */
@@ -58,6 +58,5 @@ public class ApiTokens {
         }
     }
 
-    public record IssuedToken(long id, String name, String token) implements java.io.Serializable {
-    }
+    public record IssuedToken(long id, String name, String token) implements java.io.Serializable {}
 }

@@ -1,7 +1,5 @@
 package org.pipelinecrm.identity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 @Entity
@@ -38,8 +37,7 @@ class AppUser extends TenantOwned {
     @Version
     private long version;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     AppUser(String email, String name, String passwordHash, Role role, Long teamId) {
         this.email = email.trim().toLowerCase();

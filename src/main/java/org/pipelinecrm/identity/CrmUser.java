@@ -2,7 +2,6 @@ package org.pipelinecrm.identity;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,8 +20,16 @@ public final class CrmUser implements UserDetails, CredentialsContainer {
     private final String locale;
     private String passwordHash;
 
-    public CrmUser(long id, long tenantId, String email, String name, Role role, Long teamId, boolean active,
-            String locale, String passwordHash) {
+    public CrmUser(
+            long id,
+            long tenantId,
+            String email,
+            String name,
+            Role role,
+            Long teamId,
+            boolean active,
+            String locale,
+            String passwordHash) {
         this.id = id;
         this.tenantId = tenantId;
         this.email = email;

@@ -1,15 +1,13 @@
 package org.pipelinecrm.identity;
 
 import java.util.Optional;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The person behind the current request. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static Optional<CrmUser> find() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

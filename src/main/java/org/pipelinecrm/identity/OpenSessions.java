@@ -39,7 +39,9 @@ class OpenSessions {
                 sessions.deleteById(id);
             }
         }
-        jdbc.sql("delete from persistent_logins where lower(username) = lower(?)").param(email).update();
+        jdbc.sql("delete from persistent_logins where lower(username) = lower(?)")
+                .param(email)
+                .update();
     }
 
     private static String currentSessionId() {

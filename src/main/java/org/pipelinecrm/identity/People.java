@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,7 +25,11 @@ public class People {
     private final OpenSessions sessions;
     private final SignInDelays delays;
 
-    People(AppUserRepository users, TeamRepository teams, PasswordEncoder passwords, OpenSessions sessions,
+    People(
+            AppUserRepository users,
+            TeamRepository teams,
+            PasswordEncoder passwords,
+            OpenSessions sessions,
             SignInDelays delays) {
         this.users = users;
         this.teams = teams;
@@ -49,7 +52,8 @@ public class People {
 
     /** Names by id, for lists that show owners. */
     public Map<Long, String> userNames() {
-        return users.findAll().stream().collect(Collectors.toMap(AppUser::getId, u -> u.toSummary().name()));
+        return users.findAll().stream()
+                .collect(Collectors.toMap(AppUser::getId, u -> u.toSummary().name()));
     }
 
     public List<TeamSummary> teams() {
@@ -92,7 +96,8 @@ public class People {
             team(teamId);
         }
         try {
-            return users.saveAndFlush(new AppUser(email, name, passwords.encode(password), role, teamId)).toSummary();
+            return users.saveAndFlush(new AppUser(email, name, passwords.encode(password), role, teamId))
+                    .toSummary();
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("user.emailTaken", "That e-mail address already has an account");
         }

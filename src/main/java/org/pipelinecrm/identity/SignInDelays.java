@@ -2,7 +2,6 @@ package org.pipelinecrm.identity;
 
 import java.time.Duration;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,8 @@ public class SignInDelays {
     private final Rule account;
     private final Rule address;
 
-    SignInDelays(JdbcClient jdbc,
+    SignInDelays(
+            JdbcClient jdbc,
             @Value("${crm.login.free-failures-per-account:5}") int accountFree,
             @Value("${crm.login.first-delay-per-account:30s}") Duration accountFirst,
             @Value("${crm.login.max-delay-per-account:15m}") Duration accountMax,
@@ -54,7 +54,9 @@ public class SignInDelays {
 
     /** Lifts an account's delay (an admin, or the person through an unlock link). */
     public void unlock(String email) {
-        jdbc.sql("delete from sign_in_delay where key = ?").param(accountKey(email)).update();
+        jdbc.sql("delete from sign_in_delay where key = ?")
+                .param(accountKey(email))
+                .update();
     }
 
     /** How long the account must still wait, for the users page. */
@@ -66,7 +68,8 @@ public class SignInDelays {
     /** Forgets failures older than an hour; answers how many rows went. */
     public int forgetOld() {
         return jdbc.sql("delete from sign_in_delay where last_failure_at < now() - make_interval(secs => ?)")
-                .param(FORGET_AFTER.toSeconds()).update();
+                .param(FORGET_AFTER.toSeconds())
+                .update();
     }
 
     private int count(String key) {
@@ -76,16 +79,21 @@ public class SignInDelays {
                   when sign_in_delay.last_failure_at < now() - make_interval(secs => :forget) then 1
                   else sign_in_delay.failures + 1 end
                 returning failures""")
-                .param("key", key).param("forget", FORGET_AFTER.toSeconds()).query(Integer.class).single();
+                .param("key", key)
+                .param("forget", FORGET_AFTER.toSeconds())
+                .query(Integer.class)
+                .single();
     }
 
     private Duration remaining(String key, Rule rule) {
         return jdbc.sql("""
                 select failures, extract(epoch from now() - last_failure_at) * 1000 from sign_in_delay
                 where key = ? and last_failure_at >= now() - make_interval(secs => ?)""")
-                .param(key).param(FORGET_AFTER.toSeconds())
+                .param(key)
+                .param(FORGET_AFTER.toSeconds())
                 .query((rs, n) -> rule.delayAfter(rs.getInt(1)).minusMillis(rs.getLong(2)))
-                .optional().orElse(Duration.ZERO);
+                .optional()
+                .orElse(Duration.ZERO);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -1,7 +1,6 @@
 package org.pipelinecrm.identity;
 
 import java.util.function.Supplier;
-
 import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;

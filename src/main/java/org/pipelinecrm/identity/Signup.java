@@ -1,11 +1,10 @@
 package org.pipelinecrm.identity;
 
-import java.time.ZoneId;
-import java.util.Locale;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.ZoneId;
+import java.util.Locale;
 import org.pipelinecrm.tenant.Currency;
 import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.stereotype.Service;
@@ -33,9 +32,14 @@ public class Signup {
     public Result signUp(SignupCmd cmd, Locale language) {
         boolean persian = "fa".equals(language.getLanguage());
         long[] userId = new long[1];
-        long workspaceId = workspaces.create(cmd.workspaceName().trim(), persian ? Currency.IRR : Currency.USD,
-                ZoneId.of(persian ? "Asia/Tehran" : "UTC"), persian ? Locale.forLanguageTag("fa") : Locale.ENGLISH, tenant -> {
-                    userId[0] = people.addUser(cmd.email(), cmd.name(), cmd.password(), Role.ADMIN, null).id();
+        long workspaceId = workspaces.create(
+                cmd.workspaceName().trim(),
+                persian ? Currency.IRR : Currency.USD,
+                ZoneId.of(persian ? "Asia/Tehran" : "UTC"),
+                persian ? Locale.forLanguageTag("fa") : Locale.ENGLISH,
+                tenant -> {
+                    userId[0] = people.addUser(cmd.email(), cmd.name(), cmd.password(), Role.ADMIN, null)
+                            .id();
                     people.preferLocale(userId[0], persian ? "fa" : "en");
                 });
         return new Result(workspaceId, userId[0]);
@@ -45,9 +49,7 @@ public class Signup {
             @NotBlank @Size(max = 120) String workspaceName,
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(min = 8, max = 128) String password,
-            @NotBlank @Size(max = 120) String name) {
-    }
+            @NotBlank @Size(max = 120) String name) {}
 
-    public record Result(long workspaceId, long userId) {
-    }
+    public record Result(long workspaceId, long userId) {}
 }

@@ -1,13 +1,12 @@
 package org.pipelinecrm.identity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** A group of people who work a territory or a pipeline together (a sales team, a marketing team). */
@@ -26,8 +25,7 @@ class Team extends TenantOwned {
     @Version
     private long version;
 
-    protected Team() {
-    }
+    protected Team() {}
 
     Team(String name) {
         this.name = name.trim();

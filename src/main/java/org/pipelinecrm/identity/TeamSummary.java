@@ -1,4 +1,3 @@
 package org.pipelinecrm.identity;
 
-public record TeamSummary(long id, String name, long version) {
-}
+public record TeamSummary(long id, String name, long version) {}

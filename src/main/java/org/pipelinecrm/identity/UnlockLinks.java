@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,8 +36,13 @@ public class UnlockLinks {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    UnlockLinks(JdbcClient jdbc, UserLookup users, SignInDelays delays, MessageSource messages,
-            ObjectProvider<JavaMailSender> mail, @Value("${crm.reminders.from:no-reply@localhost}") String from) {
+    UnlockLinks(
+            JdbcClient jdbc,
+            UserLookup users,
+            SignInDelays delays,
+            MessageSource messages,
+            ObjectProvider<JavaMailSender> mail,
+            @Value("${crm.reminders.from:no-reply@localhost}") String from) {
         this.jdbc = jdbc;
         this.users = users;
         this.delays = delays;
@@ -68,15 +72,19 @@ public class UnlockLinks {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("insert into sign_in_unlock (token_hash, email, expires_at) values (?, ?, now() + make_interval(secs => ?))")
-                .param(ApiTokens.hash(token)).param(user.email()).param(VALID_FOR.toSeconds()).update();
+        jdbc.sql(
+                        "insert into sign_in_unlock (token_hash, email, expires_at) values (?, ?, now() + make_interval(secs => ?))")
+                .param(ApiTokens.hash(token))
+                .param(user.email())
+                .param(VALID_FOR.toSeconds())
+                .update();
         Locale locale = Locale.forLanguageTag(user.locale() == null ? "en" : user.locale());
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(user.email());
         message.setSubject(messages.getMessage("unlock.mail.subject", null, locale));
-        message.setText(messages.getMessage("unlock.mail.body",
-                new Object[] {user.name(), baseUrl + "/login/unlock?token=" + token}, locale));
+        message.setText(messages.getMessage(
+                "unlock.mail.body", new Object[] {user.name(), baseUrl + "/login/unlock?token=" + token}, locale));
         try {
             sender.send(message);
         } catch (MailException e) {
@@ -89,10 +97,13 @@ public class UnlockLinks {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<String> email = jdbc.sql("delete from sign_in_unlock where token_hash = ? returning email, expires_at > now()")
+        Optional<String> email = jdbc.sql(
+                        "delete from sign_in_unlock where token_hash = ? returning email, expires_at > now()")
                 .param(ApiTokens.hash(token))
-                .query((rs, n) -> new Redeemed(rs.getString(1), rs.getBoolean(2))).optional()
-                .filter(Redeemed::valid).map(Redeemed::email);
+                .query((rs, n) -> new Redeemed(rs.getString(1), rs.getBoolean(2)))
+                .optional()
+                .filter(Redeemed::valid)
+                .map(Redeemed::email);
         email.ifPresent(delays::unlock);
         return email;
     }
@@ -102,6 +113,5 @@ public class UnlockLinks {
         return jdbc.sql("delete from sign_in_unlock where expires_at < now()").update();
     }
 
-    private record Redeemed(String email, boolean valid) {
-    }
+    private record Redeemed(String email, boolean valid) {}
 }

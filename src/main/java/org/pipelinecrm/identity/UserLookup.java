@@ -1,7 +1,6 @@
 package org.pipelinecrm.identity;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -30,9 +29,14 @@ public class UserLookup implements UserDetailsService {
     public CrmUser loadUserByUsername(String email) {
         String key = email == null ? "" : email.trim().toLowerCase();
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.login_email', ?, true)").param(key).query().singleValue();
-            return jdbc.sql("select " + USER_COLUMNS + " where lower(email) = ?").param(key)
-                    .query(UserLookup::toUser).optional()
+            jdbc.sql("select set_config('app.login_email', ?, true)")
+                    .param(key)
+                    .query()
+                    .singleValue();
+            return jdbc.sql("select " + USER_COLUMNS + " where lower(email) = ?")
+                    .param(key)
+                    .query(UserLookup::toUser)
+                    .optional()
                     .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         });
     }
@@ -41,25 +45,44 @@ public class UserLookup implements UserDetailsService {
     public Optional<CrmUser> findByToken(String token) {
         String hash = ApiTokens.hash(token);
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.token_hash', ?, true)").param(hash).query().singleValue();
-            var owner = jdbc.sql("select tenant_id, user_id from api_token where token_hash = ?").param(hash)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+            jdbc.sql("select set_config('app.token_hash', ?, true)")
+                    .param(hash)
+                    .query()
+                    .singleValue();
+            var owner = jdbc.sql("select tenant_id, user_id from api_token where token_hash = ?")
+                    .param(hash)
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .optional();
             if (owner.isEmpty()) {
                 return Optional.<CrmUser>empty();
             }
             long tenant = owner.get()[0];
-            jdbc.sql("select set_config('app.tenant_id', ?, true)").param(Long.toString(tenant)).query().singleValue();
+            jdbc.sql("select set_config('app.tenant_id', ?, true)")
+                    .param(Long.toString(tenant))
+                    .query()
+                    .singleValue();
             // at most once a minute: a write (and its commit flush) on every API call would cost more than the call
             jdbc.sql("update api_token set last_used_at = now() where token_hash = ? "
-                    + "and (last_used_at is null or last_used_at < now() - interval '1 minute')").param(hash).update();
-            return jdbc.sql("select " + USER_COLUMNS + " where id = ?").param(owner.get()[1])
-                    .query(UserLookup::toUser).optional();
+                            + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                    .param(hash)
+                    .update();
+            return jdbc.sql("select " + USER_COLUMNS + " where id = ?")
+                    .param(owner.get()[1])
+                    .query(UserLookup::toUser)
+                    .optional();
         });
     }
 
     private static CrmUser toUser(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new CrmUser(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("email"), rs.getString("name"),
-                Role.valueOf(rs.getString("role")), (Long) rs.getObject("team_id"), rs.getBoolean("active"),
-                rs.getString("locale"), rs.getString("password_hash"));
+        return new CrmUser(
+                rs.getLong("id"),
+                rs.getLong("tenant_id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                Role.valueOf(rs.getString("role")),
+                (Long) rs.getObject("team_id"),
+                rs.getBoolean("active"),
+                rs.getString("locale"),
+                rs.getString("password_hash"));
     }
 }

@@ -2,7 +2,6 @@ package org.pipelinecrm.importing;
 
 import java.util.List;
 import java.util.Map;
-
 import org.pipelinecrm.importing.ImportStatus.RowError;
 
 /**
@@ -13,12 +12,10 @@ import org.pipelinecrm.importing.ImportStatus.RowError;
 public interface ChunkedImportTarget extends ImportTarget {
 
     /** A CSV row: its number in the file (the header is row 1) and its values by CRM field. */
-    record Row(long number, Map<String, String> values) {
-    }
+    record Row(long number, Map<String, String> values) {}
 
     /** What a chunk wrote; the rows in {@code errors} wrote nothing. */
-    record ChunkResult(int imported, int updated, List<RowError> errors) {
-    }
+    record ChunkResult(int imported, int updated, List<RowError> errors) {}
 
     /** Writes the rows in the caller's transaction; refuses bad rows with a readable reason instead of throwing. */
     ChunkResult importRows(List<Row> rows);

@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -18,12 +17,17 @@ import org.apache.commons.csv.CSVParser;
  */
 final class CsvFile {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).setTrim(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private CsvFile() {
-    }
+    private CsvFile() {}
 
     static CSVParser parse(byte[] content) throws IOException {
         String text = decode(content);
@@ -50,8 +54,11 @@ final class CsvFile {
     }
 
     private static String strict(Charset charset, byte[] content) throws CharacterCodingException {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(content))
+                .toString();
     }
 
     /**

@@ -1,12 +1,11 @@
 package org.pipelinecrm.importing;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** One upload and its progress; progress writes touch only the counters, not the file. */
@@ -17,6 +16,7 @@ class ImportJob extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     Long id;
+
     String entity;
     String fileName;
     byte[] content;
@@ -30,11 +30,11 @@ class ImportJob extends TenantOwned {
     String errors = "[]";
     Long createdBy;
     Instant createdAt = Instant.now();
+
     @Version
     long version;
 
-    protected ImportJob() {
-    }
+    protected ImportJob() {}
 
     ImportJob(String entity, String fileName, byte[] content, String mapping, long createdBy) {
         this.entity = entity;

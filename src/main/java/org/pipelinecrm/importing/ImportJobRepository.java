@@ -1,7 +1,6 @@
 package org.pipelinecrm.importing;
 
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -38,8 +37,8 @@ interface ImportJobRepository extends JpaRepository<ImportJob, Long> {
     @Modifying
     @Query("update ImportJob j set j.status = ?2, j.total = ?3, j.processed = ?4, j.imported = ?5, j.updated = ?6,"
             + " j.skipped = ?7, j.errors = ?8 where j.id = ?1")
-    int recordProgress(long id, String status, int total, int processed, int imported, int updated, int skipped,
-            String errors);
+    int recordProgress(
+            long id, String status, int total, int processed, int imported, int updated, int skipped, String errors);
 
     /**
      * Records a chunk's progress in the chunk's own transaction, only if nobody advanced the job meanwhile (an

@@ -7,6 +7,12 @@ import java.util.Map;
  * An uploaded file before it is imported: its columns, the column each CRM field takes (suggested by name or
  * chosen; blank: not imported) and the first rows as they would be read, one value per field.
  */
-public record ImportPreview(long id, String entity, String fileName, List<String> columns, List<String> fields,
-        List<String> requiredFields, Map<String, String> mapping, List<List<String>> rows) {
-}
+public record ImportPreview(
+        long id,
+        String entity,
+        String fileName,
+        List<String> columns,
+        List<String> fields,
+        List<String> requiredFields,
+        Map<String, String> mapping,
+        List<List<String>> rows) {}

@@ -1,13 +1,12 @@
 package org.pipelinecrm.importing;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pipelinecrm.identity.SignedIn;
@@ -34,8 +33,8 @@ class ImportRunner {
     static final String CONSTANT = "=";
 
     @Bean
-    OneTimeTask<Imports.Run> csvImport(ImportJobRepository jobs, @Lazy Imports imports, SignedIn signedIn,
-            TransactionTemplate tx) {
+    OneTimeTask<Imports.Run> csvImport(
+            ImportJobRepository jobs, @Lazy Imports imports, SignedIn signedIn, TransactionTemplate tx) {
         return Tasks.oneTime("csv-import", Imports.Run.class).execute((instance, context) -> {
             Imports.Run run = instance.getData();
             signedIn.as(run.email(), () -> execute(jobs, imports, tx, run.jobId()));
@@ -54,9 +53,15 @@ class ImportRunner {
         }
         boolean resuming = "RUNNING".equals(job.status);
         ImportTarget target = imports.target(job.entity);
-        Map<String, String> mapping = Imports.JSON.readValue(job.mapping, new TypeReference<Map<String, String>>() { });
-        ImportTally tally = resuming ? new ImportTally(job.processed, job.imported, job.updated, job.skipped,
-                Imports.JSON.readValue(job.errors, new TypeReference<List<RowError>>() { })) : ImportTally.NONE;
+        Map<String, String> mapping = Imports.JSON.readValue(job.mapping, new TypeReference<Map<String, String>>() {});
+        ImportTally tally = resuming
+                ? new ImportTally(
+                        job.processed,
+                        job.imported,
+                        job.updated,
+                        job.skipped,
+                        Imports.JSON.readValue(job.errors, new TypeReference<List<RowError>>() {}))
+                : ImportTally.NONE;
         try (CSVParser parser = CsvFile.parse(job.content)) {
             Map<String, String> columns = columns(target, parser.getHeaderNames(), mapping);
             List<CSVRecord> records = parser.getRecords();
@@ -79,8 +84,13 @@ class ImportRunner {
             }
             List<RowError> errors = new ArrayList<>(tally.errors());
             errors.add(new RowError(0, "The file could not be read: " + e.getMessage()));
-            progress(tx, jobs, jobId, "FAILED", job.total, new ImportTally(tally.processed(), tally.imported(),
-                    tally.updated(), tally.skipped(), errors));
+            progress(
+                    tx,
+                    jobs,
+                    jobId,
+                    "FAILED",
+                    job.total,
+                    new ImportTally(tally.processed(), tally.imported(), tally.updated(), tally.skipped(), errors));
         }
     }
 
@@ -97,8 +107,15 @@ class ImportRunner {
     }
 
     private static void advance(ImportJobRepository jobs, long jobId, int expectedProcessed, ImportTally next) {
-        if (jobs.advance(jobId, expectedProcessed, next.processed(), next.imported(), next.updated(), next.skipped(),
-                Imports.JSON.writeValueAsString(next.errors())) == 0) {
+        if (jobs.advance(
+                        jobId,
+                        expectedProcessed,
+                        next.processed(),
+                        next.imported(),
+                        next.updated(),
+                        next.skipped(),
+                        Imports.JSON.writeValueAsString(next.errors()))
+                == 0) {
             throw new TakenOver(jobId);
         }
     }
@@ -108,8 +125,13 @@ class ImportRunner {
      * row in its own transaction, so that a bad row rolls back alone. The progress is stored in the same
      * transactions, so that what is counted is exactly what was written.
      */
-    private static ImportTally write(TransactionTemplate tx, ImportJobRepository jobs, long jobId, ImportTarget target,
-            List<ChunkedImportTarget.Row> chunk, ImportTally before) {
+    private static ImportTally write(
+            TransactionTemplate tx,
+            ImportJobRepository jobs,
+            long jobId,
+            ImportTarget target,
+            List<ChunkedImportTarget.Row> chunk,
+            ImportTally before) {
         if (target instanceof ChunkedImportTarget chunked) {
             try {
                 return tx.execute(s -> {
@@ -122,8 +144,10 @@ class ImportRunner {
                     throw e;
                 }
                 // e.g. a concurrent import took an external id meanwhile: retry row by row to find the culprit
-                LOG.warn("Import chunk from row {} failed as a whole, writing it row by row: {}",
-                        chunk.get(0).number(), e.toString());
+                LOG.warn(
+                        "Import chunk from row {} failed as a whole, writing it row by row: {}",
+                        chunk.get(0).number(),
+                        e.toString());
             }
         }
         ImportTally tally = before;
@@ -143,8 +167,8 @@ class ImportRunner {
                     throw e;
                 }
                 // nothing of the row was written: after a crash it is simply read (and refused) again
-                tally = tally.plusError(e instanceof RowProblem ? RowError.of(row.number(), e)
-                        : new RowError(row.number(), reason(e)));
+                tally = tally.plusError(
+                        e instanceof RowProblem ? RowError.of(row.number(), e) : new RowError(row.number(), reason(e)));
             }
         }
         if (stored != tally.processed()) {
@@ -157,8 +181,11 @@ class ImportRunner {
 
     private static Map<String, String> values(Map<String, String> columns, CSVRecord record) {
         Map<String, String> values = new HashMap<>();
-        columns.forEach((field, column) -> values.put(field, column.startsWith(CONSTANT) ? column.substring(1)
-                : record.isMapped(column) && record.isSet(column) ? blankToNull(record.get(column)) : null));
+        columns.forEach((field, column) -> values.put(
+                field,
+                column.startsWith(CONSTANT)
+                        ? column.substring(1)
+                        : record.isMapped(column) && record.isSet(column) ? blankToNull(record.get(column)) : null));
         return values;
     }
 
@@ -176,14 +203,19 @@ class ImportRunner {
                 }
                 continue;
             }
-            headers.stream().filter(h -> squash(h).equals(squash(field))).findFirst()
+            headers.stream()
+                    .filter(h -> squash(h).equals(squash(field)))
+                    .findFirst()
                     .ifPresent(h -> columns.put(field, h));
         }
         // Then a column whose name contains a field's still unmatched ("Lead Source" → source), if not taken.
         for (String field : target.fields()) {
             if (!mapping.containsKey(field) && !columns.containsKey(field)) {
-                headers.stream().filter(h -> !h.isBlank() && squash(h).contains(squash(field)))
-                        .filter(h -> !columns.containsValue(h)).findFirst().ifPresent(h -> columns.put(field, h));
+                headers.stream()
+                        .filter(h -> !h.isBlank() && squash(h).contains(squash(field)))
+                        .filter(h -> !columns.containsValue(h))
+                        .findFirst()
+                        .ifPresent(h -> columns.put(field, h));
             }
         }
         return columns;
@@ -205,10 +237,10 @@ class ImportRunner {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static void progress(TransactionTemplate tx, ImportJobRepository jobs, long id, String status, int total,
-            ImportTally tally) {
+    private static void progress(
+            TransactionTemplate tx, ImportJobRepository jobs, long id, String status, int total, ImportTally tally) {
         String json = Imports.JSON.writeValueAsString(tally.errors());
-        tx.executeWithoutResult(s -> jobs.recordProgress(id, status, total, tally.processed(), tally.imported(),
-                tally.updated(), tally.skipped(), json));
+        tx.executeWithoutResult(s -> jobs.recordProgress(
+                id, status, total, tally.processed(), tally.imported(), tally.updated(), tally.skipped(), json));
     }
 }

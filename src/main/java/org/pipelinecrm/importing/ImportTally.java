@@ -2,7 +2,6 @@ package org.pipelinecrm.importing;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.pipelinecrm.importing.ImportStatus.RowError;
 
 /** How far an import got: rows done and what became of them. What is stored is where a resumed run goes on. */
@@ -13,13 +12,17 @@ record ImportTally(int processed, int imported, int updated, int skipped, List<R
     ImportTally plus(ChunkedImportTarget.ChunkResult chunk, int rows) {
         List<RowError> all = new ArrayList<>(errors);
         all.addAll(chunk.errors());
-        return new ImportTally(processed + rows, imported + chunk.imported(), updated + chunk.updated(),
-                skipped + chunk.errors().size(), all);
+        return new ImportTally(
+                processed + rows,
+                imported + chunk.imported(),
+                updated + chunk.updated(),
+                skipped + chunk.errors().size(),
+                all);
     }
 
     ImportTally plusRow(boolean wasUpdate) {
-        return new ImportTally(processed + 1, imported + (wasUpdate ? 0 : 1), updated + (wasUpdate ? 1 : 0), skipped,
-                errors);
+        return new ImportTally(
+                processed + 1, imported + (wasUpdate ? 0 : 1), updated + (wasUpdate ? 1 : 0), skipped, errors);
     }
 
     ImportTally plusError(RowError error) {

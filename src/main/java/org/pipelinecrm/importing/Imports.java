@@ -1,5 +1,7 @@
 package org.pipelinecrm.importing;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
@@ -7,9 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pipelinecrm.identity.CurrentUser;
@@ -31,8 +30,7 @@ public class Imports {
     private static final int PREVIEW_ROWS = 5;
 
     /** What the scheduled task needs to find the upload and act as the person who sent it. */
-    record Run(long tenantId, long jobId, String email) implements Serializable {
-    }
+    record Run(long tenantId, long jobId, String email) implements Serializable {}
 
     private final ImportJobRepository jobs;
     private final List<ImportTarget> targets;
@@ -40,8 +38,12 @@ public class Imports {
     private final OneTimeTask<Run> task;
     private final TransactionTemplate tx;
 
-    Imports(ImportJobRepository jobs, List<ImportTarget> targets, @Lazy SchedulerClient scheduler,
-            @Qualifier("csvImport") OneTimeTask<Run> task, TransactionTemplate tx) {
+    Imports(
+            ImportJobRepository jobs,
+            List<ImportTarget> targets,
+            @Lazy SchedulerClient scheduler,
+            @Qualifier("csvImport") OneTimeTask<Run> task,
+            TransactionTemplate tx) {
         this.jobs = jobs;
         this.targets = targets;
         this.scheduler = scheduler;
@@ -50,9 +52,14 @@ public class Imports {
     }
 
     public ImportTarget target(String entity) {
-        return targets.stream().filter(t -> t.entity().equalsIgnoreCase(entity)).findFirst()
-                .orElseThrow(() -> new org.pipelinecrm.shared.InvalidInputException("entity", "problem.field.one-of",
-                        "Unknown entity to import: " + entity, "leads, opportunities"));
+        return targets.stream()
+                .filter(t -> t.entity().equalsIgnoreCase(entity))
+                .findFirst()
+                .orElseThrow(() -> new org.pipelinecrm.shared.InvalidInputException(
+                        "entity",
+                        "problem.field.one-of",
+                        "Unknown entity to import: " + entity,
+                        "leads, opportunities"));
     }
 
     /**
@@ -89,17 +96,29 @@ public class Imports {
                 if (rows.size() == PREVIEW_ROWS) {
                     break;
                 }
-                rows.add(target.fields().stream().map(f -> {
-                    String column = mapping.get(f);
-                    return column != null && record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
-                }).toList());
+                rows.add(target.fields().stream()
+                        .map(f -> {
+                            String column = mapping.get(f);
+                            return column != null && record.isMapped(column) && record.isSet(column)
+                                    ? record.get(column)
+                                    : "";
+                        })
+                        .toList());
             }
             Map<String, String> complete = new LinkedHashMap<>();
             target.fields().forEach(f -> complete.put(f, mapping.getOrDefault(f, "")));
-            return new ImportPreview(job.id, job.entity, job.fileName, columns, target.fields(), target.requiredFields(),
-                    complete, rows);
+            return new ImportPreview(
+                    job.id,
+                    job.entity,
+                    job.fileName,
+                    columns,
+                    target.fields(),
+                    target.requiredFields(),
+                    complete,
+                    rows);
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ImportMappingException("unreadable", "The file could not be read: " + e.getMessage(), e.getMessage());
+            throw new ImportMappingException(
+                    "unreadable", "The file could not be read: " + e.getMessage(), e.getMessage());
         }
     }
 
@@ -113,21 +132,29 @@ public class Imports {
         Map<String, String> given = mapping == null ? Map.of() : mapping;
         for (String field : given.keySet()) {
             if (!target.fields().contains(field)) {
-                throw new ImportMappingException("unknownField", "Unknown field " + field + "; the fields are "
-                        + String.join(", ", target.fields()), field);
+                throw new ImportMappingException(
+                        "unknownField",
+                        "Unknown field " + field + "; the fields are " + String.join(", ", target.fields()),
+                        field);
             }
         }
         ImportPreview preview = preview(id, given);
         preview.mapping().forEach((field, column) -> {
-            if (!column.isBlank() && !column.startsWith(ImportRunner.CONSTANT) && !preview.columns().contains(column)) {
-                throw new ImportMappingException("unknownColumn", "The file has no column " + column + " (mapped to "
-                        + field + "); its columns are " + String.join(", ", preview.columns()), column, field);
+            if (!column.isBlank()
+                    && !column.startsWith(ImportRunner.CONSTANT)
+                    && !preview.columns().contains(column)) {
+                throw new ImportMappingException(
+                        "unknownColumn",
+                        "The file has no column " + column + " (mapped to " + field + "); its columns are "
+                                + String.join(", ", preview.columns()),
+                        column,
+                        field);
             }
         });
         for (String field : target.requiredFields()) {
             if (preview.mapping().get(field).isBlank()) {
-                throw new ImportMappingException("required", "No column is mapped to " + field
-                        + ", which every row needs", field);
+                throw new ImportMappingException(
+                        "required", "No column is mapped to " + field + ", which every row needs", field);
             }
         }
         var user = CurrentUser.get();
@@ -136,8 +163,8 @@ public class Imports {
             job.mapping = JSON.writeValueAsString(preview.mapping());
             job.status = "QUEUED";
         });
-        scheduler.scheduleIfNotExists(task.instance("import-" + id, new Run(TenantContext.require(), id, user.email())),
-                Instant.now());
+        scheduler.scheduleIfNotExists(
+                task.instance("import-" + id, new Run(TenantContext.require(), id, user.email())), Instant.now());
     }
 
     private ImportJob job(long id) {
@@ -153,17 +180,26 @@ public class Imports {
             if (e instanceof ImportMappingException m) {
                 throw m;
             }
-            throw new ImportMappingException("unreadable", "The file could not be read: " + e.getMessage(), e.getMessage());
+            throw new ImportMappingException(
+                    "unreadable", "The file could not be read: " + e.getMessage(), e.getMessage());
         }
     }
 
     public ImportStatus status(long id) {
-        return tx.execute(s -> jobs.progressOf(id).map(Imports::view).orElseThrow(() -> new NotFoundException("Import", id)));
+        return tx.execute(
+                s -> jobs.progressOf(id).map(Imports::view).orElseThrow(() -> new NotFoundException("Import", id)));
     }
 
     static ImportStatus view(ImportJobRepository.Progress j) {
-        return new ImportStatus(j.getId(), j.getEntity(), j.getStatus(), j.getTotal(), j.getProcessed(), j.getImported(),
-                j.getUpdated(), j.getSkipped(),
-                JSON.readValue(j.getErrors(), new TypeReference<List<ImportStatus.RowError>>() { }));
+        return new ImportStatus(
+                j.getId(),
+                j.getEntity(),
+                j.getStatus(),
+                j.getTotal(),
+                j.getProcessed(),
+                j.getImported(),
+                j.getUpdated(),
+                j.getSkipped(),
+                JSON.readValue(j.getErrors(), new TypeReference<List<ImportStatus.RowError>>() {}));
     }
 }

@@ -13,15 +13,17 @@ import java.util.ResourceBundle;
  */
 public class RowProblem extends IllegalArgumentException {
 
-    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("i18n/importing", Locale.ROOT,
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(
+            "i18n/importing",
+            Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     private final String code;
     private final List<String> args;
 
     public RowProblem(String code, Object... args) {
-        super(new MessageFormat(ENGLISH.getString("import.problem." + code), Locale.ENGLISH).format(
-                Arrays.stream(args).map(String::valueOf).toArray()));
+        super(new MessageFormat(ENGLISH.getString("import.problem." + code), Locale.ENGLISH)
+                .format(Arrays.stream(args).map(String::valueOf).toArray()));
         this.code = code;
         this.args = Arrays.stream(args).map(String::valueOf).toList();
     }

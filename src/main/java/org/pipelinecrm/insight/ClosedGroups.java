@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.insight.MetricsReport.Breakdown;
 import org.pipelinecrm.insight.MetricsReport.Reason;
@@ -25,9 +24,13 @@ class ClosedGroups {
         this.people = people;
     }
 
-    record Named(List<Breakdown> source, List<Breakdown> industry, List<Breakdown> owner, List<Breakdown> team,
-            List<Reason> loss, List<Reason> win) {
-    }
+    record Named(
+            List<Breakdown> source,
+            List<Breakdown> industry,
+            List<Breakdown> owner,
+            List<Breakdown> team,
+            List<Reason> loss,
+            List<Reason> win) {}
 
     Named named(List<DealFigures.Group> rows) {
         Map<Long, String> owners = people.userNames();
@@ -44,13 +47,21 @@ class ClosedGroups {
                 case "source" -> source.add(breakdown(g, g.key()));
                 case "industry" -> industry.add(breakdown(g, g.key()));
                 case "owner" -> owner.add(breakdown(g, owners.get(Long.valueOf(g.key()))));
-                case "team" -> team.add(breakdown(g, g.key() == null ? null : teams.containsKey(Long.valueOf(g.key()))
-                        ? teams.get(Long.valueOf(g.key())).name() : null));
+                case "team" ->
+                    team.add(breakdown(
+                            g,
+                            g.key() == null
+                                    ? null
+                                    : teams.containsKey(Long.valueOf(g.key()))
+                                            ? teams.get(Long.valueOf(g.key())).name()
+                                            : null));
                 default -> {
                     if ("LOST".equals(g.reasonOutcome())) {
-                        loss.add(new Reason(g.key(), label(reasons, "LOST", g.key()), g.lost(), Metrics.money(g.lostAmount())));
+                        loss.add(new Reason(
+                                g.key(), label(reasons, "LOST", g.key()), g.lost(), Metrics.money(g.lostAmount())));
                     } else if ("WON".equals(g.reasonOutcome())) {
-                        win.add(new Reason(g.key(), label(reasons, "WON", g.key()), g.won(), Metrics.money(g.wonAmount())));
+                        win.add(new Reason(
+                                g.key(), label(reasons, "WON", g.key()), g.won(), Metrics.money(g.wonAmount())));
                     }
                 }
             }
@@ -71,6 +82,12 @@ class ClosedGroups {
     }
 
     private static Breakdown breakdown(DealFigures.Group g, String label) {
-        return new Breakdown(g.key(), label, g.won(), g.lost(), Metrics.money(g.wonAmount()), Metrics.rate(g.won(), g.won() + g.lost()));
+        return new Breakdown(
+                g.key(),
+                label,
+                g.won(),
+                g.lost(),
+                Metrics.money(g.wonAmount()),
+                Metrics.rate(g.won(), g.won() + g.lost()));
     }
 }

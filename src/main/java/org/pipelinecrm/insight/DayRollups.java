@@ -20,6 +20,9 @@ class DayRollups {
 
     @EventListener
     void on(WorkspaceTimeZoneChanged changed) {
-        jdbc.sql("select recount_day_rollups(?)").param(changed.tenantId()).query((rs, n) -> 1).list();
+        jdbc.sql("select recount_day_rollups(?)")
+                .param(changed.tenantId())
+                .query((rs, n) -> 1)
+                .list();
     }
 }

@@ -1,8 +1,6 @@
 package org.pipelinecrm.insight;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import org.pipelinecrm.demo.DemoContributor;
 import org.pipelinecrm.demo.DemoWorkspace;
 import org.springframework.stereotype.Component;
@@ -33,7 +31,8 @@ class DemoTargets implements DemoContributor {
     @Override
     public void populate(DemoWorkspace demo) {
         FiscalYears.Setting fiscal = fiscalYears.current();
-        Period quarter = Periods.containing(fiscalYears.today(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
+        Period quarter =
+                Periods.containing(fiscalYears.today(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
         for (Period p : new Period[] {Periods.previous(quarter, fiscal.startMonth()), quarter}) {
             targets.set(new Targets.TargetCmd(p.start(), p.end(), TEAM_PER_QUARTER, null, demo.salesTeamId()));
             for (long rep : demo.repIds()) {

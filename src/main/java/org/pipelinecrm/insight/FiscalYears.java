@@ -2,7 +2,6 @@ package org.pipelinecrm.insight;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.pipelinecrm.tenant.WorkspaceCreated;
 import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.context.event.EventListener;
@@ -38,7 +37,8 @@ public class FiscalYears {
     public Setting current() {
         return jdbc.sql("select calendar, start_month from fiscal_year")
                 .query((rs, n) -> new Setting(FiscalCalendar.valueOf(rs.getString(1)), rs.getInt(2)))
-                .optional().orElse(new Setting(FiscalCalendar.GREGORIAN, 1));
+                .optional()
+                .orElse(new Setting(FiscalCalendar.GREGORIAN, 1));
     }
 
     @Transactional
@@ -70,8 +70,8 @@ public class FiscalYears {
 
         public Setting {
             if (startMonth < 1 || startMonth > 12) {
-                throw new org.pipelinecrm.shared.InvalidInputException("startMonth", "problem.field.month",
-                        "startMonth must be 1 to 12");
+                throw new org.pipelinecrm.shared.InvalidInputException(
+                        "startMonth", "problem.field.month", "startMonth must be 1 to 12");
             }
         }
     }

@@ -10,14 +10,16 @@ public record MetricsFilter(LocalDate from, LocalDate to, Long pipelineId, Long 
 
     public MetricsFilter {
         if (from == null || to == null) {
-            throw new org.pipelinecrm.shared.InvalidInputException("from", "problem.field.required", "from and to are both needed");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "from", "problem.field.required", "from and to are both needed");
         }
         if (to.isBefore(from)) {
-            throw new org.pipelinecrm.shared.InvalidInputException("to", "problem.field.end-before-start", "to is before from");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "to", "problem.field.end-before-start", "to is before from");
         }
         if (to.toEpochDay() - from.toEpochDay() > 3660) {
-            throw new org.pipelinecrm.shared.InvalidInputException("to", "problem.field.period-too-long",
-                    "A period is at most ten years long");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "to", "problem.field.period-too-long", "A period is at most ten years long");
         }
     }
 

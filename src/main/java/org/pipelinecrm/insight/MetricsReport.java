@@ -9,7 +9,11 @@ import java.util.List;
  * currency; a figure that cannot be computed (nothing to divide by) is null.
  */
 public record MetricsReport(
-        LocalDate from, LocalDate to, Long pipelineId, Long teamId, Long ownerId,
+        LocalDate from,
+        LocalDate to,
+        Long pipelineId,
+        Long teamId,
+        Long ownerId,
         long qualifiedLeads,
         List<FunnelStep> funnel,
         BigDecimal leadConversionRate,
@@ -45,41 +49,49 @@ public record MetricsReport(
     public static final BigDecimal COVERAGE_GUIDELINE = BigDecimal.valueOf(3);
 
     /** A step of the lead funnel; {@code rate} is this step's count over the step before. */
-    public record FunnelStep(String step, long count, BigDecimal rate) {
-    }
+    public record FunnelStep(String step, long count, BigDecimal rate) {}
 
-    public record OpenPipeline(long count, BigDecimal amount, BigDecimal weightedAmount) {
-    }
+    public record OpenPipeline(long count, BigDecimal amount, BigDecimal weightedAmount) {}
 
-    public record Forecast(BigDecimal commit, BigDecimal bestCase, BigDecimal weighted) {
-    }
+    public record Forecast(BigDecimal commit, BigDecimal bestCase, BigDecimal weighted) {}
 
-    public record ForecastMonth(LocalDate start, LocalDate end, BigDecimal commit, BigDecimal bestCase,
-            BigDecimal weighted) {
-    }
+    public record ForecastMonth(
+            LocalDate start, LocalDate end, BigDecimal commit, BigDecimal bestCase, BigDecimal weighted) {}
 
-    public record StageFigures(long stageId, long pipelineId, String name, String kind, int position,
-            long openCount, BigDecimal openAmount, long entered, long exited, long movedForward,
-            BigDecimal conversionRate, BigDecimal averageDaysInStage) {
-    }
+    public record StageFigures(
+            long stageId,
+            long pipelineId,
+            String name,
+            String kind,
+            int position,
+            long openCount,
+            BigDecimal openAmount,
+            long entered,
+            long exited,
+            long movedForward,
+            BigDecimal conversionRate,
+            BigDecimal averageDaysInStage) {}
 
     /** Deals closed in the period that share a source, industry, owner or team. */
-    public record Breakdown(String key, String label, long won, long lost, BigDecimal wonAmount, BigDecimal winRate) {
-    }
+    public record Breakdown(String key, String label, long won, long lost, BigDecimal wonAmount, BigDecimal winRate) {}
 
     /** Leads created in the period that share a source, and how many became customers. */
-    public record LeadSource(String source, long leads, long converted, long won, BigDecimal conversionRate) {
-    }
+    public record LeadSource(String source, long leads, long converted, long won, BigDecimal conversionRate) {}
 
-    public record Reason(String code, String label, long count, BigDecimal amount) {
-    }
+    public record Reason(String code, String label, long count, BigDecimal amount) {}
 
-    public record TrendMonth(LocalDate start, LocalDate end, long won, long lost, BigDecimal wonAmount) {
-    }
+    public record TrendMonth(LocalDate start, LocalDate end, long won, long lost, BigDecimal wonAmount) {}
 
     /** The headline figures of the period just before, to compare with. */
-    public record Comparison(LocalDate from, LocalDate to, long qualifiedLeads, BigDecimal leadConversionRate,
-            BigDecimal mqlToSqlRate, long wonDeals, BigDecimal winRate, BigDecimal wonAmount,
-            BigDecimal averageDealSize, BigDecimal averageWonDealAgeDays) {
-    }
+    public record Comparison(
+            LocalDate from,
+            LocalDate to,
+            long qualifiedLeads,
+            BigDecimal leadConversionRate,
+            BigDecimal mqlToSqlRate,
+            long wonDeals,
+            BigDecimal winRate,
+            BigDecimal wonAmount,
+            BigDecimal averageDealSize,
+            BigDecimal averageWonDealAgeDays) {}
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.pipelinecrm.tenant.TenantContext;
 
 /**

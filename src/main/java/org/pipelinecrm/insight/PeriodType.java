@@ -1,7 +1,9 @@
 package org.pipelinecrm.insight;
 
 public enum PeriodType {
-    MONTH(1), QUARTER(3), YEAR(12);
+    MONTH(1),
+    QUARTER(3),
+    YEAR(12);
 
     final int months;
 

@@ -1,14 +1,13 @@
 package org.pipelinecrm.insight;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-
-import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
 
 /**
  * Months, quarters and fiscal years in the Gregorian or the Solar Hijri calendar, with a fiscal year
@@ -16,8 +15,7 @@ import com.ibm.icu.util.ULocale;
  */
 public final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** The period of the given type that contains {@code day}. */
     public static Period containing(LocalDate day, PeriodType type, FiscalCalendar calendar, int fiscalStartMonth) {
@@ -31,15 +29,16 @@ public final class Periods {
         int index = offset / type.months;
         int startMonthAbsolute = (fiscalStartMonth - 1) + index * type.months;
         LocalDate start = firstDay(calendar, fiscalYearStartYear, startMonthAbsolute);
-        LocalDate end = firstDay(calendar, fiscalYearStartYear, startMonthAbsolute + type.months).minusDays(1);
+        LocalDate end = firstDay(calendar, fiscalYearStartYear, startMonthAbsolute + type.months)
+                .minusDays(1);
         int number = type == PeriodType.MONTH ? month + 1 : index + 1;
         int namedYear = type == PeriodType.MONTH ? year : fiscalYearStartYear;
         return new Period(type, calendar, namedYear, number, start, end);
     }
 
     /** {@code count} consecutive periods starting with the one that contains {@code day}. */
-    public static List<Period> from(LocalDate day, PeriodType type, FiscalCalendar calendar, int fiscalStartMonth,
-            int count) {
+    public static List<Period> from(
+            LocalDate day, PeriodType type, FiscalCalendar calendar, int fiscalStartMonth, int count) {
         List<Period> periods = new ArrayList<>();
         Period current = containing(day, type, calendar, fiscalStartMonth);
         for (int i = 0; i < count; i++) {

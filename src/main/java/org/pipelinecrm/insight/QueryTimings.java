@@ -21,7 +21,10 @@ final class QueryTimings {
     @Override
     public String toString() {
         StringBuilder line = new StringBuilder();
-        millis.forEach((name, ms) -> line.append(name).append('=').append(String.format(java.util.Locale.ROOT, "%.1f", ms)).append(' '));
+        millis.forEach((name, ms) -> line.append(name)
+                .append('=')
+                .append(String.format(java.util.Locale.ROOT, "%.1f", ms))
+                .append(' '));
         return line.toString().trim();
     }
 }

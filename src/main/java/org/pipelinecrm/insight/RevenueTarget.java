@@ -1,13 +1,12 @@
 package org.pipelinecrm.insight;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** How much a rep or a team is expected to win in a period. */
@@ -27,8 +26,7 @@ class RevenueTarget extends TenantOwned {
     @Version
     private long version;
 
-    protected RevenueTarget() {
-    }
+    protected RevenueTarget() {}
 
     RevenueTarget(LocalDate periodStart, LocalDate periodEnd, BigDecimal amount, Long ownerId, Long teamId) {
         this.periodStart = periodStart;

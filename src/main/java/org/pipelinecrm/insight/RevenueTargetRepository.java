@@ -2,7 +2,6 @@ package org.pipelinecrm.insight;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface RevenueTargetRepository extends JpaRepository<RevenueTarget, Long> {

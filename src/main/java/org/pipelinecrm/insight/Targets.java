@@ -1,12 +1,11 @@
 package org.pipelinecrm.insight;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,18 +26,22 @@ public class Targets {
     }
 
     public List<TargetView> all() {
-        return targets.findAllByOrderByPeriodStartDescIdAsc().stream().map(RevenueTarget::toView).toList();
+        return targets.findAllByOrderByPeriodStartDescIdAsc().stream()
+                .map(RevenueTarget::toView)
+                .toList();
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     public TargetView set(TargetCmd cmd) {
         if (cmd.periodEnd().isBefore(cmd.periodStart())) {
-            throw new org.pipelinecrm.shared.InvalidInputException("periodEnd", "problem.field.end-before-start",
-                    "periodEnd is before periodStart");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "periodEnd", "problem.field.end-before-start", "periodEnd is before periodStart");
         }
         if ((cmd.ownerId() == null) == (cmd.teamId() == null)) {
-            throw new org.pipelinecrm.shared.InvalidInputException("ownerId", "problem.field.rep-or-team",
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "ownerId",
+                    "problem.field.rep-or-team",
                     "A target is for either a rep (ownerId) or a team (teamId)");
         }
         if (cmd.ownerId() != null) {
@@ -46,8 +49,9 @@ public class Targets {
         } else {
             people.team(cmd.teamId());
         }
-        return targets.save(new RevenueTarget(cmd.periodStart(), cmd.periodEnd(), cmd.amount(), cmd.ownerId(),
-                cmd.teamId())).toView();
+        return targets.save(new RevenueTarget(
+                        cmd.periodStart(), cmd.periodEnd(), cmd.amount(), cmd.ownerId(), cmd.teamId()))
+                .toView();
     }
 
     @Transactional
@@ -56,8 +60,13 @@ public class Targets {
         targets.delete(targets.findById(id).orElseThrow(() -> new NotFoundException("Target", id)));
     }
 
-    public record TargetCmd(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd,
-            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 16, fraction = 2) BigDecimal amount,
-            Long ownerId, Long teamId) {
-    }
+    public record TargetCmd(
+            @NotNull LocalDate periodStart,
+            @NotNull LocalDate periodEnd,
+
+            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount,
+
+            Long ownerId,
+            Long teamId) {}
 }

@@ -13,8 +13,8 @@ class Assignees {
         this.validator = validator;
     }
 
-    record Assignment(@WorkspacePerson Long ownerId, @WorkspaceTeam Long teamId) {
-    }
+    record Assignment(
+            @WorkspacePerson Long ownerId, @WorkspaceTeam Long teamId) {}
 
     /** {@link UnknownAssigneeException} for an owner or team (either may be null: not given) of no one here. */
     void check(Long ownerId, Long teamId) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Case- and space-insensitive keys under which two leads count as likely the same. */
 final class DuplicateKeys {
 
-    private DuplicateKeys() {
-    }
+    private DuplicateKeys() {}
 
     static String email(String email) {
         return email == null || email.isBlank() ? null : normal(email).replace(" ", "");

@@ -8,8 +8,10 @@ public class DuplicateLeadException extends ConflictException {
     private final long existingId;
 
     DuplicateLeadException(long existingId) {
-        super("lead.duplicate", "A lead with the same e-mail, or the same company and name, already exists: "
-                + existingId, existingId);
+        super(
+                "lead.duplicate",
+                "A lead with the same e-mail, or the same company and name, already exists: " + existingId,
+                existingId);
         this.existingId = existingId;
     }
 

@@ -3,7 +3,6 @@ package org.pipelinecrm.lead;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +33,10 @@ public class HandoffPolicy {
             throw new ObjectOptimisticLockingFailureException(HandoffSettings.class, current.id);
         }
         current.slaHours = rules.slaHours();
-        current.rejectionReasons = String.join("\n",
-                new LinkedHashSet<>(rules.rejectionReasons().stream().map(String::strip).toList()));
+        current.rejectionReasons = String.join(
+                "\n",
+                new LinkedHashSet<>(
+                        rules.rejectionReasons().stream().map(String::strip).toList()));
         settings.saveAndFlush(current);
         return current.toRules();
     }
@@ -56,12 +57,17 @@ public class HandoffPolicy {
     String requireReason(String reason, String note) {
         List<String> offered = rejectionChoices();
         String given = reason == null ? "" : reason.strip();
-        String found = offered.stream().filter(r -> r.equalsIgnoreCase(given)).findFirst().orElseThrow(
-                () -> new org.pipelinecrm.shared.InvalidInputException("reason", "problem.field.one-of",
-                        "reason: not one of " + String.join(", ", offered), String.join(", ", offered)));
+        String found = offered.stream()
+                .filter(r -> r.equalsIgnoreCase(given))
+                .findFirst()
+                .orElseThrow(() -> new org.pipelinecrm.shared.InvalidInputException(
+                        "reason",
+                        "problem.field.one-of",
+                        "reason: not one of " + String.join(", ", offered),
+                        String.join(", ", offered)));
         if (OTHER.equals(found) && (note == null || note.isBlank())) {
-            throw new org.pipelinecrm.shared.InvalidInputException("note", "lead.inbox.noteNeeded",
-                    "note: needed when the reason is " + OTHER);
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "note", "lead.inbox.noteNeeded", "note: needed when the reason is " + OTHER);
         }
         return found;
     }

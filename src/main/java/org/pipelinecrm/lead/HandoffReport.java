@@ -3,7 +3,6 @@ package org.pipelinecrm.lead;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +22,18 @@ public class HandoffReport {
     }
 
     /** One row of the report; {@code medianHoursToAccept} is null when nothing was accepted. */
-    public record Line(String key, long handedOff, long accepted, long rejected, long open, Double medianHoursToAccept) {
-    }
+    public record Line(
+            String key, long handedOff, long accepted, long rejected, long open, Double medianHoursToAccept) {}
 
-    public record Reason(String reason, long rejected) {
-    }
+    public record Reason(String reason, long rejected) {}
 
-    public record Report(Instant from, Instant to, Line total, List<Line> bySource, List<Line> byMarketer,
-            List<Reason> rejectedByReason) {
-    }
+    public record Report(
+            Instant from,
+            Instant to,
+            Line total,
+            List<Line> bySource,
+            List<Line> byMarketer,
+            List<Reason> rejectedByReason) {}
 
     private static final String ANSWERS = """
             with handoff as (
@@ -58,16 +60,25 @@ public class HandoffReport {
         List<Reason> reasons = jdbc.sql(ANSWERS + """
                 select split_part(detail, ':', 1) as reason, count(*) from answer where outcome = 'REJECTED'
                 group by 1 order by 2 desc, 1
-                """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new Reason(rs.getString(1), rs.getLong(2))).list();
-        return new Report(from, to, total, lines("source", from, to), lines("coalesce(marketer::text, '')", from, to),
-                reasons);
+                """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Reason(rs.getString(1), rs.getLong(2)))
+                .list();
+        return new Report(
+                from, to, total, lines("source", from, to), lines("coalesce(marketer::text, '')", from, to), reasons);
     }
 
     private List<Line> lines(String key, Instant from, Instant to) {
         return jdbc.sql(ANSWERS + "select " + key + " as key, " + LINE + " from answer group by 1 order by 2 desc, 1")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new Line(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Line(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
                         rs.getObject(6) == null ? null : Math.round(rs.getDouble(6) * 10) / 10.0))
                 .list();
     }

@@ -1,7 +1,6 @@
 package org.pipelinecrm.lead;
 
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface HandoffSettingsRepository extends JpaRepository<HandoffSettings, Long> {

@@ -1,12 +1,5 @@
 package org.pipelinecrm.lead;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +8,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.pipelinecrm.scoring.Scorecard.Score;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.TenantOwned;
@@ -35,6 +34,7 @@ class Lead extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
+
     private String firstName;
     private String lastName;
     private String email;
@@ -46,10 +46,13 @@ class Lead extends TenantOwned {
     private Integer companySize;
     private BigDecimal annualRevenue;
     private String source;
+
     @Enumerated(EnumType.STRING)
     private LeadType type = LeadType.UNQUALIFIED;
+
     @Enumerated(EnumType.STRING)
     private LeadStatus status = LeadStatus.NEW;
+
     private Long ownerId;
     private Long teamId;
     private String externalId;
@@ -73,6 +76,7 @@ class Lead extends TenantOwned {
     private Long convertedAccountId;
     private Long convertedContactId;
     private Long convertedOpportunityId;
+
     @Version
     private long version;
     /** Changes not yet published; their lead id (and workspace) are known only once the lead is saved. */
@@ -83,8 +87,7 @@ class Lead extends TenantOwned {
         LeadChange of(long tenantId, long leadId);
     }
 
-    protected Lead() {
-    }
+    protected Lead() {}
 
     private Lead(LeadDetails details, Long createdBy, Instant at, boolean imported) {
         this.createdBy = createdBy;
@@ -141,8 +144,22 @@ class Lead extends TenantOwned {
     }
 
     LeadDetails details() {
-        return new LeadDetails(firstName, lastName, email, phone, company, title, industry, country, companySize,
-                annualRevenue, source, type, ownerId, teamId, externalId);
+        return new LeadDetails(
+                firstName,
+                lastName,
+                email,
+                phone,
+                company,
+                title,
+                industry,
+                country,
+                companySize,
+                annualRevenue,
+                source,
+                type,
+                ownerId,
+                teamId,
+                externalId);
     }
 
     void startWorking(Long by) {
@@ -231,8 +248,11 @@ class Lead extends TenantOwned {
     /** The lead became an account, a contact and an opportunity; nothing more happens to it. */
     void convert(long accountId, long contactId, long opportunityId, Long by) {
         if (!qualify() && status != LeadStatus.QUALIFIED) {
-            throw new ConflictException("lead.transition", "A lead that is " + status + " cannot become CONVERTED",
-                    worded(status), worded(LeadStatus.CONVERTED));
+            throw new ConflictException(
+                    "lead.transition",
+                    "A lead that is " + status + " cannot become CONVERTED",
+                    worded(status),
+                    worded(LeadStatus.CONVERTED));
         }
         Instant now = moveTo(LeadStatus.CONVERTED);
         convertedAt = now;
@@ -245,8 +265,11 @@ class Lead extends TenantOwned {
     /** A disqualified lead comes back to be worked again; its history stays. */
     void reopen(Long by) {
         if (status != LeadStatus.DISQUALIFIED) {
-            throw new ConflictException("lead.transition", "A lead that is " + status + " cannot be re-opened",
-                    worded(status), worded(LeadStatus.WORKING));
+            throw new ConflictException(
+                    "lead.transition",
+                    "A lead that is " + status + " cannot be re-opened",
+                    worded(status),
+                    worded(LeadStatus.WORKING));
         }
         Instant now = moveTo(LeadStatus.WORKING);
         reason = null;
@@ -294,9 +317,25 @@ class Lead extends TenantOwned {
     void absorb(Lead other, Long by) {
         LeadDetails mine = details();
         LeadType ownType = type;
-        fill(other.details().with(new LeadDetails(mine.firstName(), mine.lastName(), mine.email(), mine.phone(),
-                mine.company(), mine.title(), mine.industry(), mine.country(), mine.companySize(), mine.annualRevenue(),
-                mine.source(), null, ownerId, teamId, mine.externalId())), Instant.now());
+        fill(
+                other.details()
+                        .with(new LeadDetails(
+                                mine.firstName(),
+                                mine.lastName(),
+                                mine.email(),
+                                mine.phone(),
+                                mine.company(),
+                                mine.title(),
+                                mine.industry(),
+                                mine.country(),
+                                mine.companySize(),
+                                mine.annualRevenue(),
+                                mine.source(),
+                                null,
+                                ownerId,
+                                teamId,
+                                mine.externalId())),
+                Instant.now());
         type = ownType == LeadType.UNQUALIFIED ? other.type : ownType;
         if (ownerId == null) {
             ownerId = other.ownerId;
@@ -349,11 +388,40 @@ class Lead extends TenantOwned {
     }
 
     LeadView toView(List<LeadView.Entry> entries) {
-        return new LeadView(id, firstName, lastName, email, phone, company, title, industry, country, companySize,
-                annualRevenue, source, type, status, ownerId, teamId, externalId, score,
-                ScoreKeeper.breakdown(scoreBreakdown), salesReady, handedOffAt, handedOffBy, handoffNote, reason,
-                reasonNote, createdAt, version, entries, qualifiedAt, convertedAt, convertedAccountId,
-                convertedContactId, convertedOpportunityId);
+        return new LeadView(
+                id,
+                firstName,
+                lastName,
+                email,
+                phone,
+                company,
+                title,
+                industry,
+                country,
+                companySize,
+                annualRevenue,
+                source,
+                type,
+                status,
+                ownerId,
+                teamId,
+                externalId,
+                score,
+                ScoreKeeper.breakdown(scoreBreakdown),
+                salesReady,
+                handedOffAt,
+                handedOffBy,
+                handoffNote,
+                reason,
+                reasonNote,
+                createdAt,
+                version,
+                entries,
+                qualifiedAt,
+                convertedAt,
+                convertedAccountId,
+                convertedContactId,
+                convertedOpportunityId);
     }
 
     Long id() {
@@ -431,8 +499,11 @@ class Lead extends TenantOwned {
     /** The one check of the lifecycle: every move goes through here. Returns when it moved. */
     private Instant moveTo(LeadStatus target) {
         if (!status.canMoveTo(target)) {
-            throw new ConflictException("lead.transition", "A lead that is " + status + " cannot become " + target,
-                    worded(status), worded(target));
+            throw new ConflictException(
+                    "lead.transition",
+                    "A lead that is " + status + " cannot become " + target,
+                    worded(status),
+                    worded(target));
         }
         status = target;
         updatedAt = Instant.now();

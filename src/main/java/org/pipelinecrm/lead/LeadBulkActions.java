@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.LongConsumer;
-
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -30,8 +29,14 @@ public class LeadBulkActions {
     /** {@link UnknownAssigneeException} before any lead changes when the owner is not of this workspace. */
     public BulkOutcome assignOwner(Collection<Long> ids, long ownerId) {
         assignees.check(ownerId, null);
-        return each(ids, id -> leads.change(id, new LeadDetails(null, null, null, null, null, null, null, null, null,
-                null, null, null, ownerId, null, null), null));
+        return each(
+                ids,
+                id -> leads.change(
+                        id,
+                        new LeadDetails(
+                                null, null, null, null, null, null, null, null, null, null, null, null, ownerId, null,
+                                null),
+                        null));
     }
 
     public BulkOutcome handOff(Collection<Long> ids, Long teamId, String note) {
@@ -45,8 +50,8 @@ public class LeadBulkActions {
 
     private static BulkOutcome each(Collection<Long> ids, LongConsumer action) {
         if (ids.size() > MAX_LEADS) {
-            throw new org.pipelinecrm.shared.InvalidInputException("ids", "problem.field.too-many",
-                    "At most " + MAX_LEADS + " leads at once", MAX_LEADS);
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "ids", "problem.field.too-many", "At most " + MAX_LEADS + " leads at once", MAX_LEADS);
         }
         int changed = 0;
         List<BulkOutcome.Skipped> skipped = new ArrayList<>();
@@ -55,8 +60,8 @@ public class LeadBulkActions {
                 action.accept(id);
                 changed++;
             } catch (ConflictException e) {
-                skipped.add(new BulkOutcome.Skipped(id, e.getMessage(), e.getMessageKey(),
-                        Arrays.asList(e.getArguments())));
+                skipped.add(new BulkOutcome.Skipped(
+                        id, e.getMessage(), e.getMessageKey(), Arrays.asList(e.getArguments())));
             } catch (NotFoundException e) {
                 skipped.add(new BulkOutcome.Skipped(id, e.getMessage(), "error.404.text", List.of()));
             } catch (IllegalArgumentException e) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.importing.ChunkedImportTarget.ChunkResult;
@@ -45,8 +44,8 @@ class LeadBulkImport {
     private final Scoring scoring;
     private final JdbcTemplate jdbc;
 
-    LeadBulkImport(LeadRepository leads, LeadEventRepository events, ScoreKeeper scores, Scoring scoring,
-            JdbcTemplate jdbc) {
+    LeadBulkImport(
+            LeadRepository leads, LeadEventRepository events, ScoreKeeper scores, Scoring scoring, JdbcTemplate jdbc) {
         this.leads = leads;
         this.events = events;
         this.scores = scores;
@@ -55,8 +54,7 @@ class LeadBulkImport {
     }
 
     /** A column of the lead table the insert fills: its name, its SQL type and where each new lead's value comes from. */
-    private record Column(String name, String type, Function<Lead, Object> value) {
-    }
+    private record Column(String name, String type, Function<Lead, Object> value) {}
 
     /** Every column a new lead is inserted with except tenant_id: a new column is one more line here. */
     private static final List<Column> COLUMNS = List.of(
@@ -101,8 +99,12 @@ class LeadBulkImport {
             }
         }
         Map<String, Lead> byExternalId = new HashMap<>();
-        List<String> externalIds = valid.values().stream().map(LeadDetails::externalId).filter(Objects::nonNull)
-                .map(String::trim).distinct().toList();
+        List<String> externalIds = valid.values().stream()
+                .map(LeadDetails::externalId)
+                .filter(Objects::nonNull)
+                .map(String::trim)
+                .distinct()
+                .toList();
         if (!externalIds.isEmpty()) {
             leads.findByExternalIdIn(externalIds).forEach(l -> byExternalId.put(l.externalId(), l));
         }
@@ -112,13 +114,16 @@ class LeadBulkImport {
         List<Lead> fresh = new ArrayList<>();
         Map<Row, Lead> candidates = new LinkedHashMap<>();
         valid.forEach((row, details) -> {
-            String ext = details.externalId() == null ? null : details.externalId().trim();
+            String ext =
+                    details.externalId() == null ? null : details.externalId().trim();
             if (ext == null || !byExternalId.containsKey(ext)) {
                 candidates.put(row, Lead.imported(details, user.id(), now));
             }
         });
-        Map<String, Long> emails = existing("email_key", candidates.values().stream().map(Lead::emailKey).toList());
-        Map<String, Long> names = existing("name_key", candidates.values().stream().map(Lead::nameKey).toList());
+        Map<String, Long> emails = existing(
+                "email_key", candidates.values().stream().map(Lead::emailKey).toList());
+        Map<String, Long> names = existing(
+                "name_key", candidates.values().stream().map(Lead::nameKey).toList());
         long[] ids = ids("lead_seq", candidates.size());
         Map<String, Lead> freshByExternalId = new HashMap<>();
         int next = 0;
@@ -165,11 +170,13 @@ class LeadBulkImport {
     }
 
     /** Rows whose external id is already in the workspace update that lead, rescored with its events. */
-    private int updateExisting(Map<Row, LeadDetails> valid, Map<String, Lead> byExternalId, Scorecard card,
-            CrmUser user, Instant now) {
+    private int updateExisting(
+            Map<Row, LeadDetails> valid, Map<String, Lead> byExternalId, Scorecard card, CrmUser user, Instant now) {
         List<Lead> changed = new ArrayList<>();
         valid.values().forEach(details -> {
-            Lead lead = details.externalId() == null ? null : byExternalId.get(details.externalId().trim());
+            Lead lead = details.externalId() == null
+                    ? null
+                    : byExternalId.get(details.externalId().trim());
             if (lead != null) {
                 lead.reimport(details);
                 changed.add(lead);
@@ -179,10 +186,13 @@ class LeadBulkImport {
             return 0;
         }
         Map<Long, List<Behaviour>> behaviour = new HashMap<>();
-        events.findByLeadIdIn(changed.stream().map(Lead::id).distinct().toList()).forEach(e -> behaviour
-                .computeIfAbsent(e.leadId, k -> new ArrayList<>()).add(new Behaviour(e.type, e.occurredAt)));
+        events.findByLeadIdIn(changed.stream().map(Lead::id).distinct().toList())
+                .forEach(e -> behaviour
+                        .computeIfAbsent(e.leadId, k -> new ArrayList<>())
+                        .add(new Behaviour(e.type, e.occurredAt)));
         for (Lead lead : changed.stream().distinct().toList()) {
-            scores.apply(lead, card.score(lead.fit(), behaviour.getOrDefault(lead.id(), List.of()), now), card, user.id());
+            scores.apply(
+                    lead, card.score(lead.fit(), behaviour.getOrDefault(lead.id(), List.of()), now), card, user.id());
         }
         leads.saveAll(changed.stream().distinct().toList()); // publishes what the new scores changed
         return changed.size();
@@ -195,14 +205,16 @@ class LeadBulkImport {
         if (wanted.length == 0) {
             return found;
         }
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select " + column + ", min(id) from lead where " + column
-                    + " = any(?) group by " + column);
-            ps.setArray(1, con.createArrayOf("text", wanted));
-            return ps;
-        }, rs -> {
-            found.put(rs.getString(1), rs.getLong(2));
-        });
+        jdbc.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("select " + column + ", min(id) from lead where "
+                            + column + " = any(?) group by " + column);
+                    ps.setArray(1, con.createArrayOf("text", wanted));
+                    return ps;
+                },
+                rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                });
         return found;
     }
 
@@ -213,8 +225,8 @@ class LeadBulkImport {
             return ids;
         }
         int blocks = (count + ID_BLOCK - 1) / ID_BLOCK + 1; // one spare: a fresh sequence's first value is too low
-        List<Long> highs = jdbc.queryForList("select nextval('" + sequence + "') from generate_series(1, ?)",
-                Long.class, blocks);
+        List<Long> highs =
+                jdbc.queryForList("select nextval('" + sequence + "') from generate_series(1, ?)", Long.class, blocks);
         int i = 0;
         for (long high : highs) {
             for (long id = high - ID_BLOCK + 1; high >= ID_BLOCK && id <= high && i < count; id++) {

@@ -1,11 +1,10 @@
 package org.pipelinecrm.lead;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** A behaviour of a lead that scoring counts. */
@@ -15,12 +14,12 @@ class LeadEvent extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     Long id;
+
     Long leadId;
     String type;
     Instant occurredAt;
 
-    protected LeadEvent() {
-    }
+    protected LeadEvent() {}
 
     LeadEvent(long leadId, String type, Instant occurredAt) {
         this.leadId = leadId;

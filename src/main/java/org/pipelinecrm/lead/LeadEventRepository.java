@@ -1,7 +1,6 @@
 package org.pipelinecrm.lead;
 
 import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface LeadEventRepository extends JpaRepository<LeadEvent, Long> {

@@ -1,15 +1,21 @@
 package org.pipelinecrm.lead;
 
+import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.persistence.criteria.Predicate;
 import org.pipelinecrm.identity.CrmUser;
 import org.springframework.data.jpa.domain.Specification;
 
 /** Filters of the lead list; each null filter is left out. */
-public record LeadFilter(LeadStatus status, LeadType type, String source, Long ownerId, Long teamId, String q,
-        Integer minScore, Integer maxScore) {
+public record LeadFilter(
+        LeadStatus status,
+        LeadType type,
+        String source,
+        Long ownerId,
+        Long teamId,
+        String q,
+        Integer minScore,
+        Integer maxScore) {
 
     public static LeadFilter none() {
         return new LeadFilter(null, null, null, null, null, null, null, null);
@@ -51,8 +57,10 @@ public record LeadFilter(LeadStatus status, LeadType type, String source, Long o
             }
             if (q != null && !q.isBlank()) {
                 String like = "%" + q.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("lastName")), like),
-                        cb.like(cb.lower(root.get("firstName")), like), cb.like(root.get("emailKey"), like),
+                where.add(cb.or(
+                        cb.like(cb.lower(root.get("lastName")), like),
+                        cb.like(cb.lower(root.get("firstName")), like),
+                        cb.like(root.get("emailKey"), like),
                         cb.like(cb.lower(root.get("company")), like)));
             }
             return cb.and(where.toArray(Predicate[]::new));

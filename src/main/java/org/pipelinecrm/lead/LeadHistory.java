@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TimelineEntry;
 import org.pipelinecrm.activity.TimelineSource;
@@ -44,12 +43,16 @@ class LeadHistory implements TimelineSource {
         Map<Long, String> names = people.userNames();
         List<TimelineEntry> entries = new java.util.ArrayList<>();
         // The lead's entries are few; filtering by kind here keeps the query the one the lead page used.
-        for (var e : history.findByLeadIdOrderByOccurredAtDescIdDesc(recordId,
-                PageRequest.of(0, kind == null ? limit : Math.max(limit, 500)))) {
+        for (var e : history.findByLeadIdOrderByOccurredAtDescIdDesc(
+                recordId, PageRequest.of(0, kind == null ? limit : Math.max(limit, 500)))) {
             String timelineKind = kindOf(e.kind, e.detail);
             if (kind == null || kind.equals(timelineKind)) {
-                entries.add(new TimelineEntry(e.occurredAt, timelineKind, e.actorId == null ? null : names.get(e.actorId),
-                        messages.getMessage("lead.timeline." + e.kind, null, e.kind, locale), detail(e, locale),
+                entries.add(new TimelineEntry(
+                        e.occurredAt,
+                        timelineKind,
+                        e.actorId == null ? null : names.get(e.actorId),
+                        messages.getMessage("lead.timeline." + e.kind, null, e.kind, locale),
+                        detail(e, locale),
                         LeadWording.opportunityLink(e.kind, e.detail)));
             }
         }

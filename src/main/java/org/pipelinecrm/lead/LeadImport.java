@@ -1,16 +1,15 @@
 package org.pipelinecrm.lead;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.importing.ChunkedImportTarget;
+import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.scoring.Scoring;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +41,20 @@ class LeadImport implements ChunkedImportTarget {
 
     @Override
     public List<String> fields() {
-        return List.of("externalId", "firstName", "lastName", "email", "phone", "company", "title", "industry",
-                "country", "companySize", "annualRevenue", "source", "type");
+        return List.of(
+                "externalId",
+                "firstName",
+                "lastName",
+                "email",
+                "phone",
+                "company",
+                "title",
+                "industry",
+                "country",
+                "companySize",
+                "annualRevenue",
+                "source",
+                "type");
     }
 
     @Override
@@ -60,7 +71,9 @@ class LeadImport implements ChunkedImportTarget {
     public boolean importRow(Map<String, String> v) {
         var user = CurrentUser.get();
         LeadDetails details = details(v);
-        Lead existing = details.externalId() == null ? null : leads.findByExternalId(details.externalId()).orElse(null);
+        Lead existing = details.externalId() == null
+                ? null
+                : leads.findByExternalId(details.externalId()).orElse(null);
         if (existing != null) {
             existing.reimport(details);
             scores.rescore(existing, scoring.scorecard(), user.id());
@@ -79,10 +92,22 @@ class LeadImport implements ChunkedImportTarget {
 
     /** A row as lead details, validated; {@link IllegalArgumentException} with a readable reason when bad. */
     private LeadDetails details(Map<String, String> v) {
-        LeadDetails details = new LeadDetails(v.get("firstName"), v.get("lastName"), v.get("email"), v.get("phone"),
-                v.get("company"), v.get("title"), v.get("industry"), v.get("country"),
-                integer(v.get("companySize")), money(v.get("annualRevenue")), v.get("source"), type(v.get("type")),
-                null, CurrentUser.get().teamId(), v.get("externalId"));
+        LeadDetails details = new LeadDetails(
+                v.get("firstName"),
+                v.get("lastName"),
+                v.get("email"),
+                v.get("phone"),
+                v.get("company"),
+                v.get("title"),
+                v.get("industry"),
+                v.get("country"),
+                integer(v.get("companySize")),
+                money(v.get("annualRevenue")),
+                v.get("source"),
+                type(v.get("type")),
+                null,
+                CurrentUser.get().teamId(),
+                v.get("externalId"));
         Set<ConstraintViolation<LeadDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
             ConstraintViolation<LeadDetails> first = violations.iterator().next();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pipelinecrm.activity.RecordMerges;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.identity.CrmUser;
@@ -35,8 +34,14 @@ public class LeadMerges {
     private final RecordMerges activities;
     private final JdbcClient jdbc;
 
-    LeadMerges(LeadRepository leads, LeadEventRepository events, TimelineRepository timeline, ScoreKeeper scores,
-            Scoring scoring, RecordMerges activities, JdbcClient jdbc) {
+    LeadMerges(
+            LeadRepository leads,
+            LeadEventRepository events,
+            TimelineRepository timeline,
+            ScoreKeeper scores,
+            Scoring scoring,
+            RecordMerges activities,
+            JdbcClient jdbc) {
         this.leads = leads;
         this.events = events;
         this.timeline = timeline;
@@ -47,14 +52,13 @@ public class LeadMerges {
     }
 
     /** Leads that look like the same person: why ({@code EMAIL} or {@code NAME}) and the leads, oldest first. */
-    public record DuplicateGroup(String reason, List<LeadView> leads) {
-    }
+    public record DuplicateGroup(String reason, List<LeadView> leads) {}
 
     /** Groups of visible leads sharing a duplicate key, newest group first. */
     public List<DuplicateGroup> duplicates() {
         CrmUser user = CurrentUser.get();
-        String visible = user.seesWholeWorkspace() ? "true"
-                : "(owner_id = :me or handed_off_by = :me or team_id = :team)";
+        String visible =
+                user.seesWholeWorkspace() ? "true" : "(owner_id = :me or handed_off_by = :me or team_id = :team)";
         List<Object[]> keyed = jdbc.sql("""
                 select reason, array_agg(id order by id) from (
                   select 'EMAIL' as reason, email_key as key, id from lead where email_key is not null and %1$s
@@ -62,15 +66,26 @@ public class LeadMerges {
                   select 'NAME', name_key, id from lead where name_key is not null and %1$s) k
                 group by reason, key having count(*) > 1 order by max(id) desc limit :limit
                 """.formatted(visible))
-                .param("me", user.id()).param("team", user.teamId() == null ? -1L : user.teamId()).param("limit", GROUPS)
-                .query((rs, n) -> new Object[] {rs.getString(1), (Long[]) rs.getArray(2).getArray()}).list();
-        List<Long> ids = keyed.stream().flatMap(g -> java.util.Arrays.stream((Long[]) g[1])).distinct().toList();
+                .param("me", user.id())
+                .param("team", user.teamId() == null ? -1L : user.teamId())
+                .param("limit", GROUPS)
+                .query((rs, n) ->
+                        new Object[] {rs.getString(1), (Long[]) rs.getArray(2).getArray()})
+                .list();
+        List<Long> ids = keyed.stream()
+                .flatMap(g -> java.util.Arrays.stream((Long[]) g[1]))
+                .distinct()
+                .toList();
         Map<Long, LeadView> byId = new HashMap<>();
         leads.findAllById(ids).forEach(l -> byId.put(l.id(), l.toView(null)));
         List<DuplicateGroup> groups = new ArrayList<>();
         for (Object[] g : keyed) {
-            groups.add(new DuplicateGroup((String) g[0],
-                    java.util.Arrays.stream((Long[]) g[1]).map(byId::get).filter(java.util.Objects::nonNull).toList()));
+            groups.add(new DuplicateGroup(
+                    (String) g[0],
+                    java.util.Arrays.stream((Long[]) g[1])
+                            .map(byId::get)
+                            .filter(java.util.Objects::nonNull)
+                            .toList()));
         }
         return groups;
     }
@@ -88,7 +103,8 @@ public class LeadMerges {
         Lead kept = visible(keptId);
         Lead gone = visible(goneId);
         if (gone.status() == LeadStatus.CONVERTED) {
-            throw new ConflictException("lead.merge.converted", "A converted lead cannot be merged away; keep it instead");
+            throw new ConflictException(
+                    "lead.merge.converted", "A converted lead cannot be merged away; keep it instead");
         }
         CrmUser user = CurrentUser.get();
         events.moveAll(gone.id(), kept.id());

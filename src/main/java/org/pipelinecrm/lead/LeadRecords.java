@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.pipelinecrm.activity.ActivityRecords;
 import org.pipelinecrm.activity.RecordRef;
 import org.pipelinecrm.activity.RecordType;
@@ -49,9 +48,17 @@ class LeadRecords implements ActivityRecords {
         }
         Specification<Lead> byIds = (root, query, cb) -> root.get("id").in(ids);
         Set<Long> visible = leads.findAll(byIds.and(LeadFilter.none().toSpecification(CurrentUser.get()))).stream()
-                .map(Lead::id).collect(Collectors.toSet());
-        leads.findAllById(ids).forEach(lead -> found.put(lead.id(), new RecordRef(RecordType.LEAD, lead.id(),
-                lead.title(), "/leads/" + lead.id(), visible.contains(lead.id()))));
+                .map(Lead::id)
+                .collect(Collectors.toSet());
+        leads.findAllById(ids)
+                .forEach(lead -> found.put(
+                        lead.id(),
+                        new RecordRef(
+                                RecordType.LEAD,
+                                lead.id(),
+                                lead.title(),
+                                "/leads/" + lead.id(),
+                                visible.contains(lead.id()))));
         return found;
     }
 }

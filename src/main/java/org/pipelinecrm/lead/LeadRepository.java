@@ -2,7 +2,6 @@ package org.pipelinecrm.lead;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -33,6 +32,8 @@ interface LeadRepository extends JpaRepository<Lead, Long>, JpaSpecificationExec
                 return Optional.of(ids.get(0));
             }
         }
-        return lead.nameKey() == null ? Optional.empty() : idsByNameKey(lead.nameKey(), first).stream().findFirst();
+        return lead.nameKey() == null
+                ? Optional.empty()
+                : idsByNameKey(lead.nameKey(), first).stream().findFirst();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.pipelinecrm.scoring.Scorecard;
 import org.pipelinecrm.scoring.Scorecard.Behaviour;
 import org.pipelinecrm.scoring.Scoring;
@@ -26,7 +25,11 @@ class LeadRescoring {
     private final Scoring scoring;
     private final TransactionTemplate tx;
 
-    LeadRescoring(LeadRepository leads, LeadEventRepository events, ScoreKeeper scores, Scoring scoring,
+    LeadRescoring(
+            LeadRepository leads,
+            LeadEventRepository events,
+            ScoreKeeper scores,
+            Scoring scoring,
             TransactionTemplate tx) {
         this.leads = leads;
         this.events = events;
@@ -59,8 +62,10 @@ class LeadRescoring {
         if (ids.isEmpty()) {
             return null;
         }
-        Map<Long, List<Behaviour>> byLead = events.findByLeadIdIn(ids).stream().collect(Collectors.groupingBy(
-                e -> e.leadId, Collectors.mapping(e -> new Behaviour(e.type, e.occurredAt), Collectors.toList())));
+        Map<Long, List<Behaviour>> byLead = events.findByLeadIdIn(ids).stream()
+                .collect(Collectors.groupingBy(
+                        e -> e.leadId,
+                        Collectors.mapping(e -> new Behaviour(e.type, e.occurredAt), Collectors.toList())));
         Instant now = Instant.now();
         List<Lead> batch = leads.findAllById(ids);
         for (Lead lead : batch) {

@@ -5,7 +5,15 @@ import java.util.Set;
 
 /** Where a lead is in its lifecycle, and where it may go next. */
 public enum LeadStatus {
-    NEW, WORKING, NURTURING, HANDED_OFF, ACCEPTED, REJECTED, QUALIFIED, CONVERTED, DISQUALIFIED;
+    NEW,
+    WORKING,
+    NURTURING,
+    HANDED_OFF,
+    ACCEPTED,
+    REJECTED,
+    QUALIFIED,
+    CONVERTED,
+    DISQUALIFIED;
 
     Set<LeadStatus> next() {
         return switch (this) {

@@ -3,20 +3,45 @@ package org.pipelinecrm.lead;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-
 import org.pipelinecrm.scoring.Scorecard.Contribution;
 
 /** A lead as the API and pages show it; {@code timeline} only on the single-lead read. */
-public record LeadView(long id, String firstName, String lastName, String email, String phone, String company,
-        String title, String industry, String country, Integer companySize, BigDecimal annualRevenue, String source,
-        LeadType type, LeadStatus status, Long ownerId, Long teamId, String externalId, int score,
-        List<Contribution> scoreBreakdown, boolean salesReady, Instant handedOffAt, Long handedOffBy,
-        String handoffNote, String reason, String reasonNote, Instant createdAt, long version, List<Entry> timeline,
-        Instant qualifiedAt, Instant convertedAt, Long convertedAccountId, Long convertedContactId,
+public record LeadView(
+        long id,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String company,
+        String title,
+        String industry,
+        String country,
+        Integer companySize,
+        BigDecimal annualRevenue,
+        String source,
+        LeadType type,
+        LeadStatus status,
+        Long ownerId,
+        Long teamId,
+        String externalId,
+        int score,
+        List<Contribution> scoreBreakdown,
+        boolean salesReady,
+        Instant handedOffAt,
+        Long handedOffBy,
+        String handoffNote,
+        String reason,
+        String reasonNote,
+        Instant createdAt,
+        long version,
+        List<Entry> timeline,
+        Instant qualifiedAt,
+        Instant convertedAt,
+        Long convertedAccountId,
+        Long convertedContactId,
         Long convertedOpportunityId) {
 
-    public record Entry(String kind, String detail, Long actorId, Instant occurredAt) {
-    }
+    public record Entry(String kind, String detail, Long actorId, Instant occurredAt) {}
 
     /** Whether the lead may be handed off now, by the rules {@code Lead.handOff} checks. */
     public boolean canHandOff() {

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.pipelinecrm.shared.web.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -45,14 +44,18 @@ class LeadWording implements TimelineWording {
             case "EVENT" -> codeWithText("scoring.event.", detail, locale);
             case "STATUS" -> CODE.matcher(detail).matches() ? label("lead.status.", detail, locale) : null;
             case "REJECTED", "DISQUALIFIED" -> codeWithText("lead.reason.", detail, locale);
-            case "PROMOTED", "SALES_READY" -> TimelineFacts.parse(detail)
-                    .filter(f -> f.get("SCORE") != null && f.get("THRESHOLD") != null)
-                    .map(f -> messages.getMessage("lead.timeline.detail." + kind,
-                            new Object[] {number(f.get("SCORE")), number(f.get("THRESHOLD"))}, locale))
-                    .orElse(null);
+            case "PROMOTED", "SALES_READY" ->
+                TimelineFacts.parse(detail)
+                        .filter(f -> f.get("SCORE") != null && f.get("THRESHOLD") != null)
+                        .map(f -> messages.getMessage(
+                                "lead.timeline.detail." + kind,
+                                new Object[] {number(f.get("SCORE")), number(f.get("THRESHOLD"))},
+                                locale))
+                        .orElse(null);
             case "CONVERTED" -> {
                 Matcher m = OPPORTUNITY.matcher(detail);
-                yield m.matches() ? messages.getMessage("lead.timeline.detail.CONVERTED", new Object[] {m.group(1)}, locale)
+                yield m.matches()
+                        ? messages.getMessage("lead.timeline.detail.CONVERTED", new Object[] {m.group(1)}, locale)
                         : null;
             }
             default -> null;
@@ -83,13 +86,17 @@ class LeadWording implements TimelineWording {
         if (IMPORTED.equals(detail)) {
             return messages.getMessage("lead.timeline.detail.imported", null, locale);
         }
-        return TimelineFacts.parse(detail).filter(f -> f.get("TYPE") != null).map(f -> {
-            String type = label("lead.type.", f.get("TYPE"), locale);
-            String source = f.get("SOURCE");
-            return source == null || source.isEmpty()
-                    ? messages.getMessage("lead.timeline.detail.created", new Object[] {type}, locale)
-                    : messages.getMessage("lead.timeline.detail.createdFrom", new Object[] {type, source}, locale);
-        }).orElse(null);
+        return TimelineFacts.parse(detail)
+                .filter(f -> f.get("TYPE") != null)
+                .map(f -> {
+                    String type = label("lead.type.", f.get("TYPE"), locale);
+                    String source = f.get("SOURCE");
+                    return source == null || source.isEmpty()
+                            ? messages.getMessage("lead.timeline.detail.created", new Object[] {type}, locale)
+                            : messages.getMessage(
+                                    "lead.timeline.detail.createdFrom", new Object[] {type, source}, locale);
+                })
+                .orElse(null);
     }
 
     /** "CODE" or "CODE: typed text": the code's label, the text as typed. */
@@ -99,7 +106,8 @@ class LeadWording implements TimelineWording {
             return null;
         }
         String label = label(prefix, m.group(1).strip(), locale);
-        return m.group(2) == null ? label
+        return m.group(2) == null
+                ? label
                 : messages.getMessage("lead.timeline.detail.withText", new Object[] {label, m.group(2)}, locale);
     }
 

@@ -2,7 +2,6 @@ package org.pipelinecrm.lead;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.scoring.Scoring;
@@ -28,8 +27,14 @@ public class Leads {
     private final HandoffPolicy policy;
     private final Assignees assignees;
 
-    Leads(LeadRepository leads, LeadEventRepository events, TimelineRepository timeline, ScoreKeeper scores,
-            Scoring scoring, HandoffPolicy policy, Assignees assignees) {
+    Leads(
+            LeadRepository leads,
+            LeadEventRepository events,
+            TimelineRepository timeline,
+            ScoreKeeper scores,
+            Scoring scoring,
+            HandoffPolicy policy,
+            Assignees assignees) {
         this.policy = policy;
         this.assignees = assignees;
         this.leads = leads;
@@ -40,13 +45,16 @@ public class Leads {
     }
 
     public Page<LeadView> list(LeadFilter filter, Pageable pageable) {
-        return leads.findAll(filter.toSpecification(CurrentUser.get()), pageable).map(l -> l.toView(null));
+        return leads.findAll(filter.toSpecification(CurrentUser.get()), pageable)
+                .map(l -> l.toView(null));
     }
 
     public LeadView get(long id) {
         Lead lead = visible(id);
-        List<LeadView.Entry> entries = timeline.findByLeadIdOrderByOccurredAtDescIdDesc(id, PageRequest.of(0, 200))
-                .stream().map(TimelineEntry::toView).toList();
+        List<LeadView.Entry> entries =
+                timeline.findByLeadIdOrderByOccurredAtDescIdDesc(id, PageRequest.of(0, 200)).stream()
+                        .map(TimelineEntry::toView)
+                        .toList();
         return lead.toView(entries);
     }
 
@@ -83,8 +91,8 @@ public class Leads {
         String normal = type.trim().toUpperCase(java.util.Locale.ROOT);
         java.util.SortedSet<String> known = scoring.eventTypes();
         if (!known.contains(normal)) {
-            throw new org.pipelinecrm.shared.InvalidInputException("type", "problem.field.one-of",
-                    "type is one of " + known, String.join(", ", known));
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "type", "problem.field.one-of", "type is one of " + known, String.join(", ", known));
         }
         events.save(new LeadEvent(lead.id(), normal, when));
         lead.behaved(normal, null, me(), when);
@@ -187,9 +195,22 @@ public class Leads {
 
     private static LeadDetails defaults(LeadDetails details, CrmUser user) {
         // A lead without an owner or team lands in its creator's team, so the creator keeps seeing it.
-        return new LeadDetails(null, null, null, null, null, null, null, null, null, null, null,
-                details.type() == null ? LeadType.UNQUALIFIED : null, null,
-                details.teamId() == null ? user.teamId() : null, null);
+        return new LeadDetails(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                details.type() == null ? LeadType.UNQUALIFIED : null,
+                null,
+                details.teamId() == null ? user.teamId() : null,
+                null);
     }
 
     private static void checkVersion(Lead lead, Long expected) {

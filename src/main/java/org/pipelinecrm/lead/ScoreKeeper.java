@@ -2,7 +2,6 @@ package org.pipelinecrm.lead;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.pipelinecrm.scoring.Scorecard;
 import org.pipelinecrm.scoring.Scorecard.Behaviour;
 import org.pipelinecrm.scoring.Scorecard.Contribution;
@@ -28,18 +27,20 @@ class ScoreKeeper {
 
     /** Scores the lead with its behaviour events; the lead registers a promotion or sales-readiness it reached. */
     void rescore(Lead lead, Scorecard card, Long actorId) {
-        List<Behaviour> behaviour = lead.id() == null ? List.of()
+        List<Behaviour> behaviour = lead.id() == null
+                ? List.of()
                 : events.findByLeadIdOrderByOccurredAtDesc(lead.id()).stream()
-                        .map(e -> new Behaviour(e.type, e.occurredAt)).toList();
+                        .map(e -> new Behaviour(e.type, e.occurredAt))
+                        .toList();
         apply(lead, card.score(lead.fit(), behaviour, Instant.now()), card, actorId);
     }
 
     void apply(Lead lead, Score score, Scorecard card, Long actorId) {
-        lead.rescored(score, JSON.writeValueAsString(score.breakdown()), card.mqlThreshold(), card.sqlThreshold(),
-                actorId);
+        lead.rescored(
+                score, JSON.writeValueAsString(score.breakdown()), card.mqlThreshold(), card.sqlThreshold(), actorId);
     }
 
     static List<Contribution> breakdown(String json) {
-        return JSON.readValue(json, new TypeReference<List<Contribution>>() { });
+        return JSON.readValue(json, new TypeReference<List<Contribution>>() {});
     }
 }

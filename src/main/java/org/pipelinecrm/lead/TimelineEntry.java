@@ -1,11 +1,10 @@
 package org.pipelinecrm.lead;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** One thing that happened to a lead, by whom and when. */
@@ -15,14 +14,14 @@ class TimelineEntry extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     Long id;
+
     Long leadId;
     String kind;
     String detail;
     Long actorId;
     Instant occurredAt;
 
-    protected TimelineEntry() {
-    }
+    protected TimelineEntry() {}
 
     TimelineEntry(long leadId, String kind, String detail, Long actorId, Instant occurredAt) {
         this.leadId = leadId;

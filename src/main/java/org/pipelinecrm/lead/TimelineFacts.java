@@ -18,8 +18,7 @@ public final class TimelineFacts {
 
     private final Map<String, String> facts = new LinkedHashMap<>();
 
-    private TimelineFacts() {
-    }
+    private TimelineFacts() {}
 
     public static TimelineFacts of(String key, Object value) {
         return new TimelineFacts().and(key, value);

@@ -1,7 +1,6 @@
 package org.pipelinecrm.lead;
 
 import java.util.List;
-
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 

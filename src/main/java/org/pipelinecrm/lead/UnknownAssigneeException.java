@@ -1,9 +1,8 @@
 package org.pipelinecrm.lead;
 
-import java.util.Set;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.util.Set;
 
 /**
  * An owner or team that is not of this workspace. A field error ({@code ownerId} / {@code teamId}) with its message
@@ -16,8 +15,12 @@ public class UnknownAssigneeException extends ConstraintViolationException {
     }
 
     private ConstraintViolation<?> first() {
-        return getConstraintViolations().stream().sorted((a, b) -> a.getPropertyPath().toString()
-                .compareTo(b.getPropertyPath().toString())).findFirst().orElseThrow();
+        return getConstraintViolations().stream()
+                .sorted((a, b) -> a.getPropertyPath()
+                        .toString()
+                        .compareTo(b.getPropertyPath().toString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     public String field() {

@@ -2,7 +2,6 @@ package org.pipelinecrm.lead;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -68,10 +67,13 @@ public class WebFormRoutes {
      */
     WebFormRoute forNewLead() {
         WebFormRoute route = current();
-        Optional<UserSummary> owner = Optional.ofNullable(route.ownerId()).flatMap(people::findUser)
+        Optional<UserSummary> owner = Optional.ofNullable(route.ownerId())
+                .flatMap(people::findUser)
                 .filter(UserSummary::active)
                 .filter(u -> route.teamId() == null || Objects.equals(route.teamId(), u.teamId()));
-        Long team = route.teamId() != null ? route.teamId() : owner.map(UserSummary::teamId).orElse(null);
+        Long team = route.teamId() != null
+                ? route.teamId()
+                : owner.map(UserSummary::teamId).orElse(null);
         return new WebFormRoute(team, owner.map(UserSummary::id).orElse(null), route.version());
     }
 }

@@ -14,8 +14,10 @@ class WebFormRouting extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     Long id;
+
     Long teamId;
     Long ownerId;
+
     @Version
     long version;
 

@@ -3,7 +3,6 @@ package org.pipelinecrm.lead;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.pipelinecrm.scoring.Scoring;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.RateLimiter;
@@ -37,8 +36,15 @@ public class WebForms {
     private final int perAddress;
     private final int perForm;
 
-    WebForms(Workspaces workspaces, LeadRepository leads, LeadEventRepository events, ScoreKeeper scores,
-            Scoring scoring, WebFormRoutes routes, RateLimiter limiter, TransactionTemplate tx,
+    WebForms(
+            Workspaces workspaces,
+            LeadRepository leads,
+            LeadEventRepository events,
+            ScoreKeeper scores,
+            Scoring scoring,
+            WebFormRoutes routes,
+            RateLimiter limiter,
+            TransactionTemplate tx,
             @Value("${crm.forms.per-address-per-hour:20}") int perAddress,
             @Value("${crm.forms.per-form-per-hour:1000}") int perForm) {
         this.workspaces = workspaces;
@@ -77,9 +83,25 @@ public class WebForms {
     private long record(WebFormSubmission form) {
         Instant now = Instant.now();
         WebFormRoute route = routes.forNewLead();
-        Lead lead = Lead.create(new LeadDetails(form.firstName(), form.lastName(), form.email(), form.phone(),
-                form.company(), form.title(), null, null, null, null, SOURCE, LeadType.CQL, route.ownerId(),
-                route.teamId(), null), null, now);
+        Lead lead = Lead.create(
+                new LeadDetails(
+                        form.firstName(),
+                        form.lastName(),
+                        form.email(),
+                        form.phone(),
+                        form.company(),
+                        form.title(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        SOURCE,
+                        LeadType.CQL,
+                        route.ownerId(),
+                        route.teamId(),
+                        null),
+                null,
+                now);
         Optional<Lead> known = leads.duplicateOf(lead).flatMap(leads::findById);
         if (known.isPresent()) {
             lead = known.get();
@@ -96,6 +118,8 @@ public class WebForms {
     }
 
     private static String message(WebFormSubmission form) {
-        return form.message() == null || form.message().isBlank() ? "" : ": " + form.message().strip();
+        return form.message() == null || form.message().isBlank()
+                ? ""
+                : ": " + form.message().strip();
     }
 }

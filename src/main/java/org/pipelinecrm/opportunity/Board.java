@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.identity.CurrentUser;
@@ -66,16 +65,19 @@ public class Board {
         if (stage.pipelineId() != filter.pipelineId()) {
             throw new org.pipelinecrm.shared.NotFoundException("Stage", stageId);
         }
-        return withNextSteps(List.of(column(stage, totals(filter, stageId).get(stageId), filter, cursor, perStage,
-                people.userNames()))).get(0);
+        return withNextSteps(List.of(column(
+                        stage, totals(filter, stageId).get(stageId), filter, cursor, perStage, people.userNames())))
+                .get(0);
     }
 
     /** Every card's next step, read for all the cards of the page at once rather than card by card. */
     private List<BoardColumn> withNextSteps(List<BoardColumn> columns) {
-        List<Long> deals = columns.stream().flatMap(c -> c.items().stream()).map(Card::id).toList();
+        List<Long> deals =
+                columns.stream().flatMap(c -> c.items().stream()).map(Card::id).toList();
         Map<Long, NextStep> steps = new HashMap<>();
-        tasks.nextOpenTasks(RecordType.OPPORTUNITY, deals).forEach((deal, step) -> steps.put(deal,
-                new NextStep(step.taskId(), step.title(), step.dueAt(), step.overdue())));
+        tasks.nextOpenTasks(RecordType.OPPORTUNITY, deals)
+                .forEach((deal, step) ->
+                        steps.put(deal, new NextStep(step.taskId(), step.title(), step.dueAt(), step.overdue())));
         return columns.stream().map(c -> c.withNextSteps(steps)).toList();
     }
 
@@ -122,49 +124,71 @@ public class Board {
             params.put("stageId", stageId);
         }
         Map<Long, Totals> totals = new HashMap<>();
-        jdbc.sql(sql).params(params).query((rs, i) -> new Totals(rs.getLong("stage_id"), rs.getLong("n"),
-                rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP),
-                rs.getBigDecimal("amount_x_prob").movePointLeft(2).setScale(2, RoundingMode.HALF_UP)))
-                .list().forEach(t -> totals.put(t.stageId(), t));
+        jdbc.sql(sql)
+                .params(params)
+                .query((rs, i) -> new Totals(
+                        rs.getLong("stage_id"),
+                        rs.getLong("n"),
+                        rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP),
+                        rs.getBigDecimal("amount_x_prob").movePointLeft(2).setScale(2, RoundingMode.HALF_UP)))
+                .list()
+                .forEach(t -> totals.put(t.stageId(), t));
         return totals;
     }
 
-    private BoardColumn column(StageView stage, Totals totals, BoardFilter filter, String cursor, int perStage,
-            Map<Long, String> owners) {
+    private BoardColumn column(
+            StageView stage, Totals totals, BoardFilter filter, String cursor, int perStage, Map<Long, String> owners) {
         int limit = Math.max(1, Math.min(perStage, MAX_PER_STAGE));
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("select o.id, o.name, o.account_id, a.name account_name, o.amount, "
-                + "o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version from opportunity o "
-                + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where ")
-                .append(where(filter, params)).append(" and o.stage_id = :stageId");
+                        + "o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version from opportunity o "
+                        + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where ")
+                .append(where(filter, params))
+                .append(" and o.stage_id = :stageId");
         params.put("stageId", stage.id());
         if (cursor != null && !cursor.isBlank()) {
             // a cursor is "<micros>_<id>" as the previous page gave it; anything else names the parameter
             if (!cursor.matches("-?\\d{1,16}_\\d{1,18}")) {
-                throw new org.pipelinecrm.shared.InvalidInputException("cursor", "problem.field.cursor",
-                        "cursor is not one the board gave");
+                throw new org.pipelinecrm.shared.InvalidInputException(
+                        "cursor", "problem.field.cursor", "cursor is not one the board gave");
             }
             String[] parts = cursor.split("_");
             long micros = Long.parseLong(parts[0]);
-            params.put("afterAt", Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1000).atOffset(java.time.ZoneOffset.UTC));
+            params.put(
+                    "afterAt",
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000)
+                            .atOffset(java.time.ZoneOffset.UTC));
             params.put("afterId", Long.parseLong(parts[1]));
             sql.append(" and (o.stage_entered_at, o.id) < (:afterAt, :afterId)");
         }
         sql.append(" order by o.stage_entered_at desc, o.id desc limit ").append(limit + 1);
         Instant now = Instant.now();
-        List<Card> cards = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
-            Instant entered = rs.getTimestamp("stage_entered_at").toInstant();
-            Timestamp activity = rs.getTimestamp("last_activity_at");
-            Instant lastTouch = activity != null && activity.toInstant().isAfter(entered) ? activity.toInstant() : entered;
-            boolean rotting = stage.rottingDays() != null
-                    && Duration.between(lastTouch, now).toDays() >= stage.rottingDays();
-            long accountId = rs.getLong("account_id");
-            return new Card(rs.getLong("id"), rs.getString("name"), rs.wasNull() ? null : accountId,
-                    rs.getString("account_name"), rs.getBigDecimal("amount"), rs.getLong("owner_id"),
-                    owners.get(rs.getLong("owner_id")), rs.getInt("probability"), entered,
-                    Duration.between(entered, now).toDays(), rotting, rs.getLong("version"), null);
-        }).list();
+        List<Card> cards = jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> {
+                    Instant entered = rs.getTimestamp("stage_entered_at").toInstant();
+                    Timestamp activity = rs.getTimestamp("last_activity_at");
+                    Instant lastTouch =
+                            activity != null && activity.toInstant().isAfter(entered) ? activity.toInstant() : entered;
+                    boolean rotting = stage.rottingDays() != null
+                            && Duration.between(lastTouch, now).toDays() >= stage.rottingDays();
+                    long accountId = rs.getLong("account_id");
+                    return new Card(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.wasNull() ? null : accountId,
+                            rs.getString("account_name"),
+                            rs.getBigDecimal("amount"),
+                            rs.getLong("owner_id"),
+                            owners.get(rs.getLong("owner_id")),
+                            rs.getInt("probability"),
+                            entered,
+                            Duration.between(entered, now).toDays(),
+                            rotting,
+                            rs.getLong("version"),
+                            null);
+                })
+                .list();
         String next = null;
         if (cards.size() > limit) {
             cards = cards.subList(0, limit);
@@ -173,8 +197,16 @@ public class Board {
             next = (at.getEpochSecond() * 1_000_000L + at.getNano() / 1000) + "_" + last.id();
         }
         Totals t = totals != null ? totals : new Totals(stage.id(), 0, BigDecimal.ZERO, BigDecimal.ZERO);
-        return new BoardColumn(stage.id(), stage.name(), stage.kind(), t.count(), t.amount(), t.weightedAmount(),
-                stage.rottingDays(), cards, next);
+        return new BoardColumn(
+                stage.id(),
+                stage.name(),
+                stage.kind(),
+                t.count(),
+                t.amount(),
+                t.weightedAmount(),
+                stage.rottingDays(),
+                cards,
+                next);
     }
 
     /** The filter and the visibility rule as SQL on the deals themselves. */
@@ -191,8 +223,14 @@ public class Board {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" and o.name ilike :text");
-            params.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.put(
+                    "text",
+                    "%"
+                            + filter.text()
+                                    .trim()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         where.append(DealScope.sql(CurrentUser.get(), "o.owner_id", "o.team_id", params));
         return where.toString();

@@ -1,7 +1,6 @@
 package org.pipelinecrm.opportunity;
 
 import java.time.Instant;
-
 import org.pipelinecrm.activity.ActivityLogged;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TaskCompleted;

@@ -1,11 +1,10 @@
 package org.pipelinecrm.opportunity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** One field of a deal changed by hand: who, when, from what to what (as display text). */
@@ -15,6 +14,7 @@ class DealEdit extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
+
     private long opportunityId;
     private String field;
     private String oldValue;
@@ -22,8 +22,7 @@ class DealEdit extends TenantOwned {
     private long changedBy;
     private Instant changedAt;
 
-    protected DealEdit() {
-    }
+    protected DealEdit() {}
 
     DealEdit(long opportunityId, String field, String oldValue, String newValue, long changedBy, Instant changedAt) {
         this.opportunityId = opportunityId;

@@ -11,7 +11,11 @@ final class DealEdits {
 
     private static final List<Field> FIELDS = List.of(
             new Field("name", OpportunityView::name),
-            new Field("amount", v -> v.amount() == null ? null : v.amount().stripTrailingZeros().toPlainString()),
+            new Field(
+                    "amount",
+                    v -> v.amount() == null
+                            ? null
+                            : v.amount().stripTrailingZeros().toPlainString()),
             new Field("probability", v -> v.probability() + "%"),
             new Field("expectedCloseDate", OpportunityView::expectedCloseDate),
             new Field("source", OpportunityView::source),
@@ -20,8 +24,7 @@ final class DealEdits {
             new Field("account", OpportunityView::accountName),
             new Field("owner", OpportunityView::ownerName));
 
-    private DealEdits() {
-    }
+    private DealEdits() {}
 
     static List<DealEdit> between(OpportunityView before, OpportunityView after, long by, Instant at) {
         List<DealEdit> edits = new ArrayList<>();

@@ -21,7 +21,10 @@ class DealHistoryRecorder {
     private final DealEditRepository edits;
     private final Opportunities opportunities;
 
-    DealHistoryRecorder(OpportunityRepository deals, StageChangeRepository changes, DealEditRepository edits,
+    DealHistoryRecorder(
+            OpportunityRepository deals,
+            StageChangeRepository changes,
+            DealEditRepository edits,
             Opportunities opportunities) {
         this.deals = deals;
         this.changes = changes;
@@ -33,15 +36,15 @@ class DealHistoryRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(DealStageChanged changed) {
         deals.flush();
-        changes.save(new StageChange(changed.deal().getId(), changed.fromStageId(), changed.toStageId(), changed.by(),
-                changed.at()));
+        changes.save(new StageChange(
+                changed.deal().getId(), changed.fromStageId(), changed.toStageId(), changed.by(), changed.at()));
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(DealEdited edited) {
         deals.flush();
-        edits.saveAll(DealEdits.between(opportunities.named(edited.before()),
-                opportunities.view(edited.deal()), edited.by(), edited.at()));
+        edits.saveAll(DealEdits.between(
+                opportunities.named(edited.before()), opportunities.view(edited.deal()), edited.by(), edited.at()));
     }
 }

@@ -1,13 +1,12 @@
 package org.pipelinecrm.opportunity;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
@@ -34,7 +33,10 @@ public class DealMoves {
     private final StageChangeRepository changes;
     private final Pipelines pipelines;
 
-    DealMoves(Opportunities deals, OpportunityRepository opportunities, StageChangeRepository changes,
+    DealMoves(
+            Opportunities deals,
+            OpportunityRepository opportunities,
+            StageChangeRepository changes,
             Pipelines pipelines) {
         this.deals = deals;
         this.opportunities = opportunities;
@@ -67,8 +69,9 @@ public class DealMoves {
             Opportunities.checkVersion(deal, cmd.version());
         }
         PipelineView pipeline = pipelines.pipeline(deal.toView(null, null).pipelineId());
-        StageView stage = pipeline.closingStage(cmd.outcome()).orElseThrow(() -> new ConflictException(
-                "pipeline.noClosingStage", "The pipeline has no stage for that outcome"));
+        StageView stage = pipeline.closingStage(cmd.outcome())
+                .orElseThrow(() ->
+                        new ConflictException("pipeline.noClosingStage", "The pipeline has no stage for that outcome"));
         String reason = reasonCode(cmd.outcome(), cmd.reason());
         long by = CurrentUser.get().id();
         if (cmd.outcome() == StageKind.WON) {
@@ -93,8 +96,10 @@ public class DealMoves {
         }
         PipelineView pipeline = pipelines.pipeline(deal.toView(null, null).pipelineId());
         StageView target = changes.findFirstByOpportunityIdOrderByChangedAtDescIdDesc(id)
-                .map(StageChange::getFromStageId).flatMap(s -> pipeline.openStages().stream()
-                        .filter(st -> st.id() == s).findFirst())
+                .map(StageChange::getFromStageId)
+                .flatMap(s -> pipeline.openStages().stream()
+                        .filter(st -> st.id() == s)
+                        .findFirst())
                 .orElse(pipeline.openStages().get(0));
         deal.reopen(target, me.id(), Instant.now());
         return deals.view(opportunities.save(deal));
@@ -105,12 +110,21 @@ public class DealMoves {
         if (reason == null || reason.isBlank()) {
             return null;
         }
-        return pipelines.reason(outcome, reason).map(r -> r.code()).orElseThrow(() -> new ConflictException(
-                "opportunity.unknownReason", "That reason is not in the workspace's list", reason));
+        return pipelines
+                .reason(outcome, reason)
+                .map(r -> r.code())
+                .orElseThrow(() -> new ConflictException(
+                        "opportunity.unknownReason", "That reason is not in the workspace's list", reason));
     }
 
+    public record CloseCmd(
+            @NotNull StageKind outcome,
+            @Size(max = 80) String reason,
+            @Size(max = 2000) String note,
+            Long version,
 
-    public record CloseCmd(@NotNull StageKind outcome, @Size(max = 80) String reason, @Size(max = 2000) String note,
-            Long version, @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount, LocalDate closeDate) {
-    }
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount,
+
+            LocalDate closeDate) {}
 }

@@ -2,7 +2,6 @@ package org.pipelinecrm.opportunity;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.pipelinecrm.activity.ActivityRecords;
 import org.pipelinecrm.activity.RecordRef;
 import org.pipelinecrm.activity.RecordType;
@@ -39,11 +38,18 @@ class DealRecords implements ActivityRecords {
             return List.of();
         }
         CrmUser me = CurrentUser.get();
-        return deals.findAllByAccountId(id).stream().map(d -> ref(d, me)).filter(RecordRef::visible).toList();
+        return deals.findAllByAccountId(id).stream()
+                .map(d -> ref(d, me))
+                .filter(RecordRef::visible)
+                .toList();
     }
 
     private static RecordRef ref(Opportunity deal, CrmUser me) {
-        return new RecordRef(RecordType.OPPORTUNITY, deal.getId(), deal.getName(), "/opportunities/" + deal.getId(),
+        return new RecordRef(
+                RecordType.OPPORTUNITY,
+                deal.getId(),
+                deal.getName(),
+                "/opportunities/" + deal.getId(),
                 DealScope.canSee(me, deal.getOwnerId(), deal.getTeamId()));
     }
 }

@@ -1,7 +1,6 @@
 package org.pipelinecrm.opportunity;
 
 import java.util.Map;
-
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.Role;
 
@@ -11,15 +10,16 @@ import org.pipelinecrm.identity.Role;
  */
 final class DealScope {
 
-    private DealScope() {
-    }
+    private DealScope() {}
 
     static boolean seesAll(CrmUser me) {
         return me.is(Role.ADMIN) || (me.is(Role.MANAGER) && me.teamId() == null);
     }
 
     static boolean canSee(CrmUser me, long ownerId, Long teamId) {
-        return seesAll(me) || ownerId == me.id() || (me.teamId() != null && me.teamId().equals(teamId));
+        return seesAll(me)
+                || ownerId == me.id()
+                || (me.teamId() != null && me.teamId().equals(teamId));
     }
 
     /**

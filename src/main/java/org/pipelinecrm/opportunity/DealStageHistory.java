@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageView;
@@ -40,9 +39,15 @@ public class DealStageHistory {
         for (int i = 0; i < all.size(); i++) {
             StageChange c = all.get(i);
             Instant left = i + 1 < all.size() ? all.get(i + 1).getChangedAt() : null;
-            visits.add(new StageVisit(c.getFromStageId(), stageName(stageNames, c.getFromStageId()), c.getToStageId(),
-                    stageName(stageNames, c.getToStageId()), c.getChangedBy(), owners.get(c.getChangedBy()),
-                    c.getChangedAt(), left));
+            visits.add(new StageVisit(
+                    c.getFromStageId(),
+                    stageName(stageNames, c.getFromStageId()),
+                    c.getToStageId(),
+                    stageName(stageNames, c.getToStageId()),
+                    c.getChangedBy(),
+                    owners.get(c.getChangedBy()),
+                    c.getChangedAt(),
+                    left));
         }
         return visits;
     }
@@ -54,7 +59,10 @@ public class DealStageHistory {
     }
 
     private String stageName(Map<Long, String> names, Long stageId) {
-        return stageId == null ? null : names.computeIfAbsent(stageId,
-                id -> pipelines.findStage(id).map(StageView::name).orElse("—"));
+        return stageId == null
+                ? null
+                : names.computeIfAbsent(
+                        stageId,
+                        id -> pipelines.findStage(id).map(StageView::name).orElse("—"));
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TimelineEntry;
 import org.pipelinecrm.activity.TimelineSource;
@@ -38,8 +37,14 @@ class DealTimeline implements TimelineSource {
     private final Formats formats;
     private final Workspaces workspaces;
 
-    DealTimeline(StageChangeRepository changes, DealEditRepository edits, Pipelines pipelines, People people,
-            MessageSource messages, Formats formats, Workspaces workspaces) {
+    DealTimeline(
+            StageChangeRepository changes,
+            DealEditRepository edits,
+            Pipelines pipelines,
+            People people,
+            MessageSource messages,
+            Formats formats,
+            Workspaces workspaces) {
         this.changes = changes;
         this.edits = edits;
         this.pipelines = pipelines;
@@ -58,15 +63,15 @@ class DealTimeline implements TimelineSource {
         Map<Long, String> names = people.userNames();
         List<TimelineEntry> entries = new ArrayList<>();
         if (kind == null || STAGE_CHANGE.equals(kind)) {
-            for (StageChange c : changes.findByOpportunityIdOrderByChangedAtDescIdDesc(recordId,
-                    PageRequest.of(0, limit))) {
+            for (StageChange c :
+                    changes.findByOpportunityIdOrderByChangedAtDescIdDesc(recordId, PageRequest.of(0, limit))) {
                 String to = stageName(c.getToStageId());
                 String title = c.getFromStageId() == null
                         ? messages.getMessage("opportunity.timeline.created", new Object[] {to}, locale)
                         : messages.getMessage("opportunity.timeline.moved", new Object[] {to}, locale);
                 String detail = c.getFromStageId() == null ? null : stageName(c.getFromStageId()) + " → " + to;
-                entries.add(new TimelineEntry(c.getChangedAt(), STAGE_CHANGE, names.get(c.getChangedBy()), title,
-                        detail, null));
+                entries.add(new TimelineEntry(
+                        c.getChangedAt(), STAGE_CHANGE, names.get(c.getChangedBy()), title, detail, null));
             }
         }
         if (kind == null || EDIT.equals(kind)) {
@@ -74,10 +79,14 @@ class DealTimeline implements TimelineSource {
             WorkspaceSettings workspace = workspaces.current();
             for (DealEdit e : edits.findByOpportunityIdOrderByChangedAtDescIdDesc(recordId, PageRequest.of(0, limit))) {
                 String field = messages.getMessage("opportunity." + e.getField(), null, e.getField(), locale);
-                entries.add(new TimelineEntry(e.getChangedAt(), EDIT, names.get(e.getChangedBy()),
+                entries.add(new TimelineEntry(
+                        e.getChangedAt(),
+                        EDIT,
+                        names.get(e.getChangedBy()),
                         messages.getMessage("opportunity.timeline.edited", new Object[] {field}, locale),
                         shown(e.getField(), e.getOldValue(), none, workspace) + " → "
-                                + shown(e.getField(), e.getNewValue(), none, workspace), null));
+                                + shown(e.getField(), e.getNewValue(), none, workspace),
+                        null));
             }
         }
         return entries;
@@ -97,7 +106,8 @@ class DealTimeline implements TimelineSource {
         }
         try {
             return switch (field) {
-                case "amount" -> formats.money(new BigDecimal(value), workspace.currency().name());
+                case "amount" ->
+                    formats.money(new BigDecimal(value), workspace.currency().name());
                 case "probability" -> formats.number(Integer.valueOf(value.replace("%", ""))) + "%";
                 case "expectedCloseDate" -> formats.date(LocalDate.parse(value));
                 default -> value;

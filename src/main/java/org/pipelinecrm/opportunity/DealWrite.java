@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.Retryable;
 
@@ -16,7 +15,11 @@ import org.springframework.resilience.annotation.Retryable;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 4, delay = 20, jitter = 20,
-        multiplier = 2, maxDelay = 400)
-@interface DealWrite {
-}
+@Retryable(
+        includes = PessimisticLockingFailureException.class,
+        maxRetries = 4,
+        delay = 20,
+        jitter = 20,
+        multiplier = 2,
+        maxDelay = 400)
+@interface DealWrite {}

@@ -1,7 +1,6 @@
 package org.pipelinecrm.opportunity;
 
 import java.sql.SQLException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +23,12 @@ class DealWriteRetries {
         }
         Object[] args = retry.getSource().getArguments();
         Object deal = args.length > 0 && args[0] instanceof Long id ? id : "new";
-        LOG.info("{}.{} of deal {} {} after SQL state {}", retry.getMethod().getDeclaringClass().getSimpleName(),
-                retry.getMethod().getName(), deal, retry.isRetryAborted() ? "gave up" : "runs again",
+        LOG.info(
+                "{}.{} of deal {} {} after SQL state {}",
+                retry.getMethod().getDeclaringClass().getSimpleName(),
+                retry.getMethod().getName(),
+                deal,
+                retry.isRetryAborted() ? "gave up" : "runs again",
                 sqlState(retry.getFailure()));
     }
 

@@ -1,7 +1,6 @@
 package org.pipelinecrm.opportunity;
 
 import java.util.List;
-
 import org.pipelinecrm.account.AccountDeal;
 import org.pipelinecrm.account.AccountDeals;
 import org.pipelinecrm.identity.CurrentUser;
@@ -27,14 +26,25 @@ class DealsOfAccounts implements AccountDeals {
     @Transactional(readOnly = true)
     public List<AccountDeal> dealsOf(long accountId) {
         var me = CurrentUser.get();
-        return opportunities.findAll((r, q, cb) -> cb.equal(r.get("accountId"), accountId), Sort.by(Sort.Direction.DESC,
-                        "openedAt", "id")).stream()
+        return opportunities
+                .findAll(
+                        (r, q, cb) -> cb.equal(r.get("accountId"), accountId),
+                        Sort.by(Sort.Direction.DESC, "openedAt", "id"))
+                .stream()
                 .filter(o -> DealScope.canSee(me, o.getOwnerId(), o.getTeamId()))
                 .map(o -> {
                     OpportunityView v = o.toView(null, null);
-                    return new AccountDeal(v.id(), v.name(), v.status().name(),
-                            pipelines.findStage(v.stageId()).map(StageView::name).orElse(null), v.amount(),
+                    return new AccountDeal(
+                            v.id(),
+                            v.name(),
+                            v.status().name(),
+                            pipelines
+                                    .findStage(v.stageId())
+                                    .map(StageView::name)
+                                    .orElse(null),
+                            v.amount(),
                             v.expectedCloseDate());
-                }).toList();
+                })
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
-
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TaskPriority;
 import org.pipelinecrm.activity.Tasks;
@@ -21,8 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoNextSteps implements DemoContributor {
 
-    private static final String[] STEPS = {"Call to agree the next steps", "Send the proposal", "Book the demo",
-        "Confirm the budget with finance", "Meet the decision maker", "Send the contract draft"};
+    private static final String[] STEPS = {
+        "Call to agree the next steps",
+        "Send the proposal",
+        "Book the demo",
+        "Confirm the budget with finance",
+        "Meet the decision maker",
+        "Send the contract draft"
+    };
 
     private final JdbcClient jdbc;
     private final Tasks tasks;
@@ -43,14 +48,19 @@ class DemoNextSteps implements DemoContributor {
         Random random = demo.random();
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         var open = jdbc.sql("select id, owner_id from opportunity where status = 'OPEN' order by id")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
         for (long[] deal : open) {
             if (random.nextInt(3) == 0) {
                 continue; // about a third have none
             }
             Instant due = now.plus(Duration.ofHours(24L * (random.nextInt(18) - 3) + 9));
-            tasks.add(new Tasks.TaskCmd(STEPS[random.nextInt(STEPS.length)], due,
-                    random.nextInt(4) == 0 ? TaskPriority.HIGH : TaskPriority.NORMAL, deal[1], RecordType.OPPORTUNITY,
+            tasks.add(new Tasks.TaskCmd(
+                    STEPS[random.nextInt(STEPS.length)],
+                    due,
+                    random.nextInt(4) == 0 ? TaskPriority.HIGH : TaskPriority.NORMAL,
+                    deal[1],
+                    RecordType.OPPORTUNITY,
                     deal[0]));
         }
     }

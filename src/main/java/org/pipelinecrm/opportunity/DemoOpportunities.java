@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.BuyingRole;
@@ -29,19 +28,55 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoOpportunities implements DemoContributor {
 
-    private static final String[] COMPANIES = {"Acme Robotics", "Globex Energy", "Initech", "Umbrella Health",
-        "Stark Logistics", "Wayne Foods", "Hooli Cloud", "Vandelay Imports", "Soylent Farms", "Cyberdyne Systems",
-        "Tyrell Biotech", "Wonka Confectionery", "Pars Petrochemical", "Kavir Steel", "Tabriz Textiles",
-        "Caspian Shipping", "Zagros Pharma", "Alborz Insurance", "Persepolis Tours", "Golrang Retail",
-        "Northwind Traders", "Contoso Bank", "Fabrikam Motors", "Litware Software", "Adatum Security",
-        "Proseware Media", "Woodgrove Finance", "Tailspin Airlines", "Lucerne Publishing", "Fourth Coffee"};
-    private static final String[] INDUSTRIES = {"Software", "Manufacturing", "Healthcare", "Retail", "Energy",
-        "Finance", "Logistics", "Food"};
+    private static final String[] COMPANIES = {
+        "Acme Robotics",
+        "Globex Energy",
+        "Initech",
+        "Umbrella Health",
+        "Stark Logistics",
+        "Wayne Foods",
+        "Hooli Cloud",
+        "Vandelay Imports",
+        "Soylent Farms",
+        "Cyberdyne Systems",
+        "Tyrell Biotech",
+        "Wonka Confectionery",
+        "Pars Petrochemical",
+        "Kavir Steel",
+        "Tabriz Textiles",
+        "Caspian Shipping",
+        "Zagros Pharma",
+        "Alborz Insurance",
+        "Persepolis Tours",
+        "Golrang Retail",
+        "Northwind Traders",
+        "Contoso Bank",
+        "Fabrikam Motors",
+        "Litware Software",
+        "Adatum Security",
+        "Proseware Media",
+        "Woodgrove Finance",
+        "Tailspin Airlines",
+        "Lucerne Publishing",
+        "Fourth Coffee"
+    };
+    private static final String[] INDUSTRIES = {
+        "Software", "Manufacturing", "Healthcare", "Retail", "Energy", "Finance", "Logistics", "Food"
+    };
     private static final String[] SOURCES = {"Website", "Referral", "Trade show", "Cold call", "Partner", "Webinar"};
-    private static final String[] DEALS = {"Annual licence", "Pilot project", "Platform upgrade", "Support renewal",
-        "Team expansion", "Onboarding package", "Integration project", "Enterprise plan"};
-    private static final String[] LOSS = {"PRICE", "COMPETITOR", "NO_BUDGET", "NO_DECISION", "TIMING",
-        "LOST_CONTACT", "PRODUCT_FIT"};
+    private static final String[] DEALS = {
+        "Annual licence",
+        "Pilot project",
+        "Platform upgrade",
+        "Support renewal",
+        "Team expansion",
+        "Onboarding package",
+        "Integration project",
+        "Enterprise plan"
+    };
+    private static final String[] LOSS = {
+        "PRICE", "COMPETITOR", "NO_BUDGET", "NO_DECISION", "TIMING", "LOST_CONTACT", "PRODUCT_FIT"
+    };
 
     private final Accounts accounts;
     private final Pipelines pipelines;
@@ -66,12 +101,22 @@ class DemoOpportunities implements DemoContributor {
         Random random = demo.random();
         List<AccountSummary> companies = new ArrayList<>();
         for (String company : COMPANIES) {
-            AccountSummary account = accounts.create(new Accounts.AccountCmd(company,
+            AccountSummary account = accounts.create(new Accounts.AccountCmd(
+                    company,
                     company.toLowerCase().replaceAll("[^a-z]", "") + ".example",
-                    INDUSTRIES[random.nextInt(INDUSTRIES.length)], random.nextBoolean() ? "51-200" : "201-1000",
-                    BigDecimal.valueOf(1_000_000L + random.nextInt(50_000_000)), random.nextBoolean() ? "IR" : "DE"));
-            accounts.addContact(account.id(), new Accounts.ContactCmd("Sam", "Buyer " + company.split(" ")[0], null,
-                    null, "Head of operations", BuyingRole.values()[random.nextInt(BuyingRole.values().length)]));
+                    INDUSTRIES[random.nextInt(INDUSTRIES.length)],
+                    random.nextBoolean() ? "51-200" : "201-1000",
+                    BigDecimal.valueOf(1_000_000L + random.nextInt(50_000_000)),
+                    random.nextBoolean() ? "IR" : "DE"));
+            accounts.addContact(
+                    account.id(),
+                    new Accounts.ContactCmd(
+                            "Sam",
+                            "Buyer " + company.split(" ")[0],
+                            null,
+                            null,
+                            "Head of operations",
+                            BuyingRole.values()[random.nextInt(BuyingRole.values().length)]));
             companies.add(account);
         }
         PipelineView pipeline = pipelines.visible().get(0);
@@ -88,13 +133,23 @@ class DemoOpportunities implements DemoContributor {
             long owner = owners.get(random.nextInt(owners.size()));
             AccountSummary account = companies.get(random.nextInt(companies.size()));
             Instant opened = now.minus(Duration.ofHours(24L * 5 + random.nextInt(24 * 360)));
-            Opportunity deal = new Opportunity(account.name() + " — " + DEALS[random.nextInt(DEALS.length)], open.get(0),
-                    owner, teams.get(owner), owner, opened);
-            deal.describe(account.name() + " — " + DEALS[random.nextInt(DEALS.length)],
-                    BigDecimal.valueOf(2_000 + random.nextInt(98_000)), null,
+            Opportunity deal = new Opportunity(
+                    account.name() + " — " + DEALS[random.nextInt(DEALS.length)],
+                    open.get(0),
+                    owner,
+                    teams.get(owner),
+                    owner,
+                    opened);
+            deal.describe(
+                    account.name() + " — " + DEALS[random.nextInt(DEALS.length)],
+                    BigDecimal.valueOf(2_000 + random.nextInt(98_000)),
+                    null,
                     LocalDate.ofInstant(opened, ZoneOffset.UTC).plusDays(30 + random.nextInt(150)),
-                    SOURCES[random.nextInt(SOURCES.length)], account.industry(), "Follow up on the proposal",
-                    account.id(), null);
+                    SOURCES[random.nextInt(SOURCES.length)],
+                    account.industry(),
+                    "Follow up on the proposal",
+                    account.id(),
+                    null);
             // Walk forward: each step some days after the last, never into the future.
             int target = random.nextInt(open.size() + 2); // beyond the open stages: won or lost
             Instant at = opened;
@@ -110,8 +165,12 @@ class DemoOpportunities implements DemoContributor {
                 Instant closed = at.plus(Duration.ofHours(24L + random.nextInt(24 * 10)));
                 if (closed.isBefore(now)) {
                     boolean isWon = target == open.size();
-                    deal.close(isWon ? won : lost, isWon ? "RELATIONSHIP" : LOSS[random.nextInt(LOSS.length)],
-                            isWon ? "Signed after the final call" : "Decided against us", owner, closed);
+                    deal.close(
+                            isWon ? won : lost,
+                            isWon ? "RELATIONSHIP" : LOSS[random.nextInt(LOSS.length)],
+                            isWon ? "Signed after the final call" : "Decided against us",
+                            owner,
+                            closed);
                 }
             }
             deals.add(deal);

@@ -1,12 +1,5 @@
 package org.pipelinecrm.opportunity;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -14,6 +7,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
@@ -72,18 +71,30 @@ public class Opportunities {
         if (ownerId != me.id() && !me.seesWholeWorkspace()) {
             throw new AccessDeniedException("Only managers give deals to others");
         }
-        PipelineView pipeline = cmd.pipelineId() != null ? pipelines.pipeline(cmd.pipelineId())
-                : pipelines.visible().stream().findFirst().orElseThrow(() -> new NotFoundException("Pipeline", "default"));
-        StageView stage = cmd.stageId() != null ? pipelines.stage(cmd.stageId())
+        PipelineView pipeline = cmd.pipelineId() != null
+                ? pipelines.pipeline(cmd.pipelineId())
+                : pipelines.visible().stream()
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("Pipeline", "default"));
+        StageView stage = cmd.stageId() != null
+                ? pipelines.stage(cmd.stageId())
                 : pipeline.openStages().stream().findFirst().orElseThrow();
         if (stage.pipelineId() != pipeline.id()) {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
         checkAccount(cmd.accountId(), cmd.contactId());
-        Opportunity deal = new Opportunity(cmd.name(), stage, ownerId, people.user(ownerId).teamId(), me.id(),
-                Instant.now());
-        deal.describe(cmd.name(), cmd.amount(), cmd.probability(), cmd.expectedCloseDate(), cmd.source(),
-                cmd.industry(), cmd.nextStep(), cmd.accountId(), cmd.contactId());
+        Opportunity deal =
+                new Opportunity(cmd.name(), stage, ownerId, people.user(ownerId).teamId(), me.id(), Instant.now());
+        deal.describe(
+                cmd.name(),
+                cmd.amount(),
+                cmd.probability(),
+                cmd.expectedCloseDate(),
+                cmd.source(),
+                cmd.industry(),
+                cmd.nextStep(),
+                cmd.accountId(),
+                cmd.contactId());
         return view(opportunities.save(deal));
     }
 
@@ -91,9 +102,19 @@ public class Opportunities {
         if (accountName == null || accountName.isBlank()) {
             return cmd;
         }
-        return new CreateCmd(cmd.name(), accounts.findOrCreateByName(accountName.trim()).id(), cmd.contactId(),
-                cmd.pipelineId(), cmd.stageId(), cmd.amount(), cmd.expectedCloseDate(), cmd.probability(),
-                cmd.source(), cmd.industry(), cmd.nextStep(), cmd.ownerId());
+        return new CreateCmd(
+                cmd.name(),
+                accounts.findOrCreateByName(accountName.trim()).id(),
+                cmd.contactId(),
+                cmd.pipelineId(),
+                cmd.stageId(),
+                cmd.amount(),
+                cmd.expectedCloseDate(),
+                cmd.probability(),
+                cmd.source(),
+                cmd.industry(),
+                cmd.nextStep(),
+                cmd.ownerId());
     }
 
     /** A new deal made from a qualified lead, which it remembers with the time of conversion. */
@@ -110,8 +131,8 @@ public class Opportunities {
         return view(load(id));
     }
 
-    public PageOf<OpportunityView> list(Long pipelineId, Long stageId, Long ownerId, StageKind status, int page,
-            int size) {
+    public PageOf<OpportunityView> list(
+            Long pipelineId, Long stageId, Long ownerId, StageKind status, int page, int size) {
         Specification<Opportunity> spec = visibleToMe();
         if (pipelineId != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("pipelineId"), pipelineId));
@@ -125,10 +146,16 @@ public class Opportunities {
         if (status != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), status));
         }
-        var found = opportunities.findAll(spec, PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size),
-                Sort.by(Sort.Direction.DESC, "id")));
-        Map<Long, String> accountNames = accounts.namesByIds(found.stream().map(o -> o.toView(null, null).accountId())
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        var found = opportunities.findAll(
+                spec,
+                PageRequest.of(
+                        PageOf.page(page, PageOf.clampSize(size)),
+                        PageOf.clampSize(size),
+                        Sort.by(Sort.Direction.DESC, "id")));
+        Map<Long, String> accountNames = accounts.namesByIds(found.stream()
+                .map(o -> o.toView(null, null).accountId())
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
         Map<Long, String> owners = people.userNames();
         return PageOf.of(found, o -> {
             OpportunityView v = o.toView(null, null);
@@ -150,8 +177,20 @@ public class Opportunities {
             return edit(id, cmd);
         }
         long accountId = accounts.findOrCreateByName(accountName.trim()).id();
-        return edit(id, new ChangeCmd(cmd.name(), accountId, cmd.contactId(), cmd.amount(), cmd.expectedCloseDate(),
-                cmd.probability(), cmd.source(), cmd.industry(), cmd.nextStep(), cmd.ownerId(), cmd.version()));
+        return edit(
+                id,
+                new ChangeCmd(
+                        cmd.name(),
+                        accountId,
+                        cmd.contactId(),
+                        cmd.amount(),
+                        cmd.expectedCloseDate(),
+                        cmd.probability(),
+                        cmd.source(),
+                        cmd.industry(),
+                        cmd.nextStep(),
+                        cmd.ownerId(),
+                        cmd.version()));
     }
 
     private OpportunityView edit(long id, ChangeCmd cmd) {
@@ -165,13 +204,21 @@ public class Opportunities {
         if (newOwner != null && !CurrentUser.get().seesWholeWorkspace()) {
             throw new AccessDeniedException("Only managers give deals to others");
         }
-        deal.edit(new Opportunity.Description(cmd.name() != null ? cmd.name() : now.name(),
-                cmd.amount() != null ? cmd.amount() : now.amount(), cmd.probability(),
-                cmd.expectedCloseDate() != null ? cmd.expectedCloseDate() : now.expectedCloseDate(),
-                cmd.source() != null ? cmd.source() : now.source(),
-                cmd.industry() != null ? cmd.industry() : now.industry(),
-                cmd.nextStep() != null ? cmd.nextStep() : now.nextStep(), accountId, contactId),
-                newOwner, newOwner == null ? null : people.user(newOwner).teamId(), CurrentUser.get().id(), Instant.now());
+        deal.edit(
+                new Opportunity.Description(
+                        cmd.name() != null ? cmd.name() : now.name(),
+                        cmd.amount() != null ? cmd.amount() : now.amount(),
+                        cmd.probability(),
+                        cmd.expectedCloseDate() != null ? cmd.expectedCloseDate() : now.expectedCloseDate(),
+                        cmd.source() != null ? cmd.source() : now.source(),
+                        cmd.industry() != null ? cmd.industry() : now.industry(),
+                        cmd.nextStep() != null ? cmd.nextStep() : now.nextStep(),
+                        accountId,
+                        contactId),
+                newOwner,
+                newOwner == null ? null : people.user(newOwner).teamId(),
+                CurrentUser.get().id(),
+                Instant.now());
         return view(opportunities.save(deal));
     }
 
@@ -179,7 +226,8 @@ public class Opportunities {
         if (accountId != null) {
             accounts.account(accountId);
         }
-        if (contactId != null && (accountId == null || accounts.contact(contactId).accountId() != accountId)) {
+        if (contactId != null
+                && (accountId == null || accounts.contact(contactId).accountId() != accountId)) {
             throw new ConflictException("opportunity.contactElsewhere", "The contact does not work at that account");
         }
     }
@@ -197,7 +245,8 @@ public class Opportunities {
         if (DealScope.seesAll(me)) {
             return (r, q, cb) -> cb.conjunction();
         }
-        return (r, q, cb) -> me.teamId() == null ? cb.equal(r.get("ownerId"), me.id())
+        return (r, q, cb) -> me.teamId() == null
+                ? cb.equal(r.get("ownerId"), me.id())
                 : cb.or(cb.equal(r.get("ownerId"), me.id()), cb.equal(r.get("teamId"), me.teamId()));
     }
 
@@ -213,20 +262,43 @@ public class Opportunities {
 
     /** The view with its account's and owner's names as they are now. */
     OpportunityView named(OpportunityView v) {
-        String account = v.accountId() == null ? null : accounts.namesByIds(Set.of(v.accountId())).get(v.accountId());
+        String account = v.accountId() == null
+                ? null
+                : accounts.namesByIds(Set.of(v.accountId())).get(v.accountId());
         return v.named(account, people.findUser(v.ownerId()).map(u -> u.name()).orElse(null));
     }
 
-    public record CreateCmd(@NotBlank @Size(max = 200) String name, Long accountId, Long contactId, Long pipelineId,
-            Long stageId, @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
-            LocalDate expectedCloseDate, @Min(0) @Max(100) Integer probability, @Size(max = 80) String source,
-            @Size(max = 80) String industry, @Size(max = 500) String nextStep, Long ownerId) {
-    }
+    public record CreateCmd(
+            @NotBlank @Size(max = 200) String name,
+            Long accountId,
+            Long contactId,
+            Long pipelineId,
+            Long stageId,
+
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount,
+
+            LocalDate expectedCloseDate,
+            @Min(0) @Max(100) Integer probability,
+            @Size(max = 80) String source,
+            @Size(max = 80) String industry,
+            @Size(max = 500) String nextStep,
+            Long ownerId) {}
 
     /** A partial change: fields left out stay as they are. */
-    public record ChangeCmd(@Size(min = 1, max = 200) String name, Long accountId, Long contactId,
-            @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount, LocalDate expectedCloseDate,
-            @Min(0) @Max(100) Integer probability, @Size(max = 80) String source, @Size(max = 80) String industry,
-            @Size(max = 500) String nextStep, Long ownerId, @NotNull Long version) {
-    }
+    public record ChangeCmd(
+            @Size(min = 1, max = 200) String name,
+            Long accountId,
+            Long contactId,
+
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount,
+
+            LocalDate expectedCloseDate,
+            @Min(0) @Max(100) Integer probability,
+            @Size(max = 80) String source,
+            @Size(max = 80) String industry,
+            @Size(max = 500) String nextStep,
+            Long ownerId,
+            @NotNull Long version) {}
 }

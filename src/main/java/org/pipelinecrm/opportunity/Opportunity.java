@@ -1,11 +1,5 @@
 package org.pipelinecrm.opportunity;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
 import org.pipelinecrm.shared.ConflictException;
@@ -68,8 +67,7 @@ class Opportunity extends TenantOwned {
     @Transient
     private final List<Object> events = new ArrayList<>();
 
-    protected Opportunity() {
-    }
+    protected Opportunity() {}
 
     /** A new deal in an open stage, opened by {@code by}. */
     Opportunity(String name, StageView stage, long ownerId, Long teamId, long by, Instant openedAt) {
@@ -125,7 +123,13 @@ class Opportunity extends TenantOwned {
     }
 
     /** Wins the deal, confirming its final amount and close date where given (left out: as they are). */
-    void win(StageView wonStage, String reason, String note, BigDecimal finalAmount, LocalDate closeDate, long by,
+    void win(
+            StageView wonStage,
+            String reason,
+            String note,
+            BigDecimal finalAmount,
+            LocalDate closeDate,
+            long by,
             Instant now) {
         if (wonStage.kind() != StageKind.WON) {
             throw new IllegalArgumentException("Winning needs the won stage");
@@ -145,7 +149,8 @@ class Opportunity extends TenantOwned {
             throw new ConflictException("opportunity.notClosed", "The deal is open already");
         }
         if (!openStage.isOpen() || openStage.pipelineId() != pipelineId) {
-            throw new ConflictException("opportunity.otherPipeline", "Reopen into an open stage of the deal's pipeline");
+            throw new ConflictException(
+                    "opportunity.otherPipeline", "Reopen into an open stage of the deal's pipeline");
         }
         events.add(new DealStageChanged(this, stageId, openStage.id(), by, now));
         status = StageKind.OPEN;
@@ -163,19 +168,22 @@ class Opportunity extends TenantOwned {
      * deal's history is what the row tells: opened into its stage (or the first open one), then closed on its
      * close date; a known deal that changed stage moved on its close date (or now).
      */
-    void recordHistory(StageView stage, Instant opened, Instant closed, String reason, String externalId, long by,
-            Instant now) {
+    void recordHistory(
+            StageView stage, Instant opened, Instant closed, String reason, String externalId, long by, Instant now) {
         if (stage.pipelineId() != pipelineId) {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
         if (stage.isOpen() != (closed == null)) {
-            throw new org.pipelinecrm.shared.InvalidInputException("closedAt", stage.isOpen() ? "problem.field.open-deal-close-date" : "problem.field.close-date-needed",
-                    stage.isOpen() ? "closedAt: an open deal has no close date"
-                    : "closedAt: a deal in a closed stage needs its close date");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "closedAt",
+                    stage.isOpen() ? "problem.field.open-deal-close-date" : "problem.field.close-date-needed",
+                    stage.isOpen()
+                            ? "closedAt: an open deal has no close date"
+                            : "closedAt: a deal in a closed stage needs its close date");
         }
         if (closed != null && closed.isBefore(opened)) {
-            throw new org.pipelinecrm.shared.InvalidInputException("closedAt", "problem.field.closed-before-opened",
-                    "closedAt: the deal closed before it opened");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "closedAt", "problem.field.closed-before-opened", "closedAt: the deal closed before it opened");
         }
         boolean moved = stage.id() != stageId;
         if (id == null) {
@@ -206,8 +214,16 @@ class Opportunity extends TenantOwned {
         stageId = stage.id();
     }
 
-    void describe(String name, BigDecimal amount, Integer probability, LocalDate expectedCloseDate, String source,
-            String industry, String nextStep, Long accountId, Long contactId) {
+    void describe(
+            String name,
+            BigDecimal amount,
+            Integer probability,
+            LocalDate expectedCloseDate,
+            String source,
+            String industry,
+            String nextStep,
+            Long accountId,
+            Long contactId) {
         this.name = name.trim();
         this.amount = amount == null ? BigDecimal.ZERO : amount;
         if (probability != null) {
@@ -229,8 +245,16 @@ class Opportunity extends TenantOwned {
     /** A person's edit of the deal's fields (and owner, when given): kept on the deal's timeline. */
     void edit(Description d, Long newOwnerId, Long newTeamId, long by, Instant at) {
         OpportunityView before = toView(null, null);
-        describe(d.name(), d.amount(), d.probability(), d.expectedCloseDate(), d.source(), d.industry(),
-                d.nextStep(), d.accountId(), d.contactId());
+        describe(
+                d.name(),
+                d.amount(),
+                d.probability(),
+                d.expectedCloseDate(),
+                d.source(),
+                d.industry(),
+                d.nextStep(),
+                d.accountId(),
+                d.contactId());
         if (newOwnerId != null) {
             assign(newOwnerId, newTeamId);
         }
@@ -276,9 +300,33 @@ class Opportunity extends TenantOwned {
     }
 
     OpportunityView toView(String accountName, String ownerName) {
-        return new OpportunityView(id == null ? 0 : id, name, pipelineId, stageId, status, amount, probability, expectedCloseDate,
-                ownerId, ownerName, teamId, source, industry, nextStep, accountId, accountName, contactId, openedAt,
-                closedAt, closeReason, closeNote, stageEnteredAt, lastActivityAt, version, sourceLeadId, convertedAt);
+        return new OpportunityView(
+                id == null ? 0 : id,
+                name,
+                pipelineId,
+                stageId,
+                status,
+                amount,
+                probability,
+                expectedCloseDate,
+                ownerId,
+                ownerName,
+                teamId,
+                source,
+                industry,
+                nextStep,
+                accountId,
+                accountName,
+                contactId,
+                openedAt,
+                closedAt,
+                closeReason,
+                closeNote,
+                stageEnteredAt,
+                lastActivityAt,
+                version,
+                sourceLeadId,
+                convertedAt);
     }
 
     /** This deal was made from a qualified lead; set once, at conversion. */
@@ -291,7 +339,14 @@ class Opportunity extends TenantOwned {
     }
 
     /** The describing fields of a deal, as an edit sets them. */
-    record Description(String name, BigDecimal amount, Integer probability, LocalDate expectedCloseDate,
-            String source, String industry, String nextStep, Long accountId, Long contactId) {
-    }
+    record Description(
+            String name,
+            BigDecimal amount,
+            Integer probability,
+            LocalDate expectedCloseDate,
+            String source,
+            String industry,
+            String nextStep,
+            Long accountId,
+            Long contactId) {}
 }

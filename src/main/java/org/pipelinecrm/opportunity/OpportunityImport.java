@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
@@ -43,7 +42,11 @@ class OpportunityImport implements ImportTarget {
     private final People people;
     private final Workspaces workspaces;
 
-    OpportunityImport(OpportunityRepository opportunities, Pipelines pipelines, Accounts accounts, People people,
+    OpportunityImport(
+            OpportunityRepository opportunities,
+            Pipelines pipelines,
+            Accounts accounts,
+            People people,
             Workspaces workspaces) {
         this.opportunities = opportunities;
         this.pipelines = pipelines;
@@ -59,15 +62,31 @@ class OpportunityImport implements ImportTarget {
 
     @Override
     public List<String> fields() {
-        return List.of("externalId", "name", "stage", "amount", "openedAt", "closedAt", "accountName", "ownerName",
-                "source", "industry", "reason", "expectedCloseDate", "pipeline", "pipelineId");
+        return List.of(
+                "externalId",
+                "name",
+                "stage",
+                "amount",
+                "openedAt",
+                "closedAt",
+                "accountName",
+                "ownerName",
+                "source",
+                "industry",
+                "reason",
+                "expectedCloseDate",
+                "pipeline",
+                "pipelineId");
     }
 
     /** The pipeline is picked on the mapping page among those the importer sees; the first is the default. */
     @Override
     public Map<String, List<ImportChoice>> choices() {
-        return Map.of("pipelineId", pipelines.visible().stream()
-                .map(p -> new ImportChoice(String.valueOf(p.id()), p.name())).toList());
+        return Map.of(
+                "pipelineId",
+                pipelines.visible().stream()
+                        .map(p -> new ImportChoice(String.valueOf(p.id()), p.name()))
+                        .toList());
     }
 
     @Override
@@ -92,18 +111,30 @@ class OpportunityImport implements ImportTarget {
         Instant closed = day(v.get("closedAt"), "closedAt", zone);
         UserSummary owner = owner(v.get("ownerName"), me);
         String reason = reason(stage, v.get("reason"));
-        Long accountId = v.get("accountName") == null ? null
-                : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName")).id();
+        Long accountId = v.get("accountName") == null
+                ? null
+                : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName"))
+                        .id();
         LocalDate expected = v.get("expectedCloseDate") != null
                 ? LocalDate.ofInstant(day(v.get("expectedCloseDate"), "expectedCloseDate", zone), zone)
                 : closed != null ? LocalDate.ofInstant(closed, zone) : null;
 
-        Opportunity existing = externalId == null ? null : opportunities.findByExternalId(externalId).orElse(null);
-        Opportunity deal = existing != null ? existing
+        Opportunity existing = externalId == null
+                ? null
+                : opportunities.findByExternalId(externalId).orElse(null);
+        Opportunity deal = existing != null
+                ? existing
                 : new Opportunity(name, pipeline.openStages().get(0), owner.id(), owner.teamId(), me.id(), opened);
-        deal.describe(name, amount, null, expected, text(v.get("source"), 80, "source"),
-                text(v.get("industry"), 80, "industry"), existing == null ? null : existing.toView(null, null).nextStep(),
-                accountId, existing == null ? null : existing.toView(null, null).contactId());
+        deal.describe(
+                name,
+                amount,
+                null,
+                expected,
+                text(v.get("source"), 80, "source"),
+                text(v.get("industry"), 80, "industry"),
+                existing == null ? null : existing.toView(null, null).nextStep(),
+                accountId,
+                existing == null ? null : existing.toView(null, null).contactId());
         deal.assign(owner.id(), owner.teamId());
         deal.recordHistory(stage, opened, closed, reason, externalId, me.id(), Instant.now());
         opportunities.saveAndFlush(deal);
@@ -121,7 +152,9 @@ class OpportunityImport implements ImportTarget {
         }
         List<PipelineView> visible = pipelines.visible();
         if (name != null) {
-            return visible.stream().filter(p -> p.name().trim().equalsIgnoreCase(name.trim())).findFirst()
+            return visible.stream()
+                    .filter(p -> p.name().trim().equalsIgnoreCase(name.trim()))
+                    .findFirst()
                     .orElseThrow(() -> new RowProblem("noPipelineNamed", name));
         }
         return visible.stream().findFirst().orElseThrow(() -> new RowProblem("noPipeline"));
@@ -131,7 +164,9 @@ class OpportunityImport implements ImportTarget {
         if (name == null) {
             throw new RowProblem("stageNeeded");
         }
-        return pipeline.stages().stream().filter(s -> s.name().trim().equalsIgnoreCase(name.trim())).findFirst()
+        return pipeline.stages().stream()
+                .filter(s -> s.name().trim().equalsIgnoreCase(name.trim()))
+                .findFirst()
                 .orElseThrow(() -> new RowProblem("noStageNamed", name, pipeline.name()));
     }
 
@@ -140,8 +175,10 @@ class OpportunityImport implements ImportTarget {
             return people.user(me.id());
         }
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return people.users().stream().filter(u -> u.name().trim().toLowerCase(Locale.ROOT).equals(wanted)
-                || u.email().equalsIgnoreCase(wanted)).findFirst()
+        return people.users().stream()
+                .filter(u -> u.name().trim().toLowerCase(Locale.ROOT).equals(wanted)
+                        || u.email().equalsIgnoreCase(wanted))
+                .findFirst()
                 .orElseThrow(() -> new RowProblem("noOwnerNamed", name));
     }
 
@@ -149,9 +186,11 @@ class OpportunityImport implements ImportTarget {
         if (reason == null || stage.isOpen()) {
             return null;
         }
-        return pipelines.reason(stage.kind(), reason).map(CloseReasonView::code)
-                .orElseThrow(() -> new RowProblem(stage.kind() == StageKind.WON ? "unknownWinReason"
-                        : "unknownLossReason", reason));
+        return pipelines
+                .reason(stage.kind(), reason)
+                .map(CloseReasonView::code)
+                .orElseThrow(() -> new RowProblem(
+                        stage.kind() == StageKind.WON ? "unknownWinReason" : "unknownLossReason", reason));
     }
 
     private static BigDecimal amount(String s) {
@@ -176,7 +215,8 @@ class OpportunityImport implements ImportTarget {
         }
         String value = s.trim();
         try {
-            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+            return value.length() <= 10
+                    ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
                     : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new RowProblem("notDate", field, s);

@@ -2,7 +2,6 @@ package org.pipelinecrm.opportunity;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -22,5 +21,6 @@ interface OpportunityRepository extends JpaRepository<Opportunity, Long>, JpaSpe
             update opportunity set last_activity_at = greatest(coalesce(last_activity_at, :at), :at)
             where id = :id""", nativeQuery = true)
     int touch(long id, Instant at);
+
     java.util.Optional<Opportunity> findByExternalId(String externalId);
 }

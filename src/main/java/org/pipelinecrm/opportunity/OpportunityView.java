@@ -3,20 +3,65 @@ package org.pipelinecrm.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.pipelinecrm.pipeline.StageKind;
 
 /** An opportunity as the API and pages show it. {@code amount} is in the workspace currency. */
-public record OpportunityView(long id, String name, long pipelineId, long stageId, StageKind status,
-        BigDecimal amount, int probability, LocalDate expectedCloseDate, long ownerId, String ownerName, Long teamId,
-        String source, String industry, String nextStep, Long accountId, String accountName, Long contactId,
-        Instant openedAt, Instant closedAt, String closeReason, String closeNote, Instant stageEnteredAt,
-        Instant lastActivityAt, long version, Long sourceLeadId, Instant convertedAt) {
+public record OpportunityView(
+        long id,
+        String name,
+        long pipelineId,
+        long stageId,
+        StageKind status,
+        BigDecimal amount,
+        int probability,
+        LocalDate expectedCloseDate,
+        long ownerId,
+        String ownerName,
+        Long teamId,
+        String source,
+        String industry,
+        String nextStep,
+        Long accountId,
+        String accountName,
+        Long contactId,
+        Instant openedAt,
+        Instant closedAt,
+        String closeReason,
+        String closeNote,
+        Instant stageEnteredAt,
+        Instant lastActivityAt,
+        long version,
+        Long sourceLeadId,
+        Instant convertedAt) {
 
     /** The same deal with its account and owner named. */
     OpportunityView named(String account, String owner) {
-        return new OpportunityView(id, name, pipelineId, stageId, status, amount, probability, expectedCloseDate,
-                ownerId, owner, teamId, source, industry, nextStep, accountId, account, contactId, openedAt, closedAt,
-                closeReason, closeNote, stageEnteredAt, lastActivityAt, version, sourceLeadId, convertedAt);
+        return new OpportunityView(
+                id,
+                name,
+                pipelineId,
+                stageId,
+                status,
+                amount,
+                probability,
+                expectedCloseDate,
+                ownerId,
+                owner,
+                teamId,
+                source,
+                industry,
+                nextStep,
+                accountId,
+                account,
+                contactId,
+                openedAt,
+                closedAt,
+                closeReason,
+                closeNote,
+                stageEnteredAt,
+                lastActivityAt,
+                version,
+                sourceLeadId,
+                convertedAt);
     }
 }

@@ -1,11 +1,10 @@
 package org.pipelinecrm.opportunity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** One move of a deal from a stage to another (from is empty when the deal was created). */
@@ -22,8 +21,7 @@ class StageChange extends TenantOwned {
     private long changedBy;
     private Instant changedAt;
 
-    protected StageChange() {
-    }
+    protected StageChange() {}
 
     StageChange(long opportunityId, Long fromStageId, long toStageId, long changedBy, Instant changedAt) {
         this.opportunityId = opportunityId;

@@ -2,7 +2,6 @@ package org.pipelinecrm.opportunity;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface StageChangeRepository extends JpaRepository<StageChange, Long> {
@@ -11,6 +10,6 @@ interface StageChangeRepository extends JpaRepository<StageChange, Long> {
 
     Optional<StageChange> findFirstByOpportunityIdOrderByChangedAtDescIdDesc(long opportunityId);
 
-    List<StageChange> findByOpportunityIdOrderByChangedAtDescIdDesc(long opportunityId,
-            org.springframework.data.domain.Pageable page);
+    List<StageChange> findByOpportunityIdOrderByChangedAtDescIdDesc(
+            long opportunityId, org.springframework.data.domain.Pageable page);
 }

@@ -24,8 +24,10 @@ class StageDealsMover implements StageDeals {
     @Override
     @Transactional(readOnly = true)
     public long countIn(long stageId) {
-        return jdbc.sql("select count(*) from opportunity where stage_id = :stage").param("stage", stageId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from opportunity where stage_id = :stage")
+                .param("stage", stageId)
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -33,12 +35,18 @@ class StageDealsMover implements StageDeals {
     public int moveAll(StageView from, StageView to) {
         // Hibernate's pooled ids take whole blocks of the sequence, so single nextval calls never collide with them.
         jdbc.sql("insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by, "
-                + "changed_at) select tenant_id, nextval('stage_change_seq'), id, stage_id, :to, :by, now() "
-                + "from opportunity where stage_id = :from")
-                .param("from", from.id()).param("to", to.id()).param("by", CurrentUser.get().id()).update();
+                        + "changed_at) select tenant_id, nextval('stage_change_seq'), id, stage_id, :to, :by, now() "
+                        + "from opportunity where stage_id = :from")
+                .param("from", from.id())
+                .param("to", to.id())
+                .param("by", CurrentUser.get().id())
+                .update();
         return jdbc.sql("update opportunity set stage_id = :to, stage_entered_at = now(), version = version + 1, "
-                + "probability = case when status = 'OPEN' then :probability else probability end "
-                + "where stage_id = :from")
-                .param("from", from.id()).param("to", to.id()).param("probability", to.probability()).update();
+                        + "probability = case when status = 'OPEN' then :probability else probability end "
+                        + "where stage_id = :from")
+                .param("from", from.id())
+                .param("to", to.id())
+                .param("probability", to.probability())
+                .update();
     }
 }

@@ -1,7 +1,5 @@
 package org.pipelinecrm.pipeline;
 
-import java.util.Locale;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.util.Locale;
 import org.pipelinecrm.shared.TenantOwned;
 
 /**
@@ -35,8 +34,7 @@ class CloseReason extends TenantOwned {
     @Version
     private long version;
 
-    protected CloseReason() {
-    }
+    protected CloseReason() {}
 
     CloseReason(StageKind outcome, String code, String label, int position, boolean standard) {
         this.outcome = outcome;
@@ -48,7 +46,9 @@ class CloseReason extends TenantOwned {
 
     /** A code from a label: upper case, words joined by underscores ("Lost to a partner" → LOST_TO_A_PARTNER). */
     static String codeFor(String label) {
-        String code = label.trim().toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_")
+        String code = label.trim()
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "_")
                 .replaceAll("^_+|_+$", "");
         return code.isEmpty() ? "REASON" : code.length() > 60 ? code.substring(0, 60) : code;
     }

@@ -1,12 +1,11 @@
 package org.pipelinecrm.pipeline;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -27,7 +26,9 @@ public class CloseReasons {
 
     /** Every reason of the outcome, deactivated ones too (for the settings page and old deals' labels). */
     public List<CloseReasonView> all(StageKind outcome) {
-        return reasons.findAllByOutcomeOrderByPositionAsc(outcome).stream().map(CloseReason::toView).toList();
+        return reasons.findAllByOutcomeOrderByPositionAsc(outcome).stream()
+                .map(CloseReason::toView)
+                .toList();
     }
 
     public CloseReasonView reason(long id) {
@@ -45,8 +46,10 @@ public class CloseReasons {
             return Optional.empty();
         }
         String wanted = codeOrLabel.trim().toLowerCase(Locale.ROOT);
-        return active(outcome).stream().filter(r -> r.code().toLowerCase(Locale.ROOT).equals(wanted)
-                || r.label().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return active(outcome).stream()
+                .filter(r -> r.code().toLowerCase(Locale.ROOT).equals(wanted)
+                        || r.label().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     @Transactional
@@ -62,7 +65,8 @@ public class CloseReasons {
         for (int i = 2; reasons.existsByOutcomeAndCode(cmd.outcome(), unique); i++) {
             unique = code + "_" + i;
         }
-        return reasons.saveAndFlush(new CloseReason(cmd.outcome(), unique, label, existing.size(), false)).toView();
+        return reasons.saveAndFlush(new CloseReason(cmd.outcome(), unique, label, existing.size(), false))
+                .toView();
     }
 
     @Transactional
@@ -71,7 +75,8 @@ public class CloseReasons {
         CloseReason reason = load(id, version);
         String wanted = label.trim();
         CloseReasonView before = reason.toView();
-        if (all(before.outcome()).stream().anyMatch(r -> r.id() != id && r.label().equalsIgnoreCase(wanted))) {
+        if (all(before.outcome()).stream()
+                .anyMatch(r -> r.id() != id && r.label().equalsIgnoreCase(wanted))) {
             throw new ConflictException("reason.duplicate", "That reason is in the list already");
         }
         reason.rename(wanted);
@@ -84,7 +89,9 @@ public class CloseReasons {
     @PreAuthorize("hasRole('ADMIN')")
     public CloseReasonView activate(long id, boolean active, long version) {
         CloseReason reason = load(id, version);
-        if (!active && reason.isActive() && reason.toView().outcome() == StageKind.LOST
+        if (!active
+                && reason.isActive()
+                && reason.toView().outcome() == StageKind.LOST
                 && active(StageKind.LOST).size() == 1) {
             throw new ConflictException("reason.lastLossReason", "Lost deals need a reason: keep at least one active");
         }
@@ -105,6 +112,7 @@ public class CloseReasons {
         return reason;
     }
 
-    public record AddCmd(@NotNull StageKind outcome, @NotBlank @Size(max = 80) String label) {
-    }
+    public record AddCmd(
+            @NotNull StageKind outcome,
+            @NotBlank @Size(max = 80) String label) {}
 }

@@ -3,7 +3,6 @@ package org.pipelinecrm.pipeline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.pipelinecrm.pipeline.Pipelines.PipelineCmd;
 import org.pipelinecrm.pipeline.Pipelines.StageCmd;
 import org.pipelinecrm.tenant.WorkspaceCreated;
@@ -30,33 +29,49 @@ class DefaultPipeline {
     @EventListener
     void on(WorkspaceCreated created) {
         Locale language = created.language();
-        pipelines.createPipeline(new PipelineCmd(text("name", language), null, List.of(
-                open("prospecting", 10, 14, language, "idealCustomer", "contactFound"),
-                open("qualification", 20, 14, language, "budgetKnown", "decisionMakerKnown", "needConfirmed"),
-                open("meeting", 40, 21, language, "demoHeld", "painPointsNoted"),
-                open("proposal", 60, 21, language, "proposalSent", "pricingAgreed"),
-                open("negotiation", 80, 30, language, "termsAgreed", "commitment"),
-                open("contract", 95, 14, language, "contractSigned"),
-                open("afterSale", 100, 60, language, "onboarded", "crossSell"),
-                new StageCmd(null, text("won", language), StageKind.WON, 100, null, List.of()),
-                new StageCmd(null, text("lost", language), StageKind.LOST, 0, null, List.of()))));
+        pipelines.createPipeline(new PipelineCmd(
+                text("name", language),
+                null,
+                List.of(
+                        open("prospecting", 10, 14, language, "idealCustomer", "contactFound"),
+                        open("qualification", 20, 14, language, "budgetKnown", "decisionMakerKnown", "needConfirmed"),
+                        open("meeting", 40, 21, language, "demoHeld", "painPointsNoted"),
+                        open("proposal", 60, 21, language, "proposalSent", "pricingAgreed"),
+                        open("negotiation", 80, 30, language, "termsAgreed", "commitment"),
+                        open("contract", 95, 14, language, "contractSigned"),
+                        open("afterSale", 100, 60, language, "onboarded", "crossSell"),
+                        new StageCmd(null, text("won", language), StageKind.WON, 100, null, List.of()),
+                        new StageCmd(null, text("lost", language), StageKind.LOST, 0, null, List.of()))));
         int i = 0;
-        for (String[] r : List.of(new String[] {"PRICE", "Price"}, new String[] {"COMPETITOR", "Competitor"},
-                new String[] {"NO_BUDGET", "No budget"}, new String[] {"NO_DECISION", "No decision"},
-                new String[] {"TIMING", "Timing"}, new String[] {"LOST_CONTACT", "Lost contact"},
+        for (String[] r : List.of(
+                new String[] {"PRICE", "Price"},
+                new String[] {"COMPETITOR", "Competitor"},
+                new String[] {"NO_BUDGET", "No budget"},
+                new String[] {"NO_DECISION", "No decision"},
+                new String[] {"TIMING", "Timing"},
+                new String[] {"LOST_CONTACT", "Lost contact"},
                 new String[] {"PRODUCT_FIT", "Product fit"})) {
             pipelines.addReason(StageKind.LOST, r[0], r[1], i++);
         }
         i = 0;
-        for (String[] r : List.of(new String[] {"RELATIONSHIP", "Relationship"}, new String[] {"PRICE", "Price"},
-                new String[] {"PRODUCT_FIT", "Product fit"})) {
+        for (String[] r :
+                List.of(new String[] {"RELATIONSHIP", "Relationship"}, new String[] {"PRICE", "Price"}, new String[] {
+                    "PRODUCT_FIT", "Product fit"
+                })) {
             pipelines.addReason(StageKind.WON, r[0], r[1], i++);
         }
     }
 
     private StageCmd open(String stage, int probability, int rottingDays, Locale language, String... exitCriteria) {
-        return new StageCmd(null, text(stage, language), StageKind.OPEN, probability, rottingDays,
-                Arrays.stream(exitCriteria).map(c -> text("exit." + c, language)).toList());
+        return new StageCmd(
+                null,
+                text(stage, language),
+                StageKind.OPEN,
+                probability,
+                rottingDays,
+                Arrays.stream(exitCriteria)
+                        .map(c -> text("exit." + c, language))
+                        .toList());
     }
 
     private String text(String key, Locale language) {

@@ -1,14 +1,13 @@
 package org.pipelinecrm.pipeline;
 
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** A sequence of stages deals of one kind move through (new business, renewals), maybe limited to one team. */
@@ -28,8 +27,7 @@ class Pipeline extends TenantOwned {
     @Version
     private long version;
 
-    protected Pipeline() {
-    }
+    protected Pipeline() {}
 
     Pipeline(String name, Long teamId) {
         this.name = name.trim();

@@ -1,9 +1,8 @@
 package org.pipelinecrm.pipeline;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 

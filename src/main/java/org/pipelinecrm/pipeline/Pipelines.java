@@ -1,12 +1,5 @@
 package org.pipelinecrm.pipeline;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -37,7 +36,11 @@ public class Pipelines {
     private final StageDeals deals;
     private final People people;
 
-    Pipelines(PipelineRepository pipelines, StageRepository stages, CloseReasons reasons, StageDeals deals,
+    Pipelines(
+            PipelineRepository pipelines,
+            StageRepository stages,
+            CloseReasons reasons,
+            StageDeals deals,
             People people) {
         this.pipelines = pipelines;
         this.stages = stages;
@@ -51,7 +54,9 @@ public class Pipelines {
         CrmUser me = CurrentUser.get();
         Map<Long, List<StageView>> byPipeline = new java.util.HashMap<>();
         stages.findAllByOrderByPipelineIdAscPositionAsc()
-                .forEach(s -> byPipeline.computeIfAbsent(s.toView().pipelineId(), k -> new ArrayList<>()).add(s.toView()));
+                .forEach(s -> byPipeline
+                        .computeIfAbsent(s.toView().pipelineId(), k -> new ArrayList<>())
+                        .add(s.toView()));
         return pipelines.findAllByOrderByIdAsc().stream()
                 .filter(Pipelines::visibleToMe)
                 .map(p -> p.toView(byPipeline.getOrDefault(p.getId(), List.of())))
@@ -60,7 +65,9 @@ public class Pipelines {
 
     /** A pipeline the current person may work with; one limited to another team looks missing. */
     public PipelineView pipeline(long id) {
-        Pipeline pipeline = pipelines.findById(id).filter(Pipelines::visibleToMe)
+        Pipeline pipeline = pipelines
+                .findById(id)
+                .filter(Pipelines::visibleToMe)
                 .orElseThrow(() -> new NotFoundException("Pipeline", id));
         return pipeline.toView(stagesOf(id));
     }
@@ -105,7 +112,8 @@ public class Pipelines {
 
     /** How many deals sit in a stage of the pipeline: a stage with deals cannot be deleted until they move. */
     public long dealsIn(long pipelineId, long stageId) {
-        return stageOf(pipeline(pipelineId), stageId).map(s -> deals.countIn(s.id()))
+        return stageOf(pipeline(pipelineId), stageId)
+                .map(s -> deals.countIn(s.id()))
                 .orElseThrow(() -> new NotFoundException("Stage", stageId));
     }
 
@@ -118,7 +126,8 @@ public class Pipelines {
     public PipelineView moveDealsAndDeleteStage(long pipelineId, long stageId, long targetStageId) {
         PipelineView pipeline = pipeline(pipelineId);
         StageView from = stageOf(pipeline, stageId).orElseThrow(() -> new NotFoundException("Stage", stageId));
-        StageView to = stageOf(pipeline, targetStageId).orElseThrow(() -> new NotFoundException("Stage", targetStageId));
+        StageView to =
+                stageOf(pipeline, targetStageId).orElseThrow(() -> new NotFoundException("Stage", targetStageId));
         if (from.id() == to.id() || from.kind() != to.kind()) {
             throw new ConflictException("stage.badTarget", "Move the deals into another stage of the same kind");
         }
@@ -138,8 +147,8 @@ public class Pipelines {
     @PreAuthorize("hasRole('ADMIN')")
     public PipelineView replaceStages(long pipelineId, Long expectedVersion, List<StageCmd> wanted) {
         checkStages(wanted);
-        Pipeline pipeline = pipelines.findLockedById(pipelineId)
-                .orElseThrow(() -> new NotFoundException("Pipeline", pipelineId));
+        Pipeline pipeline =
+                pipelines.findLockedById(pipelineId).orElseThrow(() -> new NotFoundException("Pipeline", pipelineId));
         if (expectedVersion != null && expectedVersion != pipeline.getVersion()) {
             throw new ObjectOptimisticLockingFailureException(Pipeline.class, pipelineId);
         }
@@ -151,7 +160,9 @@ public class Pipelines {
                 stages.save(new Stage(pipelineId, i, cmd));
                 continue;
             }
-            Stage stage = existing.stream().filter(s -> s.getId().equals(cmd.id())).findFirst()
+            Stage stage = existing.stream()
+                    .filter(s -> s.getId().equals(cmd.id()))
+                    .findFirst()
                     .orElseThrow(() -> new NotFoundException("Stage", cmd.id()));
             stage.change(i, cmd);
             kept.add(cmd.id());
@@ -160,7 +171,8 @@ public class Pipelines {
             existing.stream().filter(s -> !kept.contains(s.getId())).forEach(stages::delete);
             stages.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("stage.hasDeals", "A stage that still holds deals cannot be deleted; move its deals first");
+            throw new ConflictException(
+                    "stage.hasDeals", "A stage that still holds deals cannot be deleted; move its deals first");
         }
         return pipeline.toView(stagesOf(pipelineId));
     }
@@ -170,7 +182,8 @@ public class Pipelines {
     @PreAuthorize("hasRole('ADMIN')")
     public PipelineView deleteStage(long pipelineId, long stageId) {
         PipelineView pipeline = pipeline(pipelineId);
-        List<StageCmd> rest = pipeline.stages().stream().filter(s -> s.id() != stageId)
+        List<StageCmd> rest = pipeline.stages().stream()
+                .filter(s -> s.id() != stageId)
                 .map(s -> new StageCmd(s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(), s.exitCriteria()))
                 .toList();
         if (rest.size() == pipeline.stages().size()) {
@@ -204,7 +217,9 @@ public class Pipelines {
     }
 
     private List<StageView> stagesOf(long pipelineId) {
-        return stages.findAllByPipelineIdOrderByPositionAsc(pipelineId).stream().map(Stage::toView).toList();
+        return stages.findAllByPipelineIdOrderByPositionAsc(pipelineId).stream()
+                .map(Stage::toView)
+                .toList();
     }
 
     private static void checkStages(List<StageCmd> stages) {
@@ -213,15 +228,18 @@ public class Pipelines {
         }
     }
 
-    public record PipelineCmd(@NotBlank @Size(max = 80) String name, Long teamId,
-            @NotEmpty @Size(max = 30) List<@Valid StageCmd> stages) {
-    }
+    public record PipelineCmd(
+            @NotBlank @Size(max = 80) String name,
+            Long teamId,
+            @NotEmpty @Size(max = 30) List<@Valid StageCmd> stages) {}
 
-    public record ChangeCmd(@NotBlank @Size(max = 80) String name, Long teamId, long version) {
-    }
+    public record ChangeCmd(@NotBlank @Size(max = 80) String name, Long teamId, long version) {}
 
-    public record StageCmd(Long id, @NotBlank @Size(max = 80) String name, @NotNull StageKind kind,
-            @Min(0) @Max(100) Integer probability, @Min(1) @Max(3650) Integer rottingDays,
-            @Size(max = 20) List<@Size(max = 200) String> exitCriteria) {
-    }
+    public record StageCmd(
+            Long id,
+            @NotBlank @Size(max = 80) String name,
+            @NotNull StageKind kind,
+            @Min(0) @Max(100) Integer probability,
+            @Min(1) @Max(3650) Integer rottingDays,
+            @Size(max = 20) List<@Size(max = 200) String> exitCriteria) {}
 }

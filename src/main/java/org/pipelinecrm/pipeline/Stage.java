@@ -1,14 +1,13 @@
 package org.pipelinecrm.pipeline;
 
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.util.Arrays;
+import java.util.List;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** One step of a pipeline. */
@@ -30,8 +29,7 @@ class Stage extends TenantOwned {
     private Integer rottingDays;
     private String exitCriteria = "";
 
-    protected Stage() {
-    }
+    protected Stage() {}
 
     Stage(long pipelineId, int position, Pipelines.StageCmd cmd) {
         this.pipelineId = pipelineId;
@@ -42,11 +40,18 @@ class Stage extends TenantOwned {
         this.position = position;
         this.name = cmd.name().trim();
         this.kind = cmd.kind();
-        this.probability = cmd.probability() != null ? cmd.probability()
+        this.probability = cmd.probability() != null
+                ? cmd.probability()
                 : kind == StageKind.WON ? 100 : kind == StageKind.LOST ? 0 : 10;
         this.rottingDays = kind == StageKind.OPEN ? cmd.rottingDays() : null;
-        this.exitCriteria = cmd.exitCriteria() == null ? ""
-                : String.join("\n", cmd.exitCriteria().stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        this.exitCriteria = cmd.exitCriteria() == null
+                ? ""
+                : String.join(
+                        "\n",
+                        cmd.exitCriteria().stream()
+                                .map(String::trim)
+                                .filter(s -> !s.isEmpty())
+                                .toList());
     }
 
     Long getId() {

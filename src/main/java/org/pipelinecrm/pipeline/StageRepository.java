@@ -1,7 +1,6 @@
 package org.pipelinecrm.pipeline;
 
 import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface StageRepository extends JpaRepository<Stage, Long> {

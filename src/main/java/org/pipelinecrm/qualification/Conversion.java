@@ -1,14 +1,13 @@
 package org.pipelinecrm.qualification;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Optional;
-import java.util.Set;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.BuyingRole;
@@ -26,9 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Conversion {
 
     /** Mail providers say nothing about the company a person works for. */
-    private static final Set<String> PUBLIC_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com", "hotmail.com",
-            "outlook.com", "live.com", "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "mail.ru",
-            "yandex.ru", "yahoo.co.uk");
+    private static final Set<String> PUBLIC_MAIL = Set.of(
+            "gmail.com",
+            "googlemail.com",
+            "yahoo.com",
+            "hotmail.com",
+            "outlook.com",
+            "live.com",
+            "icloud.com",
+            "aol.com",
+            "proton.me",
+            "protonmail.com",
+            "gmx.de",
+            "mail.ru",
+            "yandex.ru",
+            "yahoo.co.uk");
 
     private final Qualifications qualifications;
     private final Leads leads;
@@ -61,15 +72,29 @@ public class Conversion {
             throw new NotQualifiedException(card.blockers());
         }
         if (lead.status() == LeadStatus.CONVERTED) {
-            throw new org.pipelinecrm.shared.ConflictException("qualification.alreadyConverted",
-                    "The lead is converted already");
+            throw new org.pipelinecrm.shared.ConflictException(
+                    "qualification.alreadyConverted", "The lead is converted already");
         }
         AccountSummary account = account(lead, cmd);
-        var contact = accounts.addContact(account.id(), new Accounts.ContactCmd(lead.firstName(), lead.lastName(),
-                lead.email(), lead.phone(), lead.title(), cmd.buyingRole()));
-        OpportunityView deal = opportunities.createFromLead(new Opportunities.CreateCmd(cmd.opportunityName().trim(),
-                account.id(), contact.id(), cmd.pipelineId(), null, cmd.amount(), cmd.expectedCloseDate(), null,
-                cut(lead.source(), 80), cut(lead.industry(), 80), null, null), leadId);
+        var contact = accounts.addContact(
+                account.id(),
+                new Accounts.ContactCmd(
+                        lead.firstName(), lead.lastName(), lead.email(), lead.phone(), lead.title(), cmd.buyingRole()));
+        OpportunityView deal = opportunities.createFromLead(
+                new Opportunities.CreateCmd(
+                        cmd.opportunityName().trim(),
+                        account.id(),
+                        contact.id(),
+                        cmd.pipelineId(),
+                        null,
+                        cmd.amount(),
+                        cmd.expectedCloseDate(),
+                        null,
+                        cut(lead.source(), 80),
+                        cut(lead.industry(), 80),
+                        null,
+                        null),
+                leadId);
         leads.converted(leadId, account.id(), contact.id(), deal.id());
         return new Converted(deal.id(), account.id(), contact.id());
     }
@@ -86,8 +111,12 @@ public class Conversion {
                 return existing.get();
             }
         }
-        return accounts.create(new Accounts.AccountCmd(cut(name, 200), domain, cut(lead.industry(), 80),
-                lead.companySize() == null ? null : lead.companySize().toString(), lead.annualRevenue(),
+        return accounts.create(new Accounts.AccountCmd(
+                cut(name, 200),
+                domain,
+                cut(lead.industry(), 80),
+                lead.companySize() == null ? null : lead.companySize().toString(),
+                lead.annualRevenue(),
                 cut(lead.country(), 80)));
     }
 
@@ -107,11 +136,17 @@ public class Conversion {
      * {@code accountId}: use this account; otherwise the likely duplicate, unless {@code newAccount} asks for a new
      * one. {@code pipelineId} empty: the first pipeline the person sees.
      */
-    public record ConvertCmd(@NotBlank @Size(max = 200) String opportunityName,
-            @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount, LocalDate expectedCloseDate,
-            Long pipelineId, Long accountId, Boolean newAccount, BuyingRole buyingRole) {
-    }
+    public record ConvertCmd(
+            @NotBlank @Size(max = 200) String opportunityName,
 
-    public record Converted(long opportunityId, long accountId, long contactId) {
-    }
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount,
+
+            LocalDate expectedCloseDate,
+            Long pipelineId,
+            Long accountId,
+            Boolean newAccount,
+            BuyingRole buyingRole) {}
+
+    public record Converted(long opportunityId, long accountId, long contactId) {}
 }

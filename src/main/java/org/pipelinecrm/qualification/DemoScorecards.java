@@ -2,7 +2,6 @@ package org.pipelinecrm.qualification;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.pipelinecrm.demo.DemoContributor;
 import org.pipelinecrm.demo.DemoWorkspace;
 import org.pipelinecrm.lead.LeadFilter;
@@ -36,27 +35,48 @@ class DemoScorecards implements DemoContributor {
     @Override
     @Transactional
     public void populate(DemoWorkspace ws) {
-        List<LeadView> accepted = leads.list(new LeadFilter(LeadStatus.ACCEPTED, null, null, null, null, null, null, null),
-                PageRequest.of(0, 5, Sort.by("id"))).getContent();
+        List<LeadView> accepted = leads.list(
+                        new LeadFilter(LeadStatus.ACCEPTED, null, null, null, null, null, null, null),
+                        PageRequest.of(0, 5, Sort.by("id")))
+                .getContent();
         LocalDate today = LocalDate.now();
         List<QualificationCmd> cards = List.of(
-                new QualificationCmd(new Answer(LetterStatus.MET, "Budget set aside for this year's CRM project"),
-                        null, new Answer(LetterStatus.MET, "Leads lost between marketing and sales"), null,
-                        LevelStatus.PASSED, null, null, null),
-                new QualificationCmd(new Answer(LetterStatus.MET, "Approved by the CFO"),
-                        new Answer(LetterStatus.MET, "Head of sales signs"), new Answer(LetterStatus.MET, null),
+                new QualificationCmd(
+                        new Answer(LetterStatus.MET, "Budget set aside for this year's CRM project"),
+                        null,
+                        new Answer(LetterStatus.MET, "Leads lost between marketing and sales"),
+                        null,
+                        LevelStatus.PASSED,
+                        null,
+                        null,
+                        null),
+                new QualificationCmd(
+                        new Answer(LetterStatus.MET, "Approved by the CFO"),
+                        new Answer(LetterStatus.MET, "Head of sales signs"),
+                        new Answer(LetterStatus.MET, null),
                         new TimelineAnswer(LetterStatus.MET, "Wants to start next quarter", today.plusMonths(3)),
-                        LevelStatus.PASSED, LevelStatus.PASSED, LevelStatus.UNKNOWN, null),
-                new QualificationCmd(new Answer(LetterStatus.UNKNOWN, "Still waiting for budget approval"),
+                        LevelStatus.PASSED,
+                        LevelStatus.PASSED,
+                        LevelStatus.UNKNOWN,
+                        null),
+                new QualificationCmd(
+                        new Answer(LetterStatus.UNKNOWN, "Still waiting for budget approval"),
                         new Answer(LetterStatus.NOT_MET, "Could not answer questions about strategy"),
                         new Answer(LetterStatus.MET, null),
                         new TimelineAnswer(LetterStatus.NOT_MET, "Plans to buy next year", today.plusMonths(15)),
-                        LevelStatus.PASSED, LevelStatus.PASSED, LevelStatus.FAILED, null),
-                new QualificationCmd(new Answer(LetterStatus.MET, "Budget confirmed"),
+                        LevelStatus.PASSED,
+                        LevelStatus.PASSED,
+                        LevelStatus.FAILED,
+                        null),
+                new QualificationCmd(
+                        new Answer(LetterStatus.MET, "Budget confirmed"),
                         new Answer(LetterStatus.MET, "Talking to the COO, who decides"),
                         new Answer(LetterStatus.MET, "Spreadsheets no longer scale"),
                         new TimelineAnswer(LetterStatus.MET, "Decision this month", today.plusMonths(1)),
-                        LevelStatus.PASSED, LevelStatus.PASSED, LevelStatus.PASSED, null));
+                        LevelStatus.PASSED,
+                        LevelStatus.PASSED,
+                        LevelStatus.PASSED,
+                        null));
         for (int i = 0; i < Math.min(cards.size(), accepted.size()); i++) {
             qualifications.answer(accepted.get(i).id(), cards.get(i));
         }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -29,8 +28,7 @@ public class GuidingQuestions {
 
     public static final List<String> LANGUAGES = List.of("en", "fa");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Map<Topic, List<String>>>> SHAPE = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Map<Topic, List<String>>>> SHAPE = new TypeReference<>() {};
     private static final Map<String, Map<Topic, List<String>>> DEFAULTS = defaults();
 
     private final QuestionBankRepository banks;
@@ -52,7 +50,9 @@ public class GuidingQuestions {
 
     /** Every language's questions, for the settings page. */
     public Map<String, Map<Topic, List<String>>> all() {
-        return banks.findFirstByOrderByIdAsc().map(b -> JSON.readValue(b.questions(), SHAPE)).orElse(DEFAULTS);
+        return banks.findFirstByOrderByIdAsc()
+                .map(b -> JSON.readValue(b.questions(), SHAPE))
+                .orElse(DEFAULTS);
     }
 
     public long version() {
@@ -70,8 +70,12 @@ public class GuidingQuestions {
             Map<Topic, List<String>> byTopic = new EnumMap<>(Topic.class);
             topics.forEach((topic, lines) -> {
                 List<String> kept = new ArrayList<>();
-                lines.stream().map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.length() > 500
-                        ? l.substring(0, 500) : l).limit(30).forEach(kept::add);
+                lines.stream()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .map(l -> l.length() > 500 ? l.substring(0, 500) : l)
+                        .limit(30)
+                        .forEach(kept::add);
                 byTopic.put(topic, kept);
             });
             clean.put(language, byTopic);

@@ -2,5 +2,7 @@ package org.pipelinecrm.qualification;
 
 /** Whether the prospect passed one qualification level (organization, opportunity, stakeholder). */
 public enum LevelStatus {
-    UNKNOWN, PASSED, FAILED
+    UNKNOWN,
+    PASSED,
+    FAILED
 }

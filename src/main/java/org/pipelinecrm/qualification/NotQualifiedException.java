@@ -2,7 +2,6 @@ package org.pipelinecrm.qualification;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.pipelinecrm.shared.ConflictException;
 
 /**
@@ -14,8 +13,10 @@ public class NotQualifiedException extends ConflictException {
     private final List<Blocker> blockers;
 
     NotQualifiedException(List<Blocker> blockers) {
-        super("qualification.notQualified.detail", "The lead is not qualified: "
-                + blockers.stream().map(Blocker::message).collect(Collectors.joining(", ")),
+        super(
+                "qualification.notQualified.detail",
+                "The lead is not qualified: "
+                        + blockers.stream().map(Blocker::message).collect(Collectors.joining(", ")),
                 Blocker.worded(blockers));
         this.blockers = blockers;
     }

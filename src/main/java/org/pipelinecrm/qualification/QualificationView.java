@@ -2,7 +2,6 @@ package org.pipelinecrm.qualification;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.pipelinecrm.qualification.QualificationCmd.Answer;
 import org.pipelinecrm.qualification.QualificationCmd.TimelineAnswer;
 
@@ -10,9 +9,21 @@ import org.pipelinecrm.qualification.QualificationCmd.TimelineAnswer;
  * A lead's scorecard: {@code qualified} only when all four letters are MET and all three levels PASSED;
  * {@code blockers} says what is missing; {@code suggestNurture} when the purchase is more than 12 months out.
  */
-public record QualificationView(long leadId, Answer budget, Answer authority, Answer need, TimelineAnswer timeline,
-        LevelStatus organizationLevel, LevelStatus opportunityLevel, LevelStatus stakeholderLevel, long version,
-        boolean qualified, List<Blocker> blockers, boolean suggestNurture, Long updatedBy, Instant updatedAt) {
+public record QualificationView(
+        long leadId,
+        Answer budget,
+        Answer authority,
+        Answer need,
+        TimelineAnswer timeline,
+        LevelStatus organizationLevel,
+        LevelStatus opportunityLevel,
+        LevelStatus stakeholderLevel,
+        long version,
+        boolean qualified,
+        List<Blocker> blockers,
+        boolean suggestNurture,
+        Long updatedBy,
+        Instant updatedAt) {
 
     /** The status of a topic, for pages that walk the topics in order. */
     public String status(Topic topic) {

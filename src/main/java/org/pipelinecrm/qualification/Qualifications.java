@@ -1,7 +1,6 @@
 package org.pipelinecrm.qualification;
 
 import java.time.LocalDate;
-
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.lead.RejectionReason;

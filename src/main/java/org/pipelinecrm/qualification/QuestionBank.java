@@ -20,8 +20,7 @@ class QuestionBank extends TenantOwned {
     @Version
     private long version;
 
-    protected QuestionBank() {
-    }
+    protected QuestionBank() {}
 
     QuestionBank(String questions) {
         this.questions = questions;

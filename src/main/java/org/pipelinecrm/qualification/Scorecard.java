@@ -1,11 +1,5 @@
 package org.pipelinecrm.qualification;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.pipelinecrm.lead.TimelineFacts;
 import org.pipelinecrm.qualification.QualificationCmd.Answer;
 import org.pipelinecrm.qualification.QualificationCmd.TimelineAnswer;
@@ -34,33 +33,44 @@ class Scorecard extends TenantOwned {
     private Long id;
 
     private long leadId;
+
     @Enumerated(EnumType.STRING)
     private LetterStatus budgetStatus = LetterStatus.UNKNOWN;
+
     private String budgetNote;
+
     @Enumerated(EnumType.STRING)
     private LetterStatus authorityStatus = LetterStatus.UNKNOWN;
+
     private String authorityNote;
+
     @Enumerated(EnumType.STRING)
     private LetterStatus needStatus = LetterStatus.UNKNOWN;
+
     private String needNote;
+
     @Enumerated(EnumType.STRING)
     private LetterStatus timelineStatus = LetterStatus.UNKNOWN;
+
     private String timelineNote;
     private LocalDate expectedPurchaseDate;
+
     @Enumerated(EnumType.STRING)
     private LevelStatus organizationLevel = LevelStatus.UNKNOWN;
+
     @Enumerated(EnumType.STRING)
     private LevelStatus opportunityLevel = LevelStatus.UNKNOWN;
+
     @Enumerated(EnumType.STRING)
     private LevelStatus stakeholderLevel = LevelStatus.UNKNOWN;
+
     private Long updatedBy;
     private Instant updatedAt = Instant.now();
 
     @Version
     private long version;
 
-    protected Scorecard() {
-    }
+    protected Scorecard() {}
 
     Scorecard(long leadId) {
         this.leadId = leadId;
@@ -126,10 +136,20 @@ class Scorecard extends TenantOwned {
     }
 
     QualificationView toView(LocalDate today) {
-        return new QualificationView(leadId, new Answer(budgetStatus, budgetNote),
-                new Answer(authorityStatus, authorityNote), new Answer(needStatus, needNote),
-                new TimelineAnswer(timelineStatus, timelineNote, expectedPurchaseDate), organizationLevel,
-                opportunityLevel, stakeholderLevel, version, qualified(), blockers(), suggestsNurture(today), updatedBy,
+        return new QualificationView(
+                leadId,
+                new Answer(budgetStatus, budgetNote),
+                new Answer(authorityStatus, authorityNote),
+                new Answer(needStatus, needNote),
+                new TimelineAnswer(timelineStatus, timelineNote, expectedPurchaseDate),
+                organizationLevel,
+                opportunityLevel,
+                stakeholderLevel,
+                version,
+                qualified(),
+                blockers(),
+                suggestsNurture(today),
+                updatedBy,
                 id == null ? null : updatedAt);
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.pipelinecrm.lead.TimelineFacts;
 import org.pipelinecrm.lead.TimelineWording;
 import org.pipelinecrm.shared.web.Formats;
@@ -48,7 +47,8 @@ class ScorecardChangeWording implements TimelineWording {
         try {
             for (Map.Entry<String, String> fact : facts.get().asMap().entrySet()) {
                 String what = messages.getMessage("qualification.change." + fact.getKey(), null, locale);
-                parts.add(messages.getMessage("qualification.change", new Object[] {what, value(fact, locale)}, locale));
+                parts.add(
+                        messages.getMessage("qualification.change", new Object[] {what, value(fact, locale)}, locale));
             }
         } catch (NoSuchMessageException | DateTimeParseException e) {
             return null; // not a change this version knows: better shown as stored than half worded

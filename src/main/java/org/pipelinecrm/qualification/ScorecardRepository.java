@@ -1,7 +1,6 @@
 package org.pipelinecrm.qualification;
 
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ScorecardRepository extends JpaRepository<Scorecard, Long> {

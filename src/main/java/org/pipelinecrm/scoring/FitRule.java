@@ -4,13 +4,26 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** Points for what a lead is: e.g. industry EQUALS Software +15, country NOT_IN "Iran,Turkey" -20, companySize GTE 200 +10. */
-public record FitRule(@NotBlank String field, @NotNull Operator operator, @NotNull String value, int points) {
+public record FitRule(
+        @NotBlank String field,
+        @NotNull Operator operator,
+        @NotNull String value,
+        int points) {
 
-    public enum Operator { EQUALS, NOT_EQUALS, IN, NOT_IN, CONTAINS, GTE, LTE, PRESENT }
+    public enum Operator {
+        EQUALS,
+        NOT_EQUALS,
+        IN,
+        NOT_IN,
+        CONTAINS,
+        GTE,
+        LTE,
+        PRESENT
+    }
 
     /** Fields a fit rule may look at. */
-    public static final java.util.List<String> FIELDS = java.util.List.of("industry", "country", "companySize",
-            "annualRevenue", "title", "source", "type", "company", "email");
+    public static final java.util.List<String> FIELDS = java.util.List.of(
+            "industry", "country", "companySize", "annualRevenue", "title", "source", "type", "company", "email");
 
     boolean matches(String actual) {
         String a = actual == null ? "" : actual.trim();
@@ -19,7 +32,8 @@ public record FitRule(@NotBlank String field, @NotNull Operator operator, @NotNu
             case NOT_EQUALS -> !a.isEmpty() && !a.equalsIgnoreCase(value.trim());
             case IN -> !a.isEmpty() && inList(a);
             case NOT_IN -> !a.isEmpty() && !inList(a);
-            case CONTAINS -> !a.isEmpty() && a.toLowerCase().contains(value.trim().toLowerCase());
+            case CONTAINS ->
+                !a.isEmpty() && a.toLowerCase().contains(value.trim().toLowerCase());
             case GTE -> number(a) != null && number(a) >= number(value);
             case LTE -> number(a) != null && number(a) <= number(value);
             case PRESENT -> !a.isEmpty();
@@ -44,6 +58,7 @@ public record FitRule(@NotBlank String field, @NotNull Operator operator, @NotNu
     }
 
     String describe() {
-        return field + " " + operator.name().toLowerCase().replace('_', ' ') + (operator == Operator.PRESENT ? "" : " " + value);
+        return field + " " + operator.name().toLowerCase().replace('_', ' ')
+                + (operator == Operator.PRESENT ? "" : " " + value);
     }
 }

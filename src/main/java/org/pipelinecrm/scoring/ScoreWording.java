@@ -3,7 +3,6 @@ package org.pipelinecrm.scoring;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,10 @@ public class ScoreWording {
         Locale locale = LocaleContextHolder.getLocale();
         Matcher behaviour = BEHAVIOUR.matcher(rule);
         if (behaviour.matches()) {
-            return messages.getMessage("scoring.rule.behaviour",
-                    new Object[] {event(behaviour.group(1), locale), Integer.valueOf(behaviour.group(2))}, locale);
+            return messages.getMessage(
+                    "scoring.rule.behaviour",
+                    new Object[] {event(behaviour.group(1), locale), Integer.valueOf(behaviour.group(2))},
+                    locale);
         }
         int space = rule.indexOf(' ');
         String field = space < 0 ? rule : rule.substring(0, space);
@@ -47,12 +48,22 @@ public class ScoreWording {
         }
         String rest = rule.substring(space + 1);
         // longest first, so that "not in" is not read as "not" + "in"
-        for (FitRule.Operator op : new FitRule.Operator[] {FitRule.Operator.NOT_EQUALS, FitRule.Operator.NOT_IN,
-                FitRule.Operator.EQUALS, FitRule.Operator.IN, FitRule.Operator.CONTAINS, FitRule.Operator.GTE,
-                FitRule.Operator.LTE, FitRule.Operator.PRESENT}) {
+        for (FitRule.Operator op : new FitRule.Operator[] {
+            FitRule.Operator.NOT_EQUALS,
+            FitRule.Operator.NOT_IN,
+            FitRule.Operator.EQUALS,
+            FitRule.Operator.IN,
+            FitRule.Operator.CONTAINS,
+            FitRule.Operator.GTE,
+            FitRule.Operator.LTE,
+            FitRule.Operator.PRESENT
+        }) {
             String said = op.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            Object[] words = {messages.getMessage("scoring.field." + field, null, field, locale),
-                    messages.getMessage("scoring.op." + op.name(), null, said, locale), null};
+            Object[] words = {
+                messages.getMessage("scoring.field." + field, null, field, locale),
+                messages.getMessage("scoring.op." + op.name(), null, said, locale),
+                null
+            };
             if (op == FitRule.Operator.PRESENT && rest.equals(said)) {
                 return messages.getMessage("scoring.rule.present", words, locale);
             }

@@ -22,16 +22,13 @@ public final class Scorecard {
     }
 
     /** A behaviour event of a lead. */
-    public record Behaviour(String type, Instant occurredAt) {
-    }
+    public record Behaviour(String type, Instant occurredAt) {}
 
     /** One rule's share in a score. */
-    public record Contribution(String rule, int points) {
-    }
+    public record Contribution(String rule, int points) {}
 
     /** A score and why. */
-    public record Score(int total, List<Contribution> breakdown, boolean mql, boolean salesReady) {
-    }
+    public record Score(int total, List<Contribution> breakdown, boolean mql, boolean salesReady) {}
 
     public Score score(Map<String, String> fit, List<Behaviour> events, Instant now) {
         List<Contribution> parts = new ArrayList<>();
@@ -44,7 +41,9 @@ public final class Scorecard {
         Map<String, Double> byType = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Behaviour event : events) {
-            rules.behaviourRules().stream().filter(r -> r.eventType().equalsIgnoreCase(event.type())).findFirst()
+            rules.behaviourRules().stream()
+                    .filter(r -> r.eventType().equalsIgnoreCase(event.type()))
+                    .findFirst()
                     .ifPresent(rule -> {
                         byType.merge(rule.eventType(), rule.points() * decay(event.occurredAt(), now), Double::sum);
                         counts.merge(rule.eventType(), 1, Integer::sum);

@@ -1,10 +1,9 @@
 package org.pipelinecrm.scoring;
 
 import java.util.List;
-
+import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.tenant.TenantContext;
 import org.pipelinecrm.tenant.WorkspaceCreated;
-import org.pipelinecrm.shared.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -40,7 +39,8 @@ public class Scoring {
     /** The behaviour events a lead can record: the built-in ones and those the workspace's rules name, sorted. */
     public java.util.SortedSet<String> eventTypes() {
         java.util.SortedSet<String> types = new java.util.TreeSet<>();
-        java.util.stream.Stream.concat(DefaultModel.rules().behaviourRules().stream(), rules().behaviourRules().stream())
+        java.util.stream.Stream.concat(
+                        DefaultModel.rules().behaviourRules().stream(), rules().behaviourRules().stream())
                 .forEach(rule -> types.add(rule.eventType().trim().toUpperCase(java.util.Locale.ROOT)));
         return types;
     }
@@ -55,8 +55,12 @@ public class Scoring {
         if (model.version != rules.version()) {
             throw new ObjectOptimisticLockingFailureException(ScoringModel.class, model.id);
         }
-        model.change(JSON.writeValueAsString(rules.fitRules()), JSON.writeValueAsString(rules.behaviourRules()),
-                rules.decayPercentPerWeek(), rules.mqlThreshold(), rules.sqlThreshold());
+        model.change(
+                JSON.writeValueAsString(rules.fitRules()),
+                JSON.writeValueAsString(rules.behaviourRules()),
+                rules.decayPercentPerWeek(),
+                rules.mqlThreshold(),
+                rules.sqlThreshold());
         models.flush();
         events.publishEvent(new ScoringRulesChanged(TenantContext.require()));
         return toRules(model);
@@ -69,14 +73,19 @@ public class Scoring {
     }
 
     private static ScoringModel fromRules(ScoringRules rules) {
-        return new ScoringModel(JSON.writeValueAsString(rules.fitRules()), JSON.writeValueAsString(rules.behaviourRules()),
-                rules.decayPercentPerWeek(), rules.mqlThreshold(), rules.sqlThreshold());
+        return new ScoringModel(
+                JSON.writeValueAsString(rules.fitRules()),
+                JSON.writeValueAsString(rules.behaviourRules()),
+                rules.decayPercentPerWeek(),
+                rules.mqlThreshold(),
+                rules.sqlThreshold());
     }
 
     private static ScoringRules toRules(ScoringModel model) {
-        List<FitRule> fit = JSON.readValue(model.fitRules, new TypeReference<List<FitRule>>() { });
-        List<BehaviourRule> behaviour = JSON.readValue(model.behaviourRules, new TypeReference<List<BehaviourRule>>() { });
-        return new ScoringRules(fit, behaviour, model.decayPercentPerWeek, model.mqlThreshold, model.sqlThreshold,
-                model.version);
+        List<FitRule> fit = JSON.readValue(model.fitRules, new TypeReference<List<FitRule>>() {});
+        List<BehaviourRule> behaviour =
+                JSON.readValue(model.behaviourRules, new TypeReference<List<BehaviourRule>>() {});
+        return new ScoringRules(
+                fit, behaviour, model.decayPercentPerWeek, model.mqlThreshold, model.sqlThreshold, model.version);
     }
 }

@@ -14,16 +14,17 @@ class ScoringModel extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     Long id;
+
     String fitRules;
     String behaviourRules;
     int decayPercentPerWeek;
     int mqlThreshold;
     int sqlThreshold;
+
     @Version
     long version;
 
-    protected ScoringModel() {
-    }
+    protected ScoringModel() {}
 
     ScoringModel(String fitRules, String behaviourRules, int decay, int mql, int sql) {
         change(fitRules, behaviourRules, decay, mql, sql);

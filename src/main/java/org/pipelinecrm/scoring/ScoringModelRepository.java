@@ -1,7 +1,6 @@
 package org.pipelinecrm.scoring;
 
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ScoringModelRepository extends JpaRepository<ScoringModel, Long> {

@@ -2,7 +2,6 @@ package org.pipelinecrm.shared;
 
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.data.domain.Page;
 
 /** The API's list answer: {@code {items, page, size, total}}. */
@@ -11,7 +10,10 @@ public record PageOf<T>(List<T> items, int page, int size, long total) {
     public static final int MAX_SIZE = 500;
 
     public static <E, T> PageOf<T> of(Page<E> page, Function<E, T> mapper) {
-        return new PageOf<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+        return new PageOf<>(
+                page.getContent().stream().map(mapper).toList(),
+                page.getNumber(),
+                page.getSize(),
                 page.getTotalElements());
     }
 

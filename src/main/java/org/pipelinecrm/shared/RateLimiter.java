@@ -1,15 +1,13 @@
 package org.pipelinecrm.shared;
 
-import java.time.Duration;
-
-import javax.sql.DataSource;
-
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +21,7 @@ public class RateLimiter {
 
     /** A bucket is dropped this long after it would be full again: an idle key costs nothing. */
     private static final Duration KEEP_WHEN_FULL = Duration.ofMinutes(1);
+
     private static final int REMOVE_BATCH = 1_000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
@@ -30,7 +29,10 @@ public class RateLimiter {
     RateLimiter(DataSource dataSource) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .table("rate_limit_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
                 .build();
     }
@@ -58,8 +60,11 @@ public class RateLimiter {
 
     private BucketProxy bucket(String key, int capacity, Duration period) {
         // the limit is part of the key: a changed setting starts a fresh bucket instead of reading an old one
-        return buckets.builder().build(key + "/" + capacity + "/" + period.toSeconds(), () -> BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                .build());
+        return buckets.builder()
+                .build(
+                        key + "/" + capacity + "/" + period.toSeconds(),
+                        () -> BucketConfiguration.builder()
+                                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                                .build());
     }
 }

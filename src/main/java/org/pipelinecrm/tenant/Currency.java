@@ -2,5 +2,7 @@ package org.pipelinecrm.tenant;
 
 /** Currencies a workspace can keep its amounts in. */
 public enum Currency {
-    USD, EUR, IRR
+    USD,
+    EUR,
+    IRR
 }

@@ -22,7 +22,8 @@ class SuperuserWarning {
     @EventListener(ApplicationReadyEvent.class)
     void check() {
         boolean unbound = jdbc.sql("select rolsuper or rolbypassrls from pg_roles where rolname = current_user")
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
         if (unbound) {
             log.warn("""
 

@@ -2,7 +2,6 @@ package org.pipelinecrm.tenant;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.slf4j.MDC;
 
 /**
@@ -13,8 +12,7 @@ public final class TenantContext {
 
     private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     public static Optional<Long> current() {
         return Optional.ofNullable(CURRENT.get());

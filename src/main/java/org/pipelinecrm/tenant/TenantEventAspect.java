@@ -20,8 +20,11 @@ class TenantEventAspect {
     // reaches this advice on another thread, where Spring cannot bind pointcut arguments.
     @Around("@annotation(org.springframework.modulith.events.ApplicationModuleListener)")
     Object inEventsWorkspace(ProceedingJoinPoint call) throws Throwable {
-        TenantEvent event = java.util.Arrays.stream(call.getArgs()).filter(TenantEvent.class::isInstance)
-                .map(TenantEvent.class::cast).findFirst().orElse(null);
+        TenantEvent event = java.util.Arrays.stream(call.getArgs())
+                .filter(TenantEvent.class::isInstance)
+                .map(TenantEvent.class::cast)
+                .findFirst()
+                .orElse(null);
         if (event == null) {
             return call.proceed();
         }

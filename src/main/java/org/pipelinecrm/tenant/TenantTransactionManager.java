@@ -1,10 +1,9 @@
 package org.pipelinecrm.tenant;
 
-import java.sql.SQLException;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import org.hibernate.Session;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;

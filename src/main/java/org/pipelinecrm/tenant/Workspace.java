@@ -1,14 +1,13 @@
 package org.pipelinecrm.tenant;
 
-import java.time.Instant;
-import java.time.ZoneId;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /** A company using the product; its id is the tenant id of every row it owns. */
 @Entity
@@ -32,8 +31,7 @@ class Workspace {
     @Version
     private long version;
 
-    protected Workspace() {
-    }
+    protected Workspace() {}
 
     Workspace(long id, String name, Currency currency, ZoneId timeZone, String formKey) {
         this.id = id;

@@ -2,5 +2,4 @@ package org.pipelinecrm.tenant;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface WorkspaceRepository extends JpaRepository<Workspace, Long> {
-}
+interface WorkspaceRepository extends JpaRepository<Workspace, Long> {}

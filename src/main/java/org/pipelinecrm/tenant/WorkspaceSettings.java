@@ -2,6 +2,5 @@ package org.pipelinecrm.tenant;
 
 import java.time.ZoneId;
 
-public record WorkspaceSettings(long id, String name, Currency currency, ZoneId timeZone, String formKey,
-        long version) {
-}
+public record WorkspaceSettings(
+        long id, String name, Currency currency, ZoneId timeZone, String formKey, long version) {}

@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -24,8 +23,8 @@ public class Workspaces {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    Workspaces(WorkspaceRepository workspaces, JdbcClient jdbc, TransactionTemplate tx,
-            ApplicationEventPublisher events) {
+    Workspaces(
+            WorkspaceRepository workspaces, JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -39,11 +38,14 @@ public class Workspaces {
     public long create(String name, Currency currency, ZoneId zone, Locale language, LongConsumer populate) {
         // The id is drawn first: row-level security only admits rows of the workspace we are in.
         long id = jdbc.sql("select nextval('workspace_seq')").query(Long.class).single();
-        TenantContext.runAs(id, () -> tx.executeWithoutResult(status -> {
-            workspaces.saveAndFlush(new Workspace(id, name, currency, zone, newFormKey())); // listeners may write with SQL
-            events.publishEvent(new WorkspaceCreated(id, name, language));
-            populate.accept(id);
-        }));
+        TenantContext.runAs(
+                id,
+                () -> tx.executeWithoutResult(status -> {
+                    workspaces.saveAndFlush(
+                            new Workspace(id, name, currency, zone, newFormKey())); // listeners may write with SQL
+                    events.publishEvent(new WorkspaceCreated(id, name, language));
+                    populate.accept(id);
+                }));
         return id;
     }
 
@@ -78,8 +80,14 @@ public class Workspaces {
             return java.util.Optional.empty();
         }
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.form_key', ?, true)").param(key).query().singleValue();
-            return jdbc.sql("select id from workspace where form_key = ?").param(key).query(Long.class).optional();
+            jdbc.sql("select set_config('app.form_key', ?, true)")
+                    .param(key)
+                    .query()
+                    .singleValue();
+            return jdbc.sql("select id from workspace where form_key = ?")
+                    .param(key)
+                    .query(Long.class)
+                    .optional();
         });
     }
 
@@ -87,7 +95,9 @@ public class Workspaces {
     public String regenerateFormKey() {
         long id = TenantContext.require();
         String key = newFormKey();
-        tx.executeWithoutResult(status -> jdbc.sql("update workspace set form_key = ? where id = ?").param(key).param(id)
+        tx.executeWithoutResult(status -> jdbc.sql("update workspace set form_key = ? where id = ?")
+                .param(key)
+                .param(id)
                 .update());
         return key;
     }
@@ -95,8 +105,12 @@ public class Workspaces {
     /** Every workspace id, for background work that visits each workspace in turn. */
     public List<Long> allIds() {
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.list_workspaces', 'on', true)").query().singleValue();
-            return jdbc.sql("select id from workspace order by id").query(Long.class).list();
+            jdbc.sql("select set_config('app.list_workspaces', 'on', true)")
+                    .query()
+                    .singleValue();
+            return jdbc.sql("select id from workspace order by id")
+                    .query(Long.class)
+                    .list();
         });
     }
 

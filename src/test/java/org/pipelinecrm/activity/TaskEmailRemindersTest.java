@@ -1,14 +1,15 @@
 package org.pipelinecrm.activity;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,6 @@ import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Reminder e-mails through a real (in-process) SMTP server: one per task and due time, even when two run at once. */
 @IntegrationTest
 class TaskEmailRemindersTest {
@@ -30,8 +29,10 @@ class TaskEmailRemindersTest {
 
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     Tasks tasks;
+
     @Autowired
     TaskReminderMail reminders;
 
@@ -54,12 +55,30 @@ class TaskEmailRemindersTest {
         var ws = workspaces.create();
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
         Instant now = Instant.now();
-        long soon = workspaces.as(ws.adminEmail(), () -> tasks.add(new TaskCmd("Call back Initech",
-                now.plus(30, ChronoUnit.MINUTES), TaskPriority.HIGH, rep.id(), null, null)).id());
-        workspaces.as(ws.adminEmail(), () -> tasks.add(new TaskCmd("Prepare the QBR",
-                now.plus(3, ChronoUnit.HOURS), TaskPriority.NORMAL, rep.id(), null, null)));
-        long done = workspaces.as(ws.adminEmail(), () -> tasks.add(new TaskCmd("Already handled",
-                now.plus(20, ChronoUnit.MINUTES), TaskPriority.NORMAL, rep.id(), null, null)).id());
+        long soon = workspaces.as(
+                ws.adminEmail(),
+                () -> tasks.add(new TaskCmd(
+                                "Call back Initech",
+                                now.plus(30, ChronoUnit.MINUTES),
+                                TaskPriority.HIGH,
+                                rep.id(),
+                                null,
+                                null))
+                        .id());
+        workspaces.as(
+                ws.adminEmail(),
+                () -> tasks.add(new TaskCmd(
+                        "Prepare the QBR", now.plus(3, ChronoUnit.HOURS), TaskPriority.NORMAL, rep.id(), null, null)));
+        long done = workspaces.as(
+                ws.adminEmail(),
+                () -> tasks.add(new TaskCmd(
+                                "Already handled",
+                                now.plus(20, ChronoUnit.MINUTES),
+                                TaskPriority.NORMAL,
+                                rep.id(),
+                                null,
+                                null))
+                        .id());
         workspaces.as(ws.adminEmail(), () -> tasks.complete(done, null));
 
         // Two instances' jobs at the same moment: the database lets only one claim each reminder.
@@ -75,8 +94,18 @@ class TaskEmailRemindersTest {
         assertThat((String) mine.get(0).getContent()).contains("Call back Initech");
 
         // A new due time deserves a new reminder.
-        workspaces.as(ws.adminEmail(), () -> tasks.change(soon, new TaskCmd("Call back Initech",
-                now.plus(50, ChronoUnit.MINUTES), TaskPriority.HIGH, rep.id(), null, null), null));
+        workspaces.as(
+                ws.adminEmail(),
+                () -> tasks.change(
+                        soon,
+                        new TaskCmd(
+                                "Call back Initech",
+                                now.plus(50, ChronoUnit.MINUTES),
+                                TaskPriority.HIGH,
+                                rep.id(),
+                                null,
+                                null),
+                        null));
         reminders.sendDue(sender);
         assertThat(to(rep.email())).hasSize(2);
     }

@@ -1,8 +1,13 @@
 package org.pipelinecrm.activity;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
 import org.pipelinecrm.identity.UserLookup;
@@ -11,22 +16,19 @@ import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-
 /** The in-app reminder shows only open tasks due within the next hour. */
 @IntegrationTest
 class TaskRemindersTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     Tasks tasks;
+
     @Autowired
     UserLookup users;
 
@@ -37,8 +39,8 @@ class TaskRemindersTest {
         workspaces.as(ws.adminEmail(), () -> {
             tasks.add(new TaskCmd("Call Parsa back", now.plus(30, ChronoUnit.MINUTES), null, null, null, null));
             tasks.add(new TaskCmd("Quarterly review", now.plus(3, ChronoUnit.HOURS), null, null, null, null));
-            long done = tasks.add(new TaskCmd("Already sent", now.plus(10, ChronoUnit.MINUTES), null, null, null,
-                    null)).id();
+            long done = tasks.add(new TaskCmd("Already sent", now.plus(10, ChronoUnit.MINUTES), null, null, null, null))
+                    .id();
             return tasks.complete(done, null);
         });
         mvc.perform(get("/tasks/reminders").with(user(users.loadUserByUsername(ws.adminEmail()))))

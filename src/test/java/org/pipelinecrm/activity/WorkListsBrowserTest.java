@@ -1,9 +1,13 @@
 package org.pipelinecrm.activity;
 
-import java.time.Duration;
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,11 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * The work lists in a browser: a rep works My tasks (each task names and links its record, is completed in place,
  * the due-soon banner stays dismissed until a later task falls due) and answers the handoff inbox in the row
@@ -38,8 +37,10 @@ class WorkListsBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     MockMvc mvc;
 
@@ -52,8 +53,13 @@ class WorkListsBrowserTest {
     void aRepWorksMyTasksInEnglish() throws Exception {
         WebDriver browser = open(1440, 900);
         var ws = workspaces.create();
-        long account = id(mvc.perform(post("/api/v1/accounts").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"Acme Corp\"}")).andExpect(status().isCreated()).andReturn().getResponse()
+        long account = id(mvc.perform(post("/api/v1/accounts")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Acme Corp\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
         long lead = lead(ws, "Sara", "Lee", "Acme");
         Instant now = Instant.now();
@@ -64,30 +70,40 @@ class WorkListsBrowserTest {
         signIn(browser, ws);
         browser.get(base() + "/tasks");
         var rows = browser.findElements(By.cssSelector("#task-lists .task"));
-        assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".task-title")).getText())
-                .as("overdue first, then by due time").containsExactly("Call Sara back", "Send Acme the quote",
-                        "Plan the quarter");
+        assertThat(rows)
+                .extracting(r -> r.findElement(By.cssSelector(".task-title")).getText())
+                .as("overdue first, then by due time")
+                .containsExactly("Call Sara back", "Send Acme the quote", "Plan the quarter");
         WebElement overdue = browser.findElement(By.cssSelector("#tasks-overdue .task"));
         WebElement leadLink = overdue.findElement(By.cssSelector("a.task-record"));
         assertThat(leadLink.getText()).contains("Sara Lee").contains("Acme");
         assertThat(leadLink.getDomAttribute("href")).isEqualTo("/leads/" + lead);
-        assertThat(rows.get(1).findElement(By.cssSelector("a.task-record")).getText()).isEqualTo("Acme Corp");
+        assertThat(rows.get(1).findElement(By.cssSelector("a.task-record")).getText())
+                .isEqualTo("Acme Corp");
         assertThat(rows.get(2).findElements(By.cssSelector("a.task-record"))).isEmpty();
 
         // completed in place: the row stays, done, with a way back; a toast says so; the count follows
         assertThat(browser.findElement(By.id("task-count")).getText()).isEqualTo("2");
         overdue.findElement(By.cssSelector(".complete-task")).click();
-        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
-                "The task is done."));
-        Browser.await(browser).until(d -> "1".equals(d.findElement(By.id("task-count")).getText()));
-        assertThat(browser.findElement(By.cssSelector("#tasks-overdue li")).getAttribute("class")).contains("task-done");
-        assertThat(browser.findElement(By.cssSelector("#tasks-overdue .reopen-task")).isDisplayed()).isTrue();
+        Browser.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "The task is done."));
+        Browser.await(browser)
+                .until(d -> "1".equals(d.findElement(By.id("task-count")).getText()));
+        assertThat(browser.findElement(By.cssSelector("#tasks-overdue li")).getAttribute("class"))
+                .contains("task-done");
+        assertThat(browser.findElement(By.cssSelector("#tasks-overdue .reopen-task"))
+                        .isDisplayed())
+                .isTrue();
         browser.get(base() + "/tasks");
-        assertThat(browser.findElements(By.id("tasks-overdue"))).as("gone once the page is read again").isEmpty();
+        assertThat(browser.findElements(By.id("tasks-overdue")))
+                .as("gone once the page is read again")
+                .isEmpty();
 
         // the banner names the record; dismissed, it stays dismissed on the next page
-        WebElement banner = Browser.await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("due-soon")));
-        assertThat(banner.findElement(By.cssSelector(".task-reminder-record")).getText()).isEqualTo("Acme Corp");
+        WebElement banner =
+                Browser.await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("due-soon")));
+        assertThat(banner.findElement(By.cssSelector(".task-reminder-record")).getText())
+                .isEqualTo("Acme Corp");
         assertThat(banner.findElement(By.cssSelector(".task-reminder-record")).getDomAttribute("href"))
                 .isEqualTo("/accounts/" + account);
         browser.findElement(By.id("dismiss-reminders")).click();
@@ -103,20 +119,24 @@ class WorkListsBrowserTest {
         assertThat(banner.getText()).contains("Confirm the demo").contains("Send Acme the quote");
 
         // a stale version is refused with the reason in a toast, and nothing changes
-        mvc.perform(post("/api/v1/tasks/" + soon + "/complete").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"version\": 0}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tasks/" + soon + "/complete")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0}"))
+                .andExpect(status().isOk());
         browser.findElement(By.cssSelector("#task-" + soon + " .complete-task")).click();
-        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
-                "changed"));
-        assertThat(browser.findElements(By.cssSelector("#task-" + soon + ".task-done"))).isEmpty();
+        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "changed"));
+        assertThat(browser.findElements(By.cssSelector("#task-" + soon + ".task-done")))
+                .isEmpty();
 
         // a task added with the form: confirmed with a toast, the form empty again
         browser.findElement(By.id("task-title")).sendKeys("Prepare the renewal");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('task-due').value = '2030-01-07T10:00'");
         browser.findElement(By.cssSelector("#add-task button[type=submit]")).click();
-        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
-                "The task is added."));
-        assertThat(browser.findElement(By.id("task-title")).getDomProperty("value")).isEmpty();
+        Browser.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "The task is added."));
+        assertThat(browser.findElement(By.id("task-title")).getDomProperty("value"))
+                .isEmpty();
         assertThat(browser.findElement(By.id("tasks-upcoming")).getText()).contains("Prepare the renewal");
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
     }
@@ -134,23 +154,30 @@ class WorkListsBrowserTest {
         browser.get(base() + "/leads/inbox");
         row(browser, first).findElement(By.cssSelector(".accept-lead")).click();
         Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Accepted"));
-        Browser.await(browser).until(d -> row(d, first).findElements(By.cssSelector(".lead-answered")).size() == 1);
+        Browser.await(browser)
+                .until(d -> row(d, first)
+                                .findElements(By.cssSelector(".lead-answered"))
+                                .size()
+                        == 1);
         assertThat(leadStatus(ws, first)).isEqualTo("ACCEPTED");
 
         // rejecting: no preset reason, so the browser refuses to send until one is chosen
         row(browser, second).findElement(By.cssSelector(".open-reject")).click();
         WebElement form = row(browser, second).findElement(By.cssSelector(".reject-form"));
-        assertThat(new Select(form.findElement(By.name("reason"))).getFirstSelectedOption().getDomAttribute("value"))
+        assertThat(new Select(form.findElement(By.name("reason")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
                 .isEmpty();
         form.findElement(By.cssSelector(".send-reject")).click();
         assertThat(valid(browser, form.findElement(By.name("reason")))).isFalse();
         assertThat(leadStatus(ws, second)).isEqualTo("HANDED_OFF");
         // and should the browser send it anyway, the server answers the row with the reason marked
-        ((JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('required')",
-                form.findElement(By.name("reason")));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].removeAttribute('required')", form.findElement(By.name("reason")));
         form.findElement(By.cssSelector(".send-reject")).click();
-        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-lead-" + second),
-                "Choose why you reject this lead."));
+        Browser.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("inbox-lead-" + second), "Choose why you reject this lead."));
         form = row(browser, second).findElement(By.cssSelector(".reject-form"));
         assertThat(form.isDisplayed()).isTrue();
         assertThat(form.findElement(By.name("reason")).getAttribute("class")).contains("is-invalid");
@@ -162,7 +189,11 @@ class WorkListsBrowserTest {
         assertThat(leadStatus(ws, second)).isEqualTo("HANDED_OFF");
         form.findElement(By.name("note")).sendKeys("Is a reseller, not a buyer");
         form.findElement(By.cssSelector(".send-reject")).click();
-        Browser.await(browser).until(d -> row(d, second).findElements(By.cssSelector(".lead-answered")).size() == 1);
+        Browser.await(browser)
+                .until(d -> row(d, second)
+                                .findElements(By.cssSelector(".lead-answered"))
+                                .size()
+                        == 1);
         assertThat(row(browser, second).getText()).contains("Rejected");
         assertThat(leadStatus(ws, second)).isEqualTo("REJECTED");
 
@@ -171,8 +202,8 @@ class WorkListsBrowserTest {
         row(browser, fourth).findElement(By.cssSelector(".select-lead")).click();
         browser.findElement(By.id("accept-selected")).click();
         browser.switchTo().alert().accept();
-        Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
-                "Leads accepted: 2"));
+        Browser.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Leads accepted: 2"));
         assertThat(leadStatus(ws, third)).isEqualTo("ACCEPTED");
         assertThat(leadStatus(ws, fourth)).isEqualTo("ACCEPTED");
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
@@ -182,38 +213,48 @@ class WorkListsBrowserTest {
     void inPersianOnAPhoneTasksAreCompletedAndLeadsAcceptedInTheRow() throws Exception {
         WebDriver browser = open(1440, 900);
         var ws = workspaces.create();
-        long account = id(mvc.perform(post("/api/v1/accounts").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"پارسیان\"}")).andExpect(status().isCreated()).andReturn().getResponse()
+        long account = id(mvc.perform(post("/api/v1/accounts")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"پارسیان\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
         task(ws, "تماس با پارسیان", Instant.now().minus(Duration.ofHours(1)), "ACCOUNT", account);
         long lead = handedOff(ws, lead(ws, "مینا", "شمس", "شمس"));
 
         signIn(browser, ws);
         browser.findElement(By.id("language-button")).click();
-        Browser.await(browser).until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        Browser.await(browser)
+                .until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             browser.get(base() + "/tasks");
             WebElement row = browser.findElement(By.cssSelector("#tasks-overdue .task"));
-            assertThat(row.findElement(By.cssSelector("a.task-record")).getText()).isEqualTo("پارسیان");
+            assertThat(row.findElement(By.cssSelector("a.task-record")).getText())
+                    .isEqualTo("پارسیان");
             row.findElement(By.cssSelector(".complete-task")).click();
-            Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
-                    "کار انجام شد."));
+            Browser.await(browser)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "کار انجام شد."));
             assertThat(browser.findElement(By.cssSelector("#tasks-overdue li")).getAttribute("class"))
                     .contains("task-done");
 
             browser.get(base() + "/leads/inbox");
             WebElement accept = row(browser, lead).findElement(By.cssSelector(".accept-lead"));
-            assertThat(accept.isDisplayed()).as("the answer column fits on a phone").isTrue();
+            assertThat(accept.isDisplayed())
+                    .as("the answer column fits on a phone")
+                    .isTrue();
             accept.click();
-            Browser.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
-                    "پذیرفته شد"));
+            Browser.await(browser)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "پذیرفته شد"));
             assertThat(leadStatus(ws, lead)).isEqualTo("ACCEPTED");
             assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
         } finally {
             browser.manage().window().setSize(new Dimension(1400, 1000));
             browser.findElement(By.id("language-button")).click();
-            Browser.await(browser).until(d -> "ltr".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+            Browser.await(browser)
+                    .until(d -> "ltr".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
         }
     }
 
@@ -241,29 +282,46 @@ class WorkListsBrowserTest {
     }
 
     private long task(Workspace ws, String title, Instant due, String recordType, Long recordId) throws Exception {
-        String record = recordType == null ? "" : ", \"recordType\": \"%s\", \"recordId\": %d".formatted(recordType,
-                recordId);
-        return id(mvc.perform(post("/api/v1/tasks").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"title\": \"%s\", \"dueAt\": \"%s\"%s}".formatted(title, due, record)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        String record =
+                recordType == null ? "" : ", \"recordType\": \"%s\", \"recordId\": %d".formatted(recordType, recordId);
+        return id(mvc.perform(post("/api/v1/tasks")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"%s\", \"dueAt\": \"%s\"%s}".formatted(title, due, record)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     private long lead(Workspace ws, String first, String last, String company) throws Exception {
-        return id(mvc.perform(post("/api/v1/leads").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\": \"%s\", \"lastName\": \"%s\", \"company\": \"%s\", \"type\": \"MQL\"}"
-                        .formatted(first, last, company))).andExpect(status().isCreated()).andReturn().getResponse()
+        return id(mvc.perform(post("/api/v1/leads")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"firstName\": \"%s\", \"lastName\": \"%s\", \"company\": \"%s\", \"type\": \"MQL\"}"
+                                .formatted(first, last, company)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
     }
 
     private long handedOff(Workspace ws, long lead) throws Exception {
-        mvc.perform(post("/api/v1/leads/" + lead + "/handoff").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"note\": \"asked for pricing\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/leads/" + lead + "/handoff")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\": \"asked for pricing\"}"))
+                .andExpect(status().isOk());
         return lead;
     }
 
     private String leadStatus(Workspace ws, long lead) throws Exception {
-        return JsonPath.read(mvc.perform(get("/api/v1/leads/" + lead).with(ws.admin())).andReturn().getResponse()
-                .getContentAsString(), "$.status");
+        return JsonPath.read(
+                mvc.perform(get("/api/v1/leads/" + lead).with(ws.admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.status");
     }
 
     private static long id(String json) {

@@ -1,7 +1,8 @@
 package org.pipelinecrm.identity;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -13,14 +14,13 @@ import org.pipelinecrm.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A newcomer signs up, signs in, reads the product in Persian; a demo rep signs in to their own language. */
 @IntegrationTest
 class FoundationJourneyBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DemoData demo;
 
@@ -38,8 +38,11 @@ class FoundationJourneyBrowserTest {
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.id("create-workspace")).click();
         // a too-short password is explained next to the field, and nothing else typed is lost
-        assertThat(browser.findElement(By.cssSelector("#password + .invalid-feedback")).getText()).isNotBlank();
-        assertThat(browser.findElement(By.id("workspaceName")).getAttribute("value")).isEqualTo("Journey Traders");
+        assertThat(browser.findElement(By.cssSelector("#password + .invalid-feedback"))
+                        .getText())
+                .isNotBlank();
+        assertThat(browser.findElement(By.id("workspaceName")).getAttribute("value"))
+                .isEqualTo("Journey Traders");
 
         browser.findElement(By.id("password")).sendKeys("a-long-password-1");
         browser.findElement(By.id("create-workspace")).click();
@@ -50,10 +53,12 @@ class FoundationJourneyBrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
 
         browser.findElement(By.id("language-button")).click();
-        Browser.await(browser).until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        Browser.await(browser)
+                .until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
         String today = browser.findElement(By.id("today")).getText();
         assertThat(today).as("a Solar Hijri date in Persian digits").matches(".*۱۴[۰-۹]{2}.*");
-        assertThat(browser.findElement(By.cssSelector("link[href*='bootstrap.rtl']"))).isNotNull();
+        assertThat(browser.findElement(By.cssSelector("link[href*='bootstrap.rtl']")))
+                .isNotNull();
         assertThat(browser.findElement(By.linkText("قیف فروش")).isDisplayed()).isTrue();
 
         // the choice is the person's: after signing in again elsewhere it is still Persian

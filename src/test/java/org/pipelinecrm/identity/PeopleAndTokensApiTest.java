@@ -1,13 +1,5 @@
 package org.pipelinecrm.identity;
 
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.Test;
-import org.pipelinecrm.support.IntegrationTest;
-import org.pipelinecrm.support.TestWorkspaces;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,23 +9,39 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
 @IntegrationTest
 class PeopleAndTokensApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
 
     @Test
     void anAdminAddsTeamsAndPeopleWhoThenSignIn() throws Exception {
         var ws = workspaces.create();
-        String team = mvc.perform(post("/api/v1/teams").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+        String team = mvc.perform(post("/api/v1/teams")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Inside Sales\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long teamId = ((Number) JsonPath.read(team, "$.id")).longValue();
         String email = "rep-" + ws.suffix() + "@test.example";
-        mvc.perform(post("/api/v1/users").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/users")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\": \"" + email + "\", \"name\": \"Rep\", \"password\": \"rep-password-1\","
                                 + " \"role\": \"SALES_REP\", \"teamId\": " + teamId + "}"))
                 .andExpect(status().isCreated());
@@ -47,7 +55,9 @@ class PeopleAndTokensApiTest {
     void onlyAdminsManagePeople() throws Exception {
         var ws = workspaces.create();
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
-        mvc.perform(post("/api/v1/teams").with(rep.basic()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/teams")
+                        .with(rep.basic())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Mine\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -57,38 +67,55 @@ class PeopleAndTokensApiTest {
     void aDeactivatedPersonCannotSignInButStillExists() throws Exception {
         var ws = workspaces.create();
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
-        mvc.perform(patch("/api/v1/users/{id}", rep.id()).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(patch("/api/v1/users/{id}", rep.id())
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"active\": false, \"version\": 0}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false));
         mvc.perform(get("/api/v1/me").with(rep.basic())).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/users/{id}", rep.id()).with(ws.admin())).andExpect(jsonPath("$.name").exists());
+        mvc.perform(get("/api/v1/users/{id}", rep.id()).with(ws.admin()))
+                .andExpect(jsonPath("$.name").exists());
     }
 
     @Test
     void aStaleVersionIsAConflictNotAnOverwrite() throws Exception {
         var ws = workspaces.create();
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
-        mvc.perform(patch("/api/v1/users/{id}", rep.id()).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"First\", \"version\": 0}")).andExpect(status().isOk());
-        mvc.perform(patch("/api/v1/users/{id}", rep.id()).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(patch("/api/v1/users/{id}", rep.id())
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"First\", \"version\": 0}"))
+                .andExpect(status().isOk());
+        mvc.perform(patch("/api/v1/users/{id}", rep.id())
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Second\", \"version\": 0}"))
                 .andExpect(status().isConflict());
-        mvc.perform(get("/api/v1/users/{id}", rep.id()).with(ws.admin())).andExpect(jsonPath("$.name").value("First"));
+        mvc.perform(get("/api/v1/users/{id}", rep.id()).with(ws.admin()))
+                .andExpect(jsonPath("$.name").value("First"));
     }
 
     @Test
     void anApiTokenWorksUntilItIsRevokedAndIsShownOnlyOnce() throws Exception {
         var ws = workspaces.create();
-        String issued = mvc.perform(post("/api/v1/tokens").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+        String issued = mvc.perform(post("/api/v1/tokens")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Website\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String token = JsonPath.read(issued, "$.token");
         long id = ((Number) JsonPath.read(issued, "$.id")).longValue();
 
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.workspaceId").value(ws.id()));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.workspaceId").value(ws.id()));
         mvc.perform(get("/api/v1/tokens").with(ws.admin()))
-                .andExpect(jsonPath("$[0].name").value("Website")).andExpect(jsonPath("$[0].token").doesNotExist());
+                .andExpect(jsonPath("$[0].name").value("Website"))
+                .andExpect(jsonPath("$[0].token").doesNotExist());
 
         mvc.perform(delete("/api/v1/tokens/{id}", id).header("Authorization", "Bearer " + token))
                 .andExpect(status().isNoContent());
@@ -105,7 +132,9 @@ class PeopleAndTokensApiTest {
             return request;
         };
         for (int i = 0; i < 6; i++) {
-            mvc.perform(get("/api/v1/me").with(httpBasic(rep.email(), "wrong-" + i)).with(from))
+            mvc.perform(get("/api/v1/me")
+                            .with(httpBasic(rep.email(), "wrong-" + i))
+                            .with(from))
                     .andExpect(status().isUnauthorized());
         }
         // even the right password waits now: guessing cannot go on at speed

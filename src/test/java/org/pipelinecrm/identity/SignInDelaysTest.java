@@ -1,12 +1,22 @@
 package org.pipelinecrm.identity;
 
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,18 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Wrong passwords slow sign-in down with a growing delay instead of locking anyone out. */
 @IntegrationTest
 class SignInDelaysTest {
@@ -40,10 +38,13 @@ class SignInDelaysTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UnlockLinks unlockLinks;
 
@@ -67,18 +68,21 @@ class SignInDelaysTest {
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
         RequestPostProcessor from = address();
         for (int i = 0; i < 6; i++) {
-            mvc.perform(get("/api/v1/me").with(httpBasic(rep.email(), "wrong-" + i)).with(from))
+            mvc.perform(get("/api/v1/me")
+                            .with(httpBasic(rep.email(), "wrong-" + i))
+                            .with(from))
                     .andExpect(status().isUnauthorized());
         }
         // during the delay even the right password waits, and nothing is checked
         mvc.perform(get("/api/v1/me").with(rep.basic()).with(from))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "30"));
-        mvc.perform(get("/api/v1/me").with(rep.basic()).with(address()))
-                .andExpect(status().isTooManyRequests());
+        mvc.perform(get("/api/v1/me").with(rep.basic()).with(address())).andExpect(status().isTooManyRequests());
 
         passTime(rep.email(), 31);
-        mvc.perform(get("/api/v1/me").with(httpBasic(rep.email(), "wrong-again")).with(from))
+        mvc.perform(get("/api/v1/me")
+                        .with(httpBasic(rep.email(), "wrong-again"))
+                        .with(from))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me").with(rep.basic()).with(from))
                 .andExpect(status().isTooManyRequests())
@@ -114,23 +118,32 @@ class SignInDelaysTest {
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
         var admin = workspaces.as(ws.adminEmail(), CurrentUser::get);
         delay(rep.email(), address());
-        mvc.perform(get("/settings/users/{id}", rep.id()).with(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(admin)))
+        mvc.perform(
+                        get("/settings/users/{id}", rep.id())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(admin)))
                 .andExpect(content().string(containsString("id=\"unlock-sign-in\"")));
-        mvc.perform(post("/settings/users/{id}/unlock", rep.id()).with(csrf()).with(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(admin)))
+        mvc.perform(
+                        post("/settings/users/{id}/unlock", rep.id())
+                                .with(csrf())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(admin)))
                 .andExpect(redirectedUrl("/settings/users/" + rep.id()));
         mvc.perform(get("/api/v1/me").with(rep.basic()).with(address())).andExpect(status().isOk());
 
         RequestPostProcessor from = address();
         delay(rep.email(), from);
-        mvc.perform(post("/api/v1/users/{id}/unlock", rep.id()).with(rep.basic()).with(address()))
+        mvc.perform(post("/api/v1/users/{id}/unlock", rep.id())
+                        .with(rep.basic())
+                        .with(address()))
                 .andExpect(status().isTooManyRequests());
-        mvc.perform(post("/api/v1/users/{id}/unlock", rep.id()).with(ws.admin())).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/users/{id}/unlock", rep.id()).with(ws.admin()))
+                .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/me").with(rep.basic()).with(from)).andExpect(status().isOk());
         // another workspace's person is not found
         var other = workspaces.create();
-        mvc.perform(post("/api/v1/users/{id}/unlock", rep.id()).with(other.admin())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/users/{id}/unlock", rep.id()).with(other.admin()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -153,10 +166,12 @@ class SignInDelaysTest {
         assertThat(link.find()).isTrue();
         String token = link.group(1);
 
-        mvc.perform(get("/login/unlock").param("token", token)).andExpect(status().isOk())
+        mvc.perform(get("/login/unlock").param("token", token))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"unlock\"")));
         mvc.perform(get("/api/v1/me").with(rep.basic()).with(address())).andExpect(status().isTooManyRequests());
-        mvc.perform(post("/login/unlock").with(csrf()).param("token", token)).andExpect(redirectedUrl("/login?unlocked"));
+        mvc.perform(post("/login/unlock").with(csrf()).param("token", token))
+                .andExpect(redirectedUrl("/login?unlocked"));
         mvc.perform(get("/api/v1/me").with(rep.basic()).with(address())).andExpect(status().isOk());
         mvc.perform(post("/login/unlock").with(csrf()).param("token", token))
                 .andExpect(redirectedUrl("/login?unlockExpired"));
@@ -166,14 +181,18 @@ class SignInDelaysTest {
         for (int i = 0; i < 6; i++) {
             mvc.perform(get("/api/v1/me").with(httpBasic(email, "wrong-" + i)).with(from));
         }
-        mvc.perform(get("/api/v1/me").with(httpBasic(email, TestWorkspaces.PASSWORD)).with(from))
+        mvc.perform(get("/api/v1/me")
+                        .with(httpBasic(email, TestWorkspaces.PASSWORD))
+                        .with(from))
                 .andExpect(status().isTooManyRequests());
     }
 
     /** Moves the account's last failure back in time, as if that many seconds had passed. */
     private void passTime(String email, int seconds) {
         jdbc.sql("update sign_in_delay set last_failure_at = last_failure_at - make_interval(secs => ?) where key = ?")
-                .param(seconds).param("account:" + email).update();
+                .param(seconds)
+                .param("account:" + email)
+                .update();
     }
 
     private static MockHttpServletRequestBuilder formLogin(String email, String password) {
@@ -181,7 +200,8 @@ class SignInDelaysTest {
     }
 
     private static RequestPostProcessor address() {
-        String address = "198.51." + (UUID.randomUUID().hashCode() & 0xff) + "." + (UUID.randomUUID().hashCode() & 0xff);
+        String address = "198.51." + (UUID.randomUUID().hashCode() & 0xff) + "."
+                + (UUID.randomUUID().hashCode() & 0xff);
         return request -> {
             request.setRemoteAddr(address);
             return request;

@@ -1,5 +1,11 @@
 package org.pipelinecrm.identity;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -8,33 +14,35 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 @IntegrationTest
 class SignupApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     org.pipelinecrm.tenant.Workspaces workspaceSettings;
+
     @Autowired
     org.pipelinecrm.insight.FiscalYears fiscalYears;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
 
     private static MockHttpServletRequestBuilder signup(String address, String body) {
-        return post("/api/v1/signup").contentType(MediaType.APPLICATION_JSON).content(body).with(r -> {
-            r.setRemoteAddr(address);
-            return r;
-        });
+        return post("/api/v1/signup")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                });
     }
 
     @Test
@@ -66,14 +74,22 @@ class SignupApiTest {
         // rials, Tehran's days, the Solar Hijri year and a Persian admin
         workspaces.as("modir@parsian.test", () -> {
             var settings = workspaceSettings.current();
-            org.assertj.core.api.Assertions.assertThat(settings.currency().name()).isEqualTo("IRR");
-            org.assertj.core.api.Assertions.assertThat(settings.timeZone().getId()).isEqualTo("Asia/Tehran");
-            org.assertj.core.api.Assertions.assertThat(fiscalYears.current().calendar().name()).isEqualTo("PERSIAN");
+            org.assertj.core.api.Assertions.assertThat(settings.currency().name())
+                    .isEqualTo("IRR");
+            org.assertj.core.api.Assertions.assertThat(settings.timeZone().getId())
+                    .isEqualTo("Asia/Tehran");
+            org.assertj.core.api.Assertions.assertThat(
+                            fiscalYears.current().calendar().name())
+                    .isEqualTo("PERSIAN");
             return null;
         });
-        String adminLanguage = workspaces.as("modir@parsian.test", () -> tx.execute(t -> jdbc
-                .sql("select locale from app_user where email = 'modir@parsian.test'").query(String.class).single()));
-        org.assertj.core.api.Assertions.assertThat(adminLanguage).as("the admin's language, which follows them at sign-in")
+        String adminLanguage = workspaces.as(
+                "modir@parsian.test",
+                () -> tx.execute(t -> jdbc.sql("select locale from app_user where email = 'modir@parsian.test'")
+                        .query(String.class)
+                        .single()));
+        org.assertj.core.api.Assertions.assertThat(adminLanguage)
+                .as("the admin's language, which follows them at sign-in")
                 .isEqualTo("fa");
 
         mvc.perform(signup("10.0.0.10", """
@@ -84,8 +100,12 @@ class SignupApiTest {
                 .andExpect(jsonPath("$[0].name").value("Sales"))
                 .andExpect(jsonPath("$[0].stages[0].name").value("Prospecting"));
         workspaces.as("east@acme.test", () -> {
-            org.assertj.core.api.Assertions.assertThat(workspaceSettings.current().timeZone().getId()).isEqualTo("UTC");
-            org.assertj.core.api.Assertions.assertThat(fiscalYears.current().calendar().name()).isEqualTo("GREGORIAN");
+            org.assertj.core.api.Assertions.assertThat(
+                            workspaceSettings.current().timeZone().getId())
+                    .isEqualTo("UTC");
+            org.assertj.core.api.Assertions.assertThat(
+                            fiscalYears.current().calendar().name())
+                    .isEqualTo("GREGORIAN");
             return null;
         });
     }
@@ -112,8 +132,10 @@ class SignupApiTest {
     @Test
     void signUpIsRateLimitedPerAddress() throws Exception {
         for (int i = 0; i < 6; i++) {
-            mvc.perform(signup("10.0.0.99", "{\"workspaceName\": \"W\", \"email\": \"flood" + i
-                    + "@acme.test\", \"password\": \"" + TestWorkspaces.PASSWORD + "\", \"name\": \"F\"}"))
+            mvc.perform(signup(
+                            "10.0.0.99",
+                            "{\"workspaceName\": \"W\", \"email\": \"flood" + i + "@acme.test\", \"password\": \""
+                                    + TestWorkspaces.PASSWORD + "\", \"name\": \"F\"}"))
                     .andExpect(status().is(i < 5 ? 201 : 429));
         }
     }

@@ -1,11 +1,5 @@
 package org.pipelinecrm.identity;
 
-import org.junit.jupiter.api.Test;
-import org.pipelinecrm.support.IntegrationTest;
-import org.pipelinecrm.support.TestWorkspaces;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,13 +10,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
 @IntegrationTest
 class UsersPageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     UserLookup users;
 
@@ -31,9 +33,14 @@ class UsersPageTest {
         var ws = workspaces.create();
         var admin = users.loadUserByUsername(ws.adminEmail());
         long team = workspaces.addTeam(ws, "North");
-        mvc.perform(post("/settings/users").with(user(admin)).with(csrf()).param("name", "Nima Rep")
-                        .param("email", "nima-" + ws.suffix() + "@test.example").param("password", "rep-password-1")
-                        .param("role", "SALES_REP").param("teamId", Long.toString(team)))
+        mvc.perform(post("/settings/users")
+                        .with(user(admin))
+                        .with(csrf())
+                        .param("name", "Nima Rep")
+                        .param("email", "nima-" + ws.suffix() + "@test.example")
+                        .param("password", "rep-password-1")
+                        .param("role", "SALES_REP")
+                        .param("teamId", Long.toString(team)))
                 .andExpect(redirectedUrl("/settings/users"));
         mvc.perform(get("/settings/users").with(user(admin)))
                 .andExpect(content().string(containsString("Nima Rep")))
@@ -45,7 +52,9 @@ class UsersPageTest {
         var ws = workspaces.create();
         var admin = users.loadUserByUsername(ws.adminEmail());
         String page = mvc.perform(get("/settings/users").with(user(admin)))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page.split("name=\"role\"", -1)).hasSize(2);
         assertThat(page.split("name=\"teamId\"", -1)).hasSize(2);
     }
@@ -54,8 +63,13 @@ class UsersPageTest {
     void badInputIsExplainedNextToEachField() throws Exception {
         var ws = workspaces.create();
         var admin = users.loadUserByUsername(ws.adminEmail());
-        mvc.perform(post("/settings/users").with(user(admin)).with(csrf()).param("name", "")
-                        .param("email", "nope").param("password", "x").param("role", "SALES_REP"))
+        mvc.perform(post("/settings/users")
+                        .with(user(admin))
+                        .with(csrf())
+                        .param("name", "")
+                        .param("email", "nope")
+                        .param("password", "x")
+                        .param("role", "SALES_REP"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Please fill this in.")))
                 .andExpect(content().string(containsString("This is not a valid e-mail address.")))
@@ -66,8 +80,13 @@ class UsersPageTest {
     void anAdminCannotLockThemselvesOut() throws Exception {
         var ws = workspaces.create();
         var admin = users.loadUserByUsername(ws.adminEmail());
-        mvc.perform(post("/settings/users/{id}", ws.adminId()).with(user(admin)).with(csrf())
-                        .param("name", "Me").param("role", "SALES_REP").param("_active", "on").param("version", "0"))
+        mvc.perform(post("/settings/users/{id}", ws.adminId())
+                        .with(user(admin))
+                        .with(csrf())
+                        .param("name", "Me")
+                        .param("role", "SALES_REP")
+                        .param("_active", "on")
+                        .param("version", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You cannot remove your own admin rights")));
     }

@@ -1,5 +1,11 @@
 package org.pipelinecrm.insight;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.UserLookup;
@@ -8,20 +14,16 @@ import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Filters that name no real period or record show the dashboard for "all", never an error page. */
 @IntegrationTest
 class DashboardFilterTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     UserLookup users;
 
@@ -33,10 +35,14 @@ class DashboardFilterTest {
         mvc.perform(get("/dashboard").param("period", "MONTH:2026-02-30").with(asManager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"period-label\"")));
-        mvc.perform(get("/dashboard").param("period", "QUARTER:2026-13-01").param("pipelineId", "abc")
-                .param("teamId", "-4").with(asManager))
+        mvc.perform(get("/dashboard")
+                        .param("period", "QUARTER:2026-13-01")
+                        .param("pipelineId", "abc")
+                        .param("teamId", "-4")
+                        .with(asManager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"period-label\"")));
-        mvc.perform(get("/dashboard/stalled").param("ownerId", "x1").with(asManager)).andExpect(status().isOk());
+        mvc.perform(get("/dashboard/stalled").param("ownerId", "x1").with(asManager))
+                .andExpect(status().isOk());
     }
 }

@@ -1,5 +1,13 @@
 package org.pipelinecrm.insight;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.Role;
@@ -10,23 +18,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 @IntegrationTest
 class DashboardPageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     UserLookup users;
+
     @Autowired
     FiscalYears fiscalYears;
 
@@ -56,7 +59,9 @@ class DashboardPageTest {
             fiscalYears.change(new FiscalYears.Setting(FiscalCalendar.PERSIAN, 1));
             return null;
         });
-        mvc.perform(get("/dashboard").with(user(users.loadUserByUsername(manager.email()))).cookie(new Cookie("crm-lang", "fa")))
+        mvc.perform(get("/dashboard")
+                        .with(user(users.loadUserByUsername(manager.email())))
+                        .cookie(new Cookie("crm-lang", "fa")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("dir=\"rtl\"")))
                 .andExpect(content().string(containsString("نرخ موفقیت")))
@@ -68,17 +73,29 @@ class DashboardPageTest {
     @Test
     void builtInCloseReasonsReadInTheReadersLanguage() throws Exception {
         var ws = workspaces.create();
-        String pipelines = mvc.perform(get("/api/v1/pipelines").with(ws.admin())).andReturn().getResponse()
+        String pipelines = mvc.perform(get("/api/v1/pipelines").with(ws.admin()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         long pipeline = ((Number) com.jayway.jsonpath.JsonPath.read(pipelines, "$[0].id")).longValue();
-        for (String close : new String[] {"{\"outcome\": \"LOST\", \"reason\": \"competitor\"}",
-                "{\"outcome\": \"WON\", \"reason\": \"relationship\"}"}) {
-            String deal = mvc.perform(post("/api/v1/opportunities").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"name\": \"Deal\", \"amount\": \"100\", \"pipelineId\": " + pipeline + "}"))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        for (String close : new String[] {
+            "{\"outcome\": \"LOST\", \"reason\": \"competitor\"}",
+            "{\"outcome\": \"WON\", \"reason\": \"relationship\"}"
+        }) {
+            String deal = mvc.perform(post("/api/v1/opportunities")
+                            .with(ws.admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \"Deal\", \"amount\": \"100\", \"pipelineId\": " + pipeline + "}"))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             long id = ((Number) com.jayway.jsonpath.JsonPath.read(deal, "$.id")).longValue();
-            mvc.perform(post("/api/v1/opportunities/" + id + "/close").with(ws.admin())
-                    .contentType(MediaType.APPLICATION_JSON).content(close)).andExpect(status().isOk());
+            mvc.perform(post("/api/v1/opportunities/" + id + "/close")
+                            .with(ws.admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(close))
+                    .andExpect(status().isOk());
         }
         var admin = user(users.loadUserByUsername(ws.adminEmail()));
         mvc.perform(get("/dashboard").with(admin).cookie(new Cookie("crm-lang", "fa")))

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,17 +22,37 @@ class KnownPipeline {
         }
     }
 
-    record Move(Long from, long to, Instant at) {
-    }
+    record Move(Long from, long to, Instant at) {}
 
-    record Deal(long id, long owner, Long team, String status, BigDecimal amount, int probability, Instant opened,
-            Instant closed, LocalDate expectedClose, String source, String industry, String reason, long stage,
-            Instant stageEntered, Long account, List<Move> moves) {
-    }
+    record Deal(
+            long id,
+            long owner,
+            Long team,
+            String status,
+            BigDecimal amount,
+            int probability,
+            Instant opened,
+            Instant closed,
+            LocalDate expectedClose,
+            String source,
+            String industry,
+            String reason,
+            long stage,
+            Instant stageEntered,
+            Long account,
+            List<Move> moves) {}
 
-    record Lead(long id, long owner, Long team, String source, Instant created, Instant mql, Instant sql,
-            Instant qualified, Instant converted, Long opportunity) {
-    }
+    record Lead(
+            long id,
+            long owner,
+            Long team,
+            String source,
+            Instant created,
+            Instant mql,
+            Instant sql,
+            Instant qualified,
+            Instant converted,
+            Long opportunity) {}
 
     final List<StageRow> stages = new ArrayList<>();
     final List<Deal> deals = new ArrayList<>();
@@ -48,13 +67,18 @@ class KnownPipeline {
         this.tenant = tenant;
         this.random = new Random(seed);
         jdbc.sql("select id, name, kind, position, probability, rotting_days from stage order by position")
-                .query((rs, n) -> new StageRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), (Integer) rs.getObject(6)))
-                .list().forEach(stages::add);
+                .query((rs, n) -> new StageRow(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), (Integer)
+                                rs.getObject(6)))
+                .list()
+                .forEach(stages::add);
     }
 
     long pipelineId() {
-        return jdbc.sql("select pipeline_id from stage where id = ?").param(stages.get(0).id()).query(Long.class).single();
+        return jdbc.sql("select pipeline_id from stage where id = ?")
+                .param(stages.get(0).id())
+                .query(Long.class)
+                .single();
     }
 
     private long next(String sequence) {
@@ -64,8 +88,10 @@ class KnownPipeline {
     /** {@code count} deals of the given owners, opened between {@code from} and {@code to}. */
     void deals(int count, long[] owners, Long[] teams, LocalDate from, LocalDate to) {
         List<StageRow> open = stages.stream().filter(StageRow::open).toList();
-        StageRow won = stages.stream().filter(s -> s.kind().equals("WON")).findFirst().orElseThrow();
-        StageRow lost = stages.stream().filter(s -> s.kind().equals("LOST")).findFirst().orElseThrow();
+        StageRow won =
+                stages.stream().filter(s -> s.kind().equals("WON")).findFirst().orElseThrow();
+        StageRow lost =
+                stages.stream().filter(s -> s.kind().equals("LOST")).findFirst().orElseThrow();
         String[] sources = {"Referral", "Cold call", "Website", null};
         String[] industries = {"Retail", "Banking", "Energy"};
         String[] reasons = {"PRICE", "COMPETITOR", "TIMING"};
@@ -80,7 +106,8 @@ class KnownPipeline {
             int steps = random.nextInt(open.size());
             for (int s = 1; s <= steps; s++) {
                 // now and then a deal skips a stage or steps back
-                int target = Math.max(0, Math.min(open.size() - 1, s + (random.nextInt(6) == 0 ? -1 : random.nextInt(2))));
+                int target =
+                        Math.max(0, Math.min(open.size() - 1, s + (random.nextInt(6) == 0 ? -1 : random.nextInt(2))));
                 if (open.get(target).id() == current.id()) {
                     continue;
                 }
@@ -99,28 +126,48 @@ class KnownPipeline {
                 current = end;
                 status = end.kind();
                 closed = at;
-                reason = random.nextInt(4) == 0 ? null : outcome == 1 ? "PRICE" : reasons[random.nextInt(reasons.length)];
+                reason = random.nextInt(4) == 0
+                        ? null
+                        : outcome == 1 ? "PRICE" : reasons[random.nextInt(reasons.length)];
             }
             Long account = null;
             if (random.nextBoolean()) {
                 account = next("account_seq");
                 jdbc.sql("insert into account (tenant_id, id, name, normalized_name) values (?, ?, ?, ?)")
-                        .params(tenant, account, "Account " + account, "account " + account).update();
+                        .params(tenant, account, "Account " + account, "account " + account)
+                        .update();
                 String role = random.nextBoolean() ? "DECISION_MAKER" : "INFLUENCER";
-                jdbc.sql("insert into contact (tenant_id, id, account_id, last_name, buying_role) values (?, ?, ?, ?, ?)")
-                        .params(tenant, next("contact_seq"), account, "Contact", role).update();
+                jdbc.sql(
+                                "insert into contact (tenant_id, id, account_id, last_name, buying_role) values (?, ?, ?, ?, ?)")
+                        .params(tenant, next("contact_seq"), account, "Contact", role)
+                        .update();
                 if (role.equals("DECISION_MAKER")) {
                     accountsWithDecisionMaker.add(account);
                 }
             }
             long id = next("opportunity_seq");
-            BigDecimal amount = BigDecimal.valueOf(1000 + random.nextInt(99_000)).setScale(2);
+            BigDecimal amount =
+                    BigDecimal.valueOf(1000 + random.nextInt(99_000)).setScale(2);
             StageRow stage = current;
             int probability = stage.probability();
             LocalDate expected = LocalDate.ofInstant(opened, ZoneOffset.UTC).plusDays(random.nextInt(200));
-            Deal deal = new Deal(id, owners[who], teams[who], status, amount, probability, opened, closed, expected,
-                    sources[random.nextInt(sources.length)], industries[random.nextInt(industries.length)], reason,
-                    stage.id(), at, account, moves);
+            Deal deal = new Deal(
+                    id,
+                    owners[who],
+                    teams[who],
+                    status,
+                    amount,
+                    probability,
+                    opened,
+                    closed,
+                    expected,
+                    sources[random.nextInt(sources.length)],
+                    industries[random.nextInt(industries.length)],
+                    reason,
+                    stage.id(),
+                    at,
+                    account,
+                    moves);
             insert(deal);
             deals.add(deal);
         }
@@ -131,20 +178,50 @@ class KnownPipeline {
         StageRow stage = stages.get(1);
         long id = next("opportunity_seq");
         Instant entered = Instant.now().minus(daysInStage, ChronoUnit.DAYS);
-        Deal deal = new Deal(id, owner, team, "OPEN", new BigDecimal("5000.00"), stage.probability(), entered, null,
-                LocalDate.now().plusDays(400), "Website", "Retail", null, stage.id(), entered, null,
+        Deal deal = new Deal(
+                id,
+                owner,
+                team,
+                "OPEN",
+                new BigDecimal("5000.00"),
+                stage.probability(),
+                entered,
+                null,
+                LocalDate.now().plusDays(400),
+                "Website",
+                "Retail",
+                null,
+                stage.id(),
+                entered,
+                null,
                 List.of(new Move(null, stage.id(), entered)));
         insert(deal);
         deals.add(deal);
     }
 
     /** A deal won at {@code closed}, from a lead created at {@code leadCreated} that became it. */
-    Deal wonFromLead(long owner, String source, Instant leadCreated, Instant opened, Instant closed, BigDecimal amount) {
+    Deal wonFromLead(
+            long owner, String source, Instant leadCreated, Instant opened, Instant closed, BigDecimal amount) {
         StageRow first = stages.get(0);
-        StageRow won = stages.stream().filter(s -> s.kind().equals("WON")).findFirst().orElseThrow();
+        StageRow won =
+                stages.stream().filter(s -> s.kind().equals("WON")).findFirst().orElseThrow();
         long id = next("opportunity_seq");
-        Deal deal = new Deal(id, owner, null, "WON", amount, 100, opened, closed, LocalDate.ofInstant(closed, ZoneOffset.UTC),
-                source, "Retail", null, won.id(), closed, null,
+        Deal deal = new Deal(
+                id,
+                owner,
+                null,
+                "WON",
+                amount,
+                100,
+                opened,
+                closed,
+                LocalDate.ofInstant(closed, ZoneOffset.UTC),
+                source,
+                "Retail",
+                null,
+                won.id(),
+                closed,
+                null,
                 List.of(new Move(null, first.id(), opened), new Move(first.id(), won.id(), closed)));
         insert(deal);
         deals.add(deal);
@@ -153,7 +230,9 @@ class KnownPipeline {
                 insert into lead (tenant_id, id, last_name, type, status, owner_id, source, created_at, converted_at,
                   converted_opportunity_id)
                 values (?, ?, 'Lead', 'SQL', 'CONVERTED', ?, ?, ?, ?, ?)
-                """).params(tenant, leadId, owner, source, odt(leadCreated), odt(opened), id).update();
+                """)
+                .params(tenant, leadId, owner, source, odt(leadCreated), odt(opened), id)
+                .update();
         return deal;
     }
 
@@ -165,16 +244,31 @@ class KnownPipeline {
                 values (:tenant, :id, :name, :pipeline, :stage, :status, :amount, :probability, :expected, :owner, :team,
                   :source, :industry, :account, :opened, :closed, :reason, :entered)
                 """)
-                .param("tenant", tenant).param("id", d.id()).param("name", "Deal " + d.id()).param("pipeline", pipelineId())
-                .param("stage", d.stage()).param("status", d.status()).param("amount", d.amount())
-                .param("probability", d.probability()).param("expected", d.expectedClose()).param("owner", d.owner())
-                .param("team", d.team()).param("source", d.source()).param("industry", d.industry())
-                .param("account", d.account()).param("opened", odt(d.opened())).param("closed", odt(d.closed()))
-                .param("reason", d.reason()).param("entered", odt(d.stageEntered())).update();
+                .param("tenant", tenant)
+                .param("id", d.id())
+                .param("name", "Deal " + d.id())
+                .param("pipeline", pipelineId())
+                .param("stage", d.stage())
+                .param("status", d.status())
+                .param("amount", d.amount())
+                .param("probability", d.probability())
+                .param("expected", d.expectedClose())
+                .param("owner", d.owner())
+                .param("team", d.team())
+                .param("source", d.source())
+                .param("industry", d.industry())
+                .param("account", d.account())
+                .param("opened", odt(d.opened()))
+                .param("closed", odt(d.closed()))
+                .param("reason", d.reason())
+                .param("entered", odt(d.stageEntered()))
+                .update();
         for (Move m : d.moves()) {
-            jdbc.sql("insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by, changed_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(tenant, next("stage_change_seq"), d.id(), m.from(), m.to(), d.owner(), odt(m.at())).update();
+            jdbc.sql(
+                            "insert into stage_change (tenant_id, id, opportunity_id, from_stage_id, to_stage_id, changed_by, changed_at)"
+                                    + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(tenant, next("stage_change_seq"), d.id(), m.from(), m.to(), d.owner(), odt(m.at()))
+                    .update();
         }
     }
 
@@ -199,14 +293,35 @@ class KnownPipeline {
                 }
             }
             long id = next("lead_seq");
-            Lead lead = new Lead(id, owners[who], teams[who], sources[random.nextInt(sources.length)], created, mql, sql,
-                    qualified, converted, opportunity);
+            Lead lead = new Lead(
+                    id,
+                    owners[who],
+                    teams[who],
+                    sources[random.nextInt(sources.length)],
+                    created,
+                    mql,
+                    sql,
+                    qualified,
+                    converted,
+                    opportunity);
             jdbc.sql("""
                     insert into lead (tenant_id, id, last_name, type, status, owner_id, team_id, source, created_at,
                       mql_at, sql_at, qualified_at, converted_at, converted_opportunity_id)
                     values (?, ?, 'Lead', 'UNQUALIFIED', 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(tenant, id, lead.owner(), lead.team(), lead.source(), odt(created), odt(mql), odt(sql),
-                    odt(qualified), odt(converted), opportunity).update();
+                    """)
+                    .params(
+                            tenant,
+                            id,
+                            lead.owner(),
+                            lead.team(),
+                            lead.source(),
+                            odt(created),
+                            odt(mql),
+                            odt(sql),
+                            odt(qualified),
+                            odt(converted),
+                            opportunity)
+                    .update();
             leads.add(lead);
         }
     }

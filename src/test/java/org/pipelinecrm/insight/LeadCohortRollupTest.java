@@ -1,11 +1,18 @@
 package org.pipelinecrm.insight;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
@@ -16,15 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.jayway.jsonpath.JsonPath;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * The lead funnel reads a rollup the database keeps as leads and deals change; after every kind of change it
  * must hold what counting the leads themselves gives.
@@ -34,10 +32,13 @@ class LeadCohortRollupTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -56,40 +57,59 @@ class LeadCohortRollupTest {
         assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), 0, 0, ""))).containsExactly(1, 0, 0, 0, 0);
 
         // a new owner, team, source and type move the lead to another row and count it as MQL
-        patchLead(bare, "{\"source\": \"Event\", \"ownerId\": %d, \"teamId\": %d, \"type\": \"MQL\"}"
-                .formatted(rep.id(), east));
+        patchLead(
+                bare,
+                "{\"source\": \"Event\", \"ownerId\": %d, \"teamId\": %d, \"type\": \"MQL\"}"
+                        .formatted(rep.id(), east));
         patchLead(referral, "{\"type\": \"SQL\"}");
         assertMatchesTheLeads();
-        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), rep.id(), east, "Event"))).containsExactly(1, 1, 0, 0, 0);
+        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), rep.id(), east, "Event")))
+                .containsExactly(1, 1, 0, 0, 0);
 
         // qualified and converted: a deal, not yet won; won; re-opened; won again
-        mvc.perform(put("/api/v1/leads/" + webinar + "/qualification").with(ws.admin())
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(put("/api/v1/leads/" + webinar + "/qualification")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"budget": {"status": "MET"}, "authority": {"status": "MET"}, "need": {"status": "MET"},
                          "timeline": {"status": "MET", "expectedPurchaseDate": "%s"}, "organizationLevel": "PASSED",
                          "opportunityLevel": "PASSED", "stakeholderLevel": "PASSED", "version": 0}
-                        """.formatted(LocalDate.now().plusMonths(2)))).andExpect(status().isOk());
-        String converted = mvc.perform(post("/api/v1/leads/" + webinar + "/convert").with(ws.admin())
+                        """.formatted(LocalDate.now().plusMonths(2))))
+                .andExpect(status().isOk());
+        String converted = mvc.perform(post("/api/v1/leads/" + webinar + "/convert")
+                        .with(ws.admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"opportunityName\": \"Parsian rollout\", \"amount\": \"9000.00\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long deal = ((Number) JsonPath.read(converted, "$.opportunityId")).longValue();
         assertMatchesTheLeads();
-        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), 0, 0, "Webinar"))).containsExactly(1, 1, 1, 1, 0);
+        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), 0, 0, "Webinar")))
+                .containsExactly(1, 1, 1, 1, 0);
 
-        mvc.perform(post("/api/v1/opportunities/" + deal + "/close").with(ws.admin())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\": \"WON\", \"version\": %d}"
-                        .formatted(dealVersion(deal)))).andExpect(status().isOk());
-        assertMatchesTheLeads();
-        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), 0, 0, "Webinar"))).containsExactly(1, 1, 1, 1, 1);
-        mvc.perform(post("/api/v1/opportunities/" + deal + "/reopen").with(ws.admin())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"version\": %d}".formatted(dealVersion(deal))))
+        mvc.perform(post("/api/v1/opportunities/" + deal + "/close")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\": \"WON\", \"version\": %d}".formatted(dealVersion(deal))))
                 .andExpect(status().isOk());
         assertMatchesTheLeads();
-        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), 0, 0, "Webinar"))).containsExactly(1, 1, 1, 1, 0);
-        mvc.perform(post("/api/v1/opportunities/" + deal + "/close").with(ws.admin())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\": \"WON\", \"version\": %d}"
-                        .formatted(dealVersion(deal)))).andExpect(status().isOk());
+        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), 0, 0, "Webinar")))
+                .containsExactly(1, 1, 1, 1, 1);
+        mvc.perform(post("/api/v1/opportunities/" + deal + "/reopen")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": %d}".formatted(dealVersion(deal))))
+                .andExpect(status().isOk());
+        assertMatchesTheLeads();
+        assertThat(rollup().get(key(LocalDate.now(ZoneOffset.UTC), 0, 0, "Webinar")))
+                .containsExactly(1, 1, 1, 1, 0);
+        mvc.perform(post("/api/v1/opportunities/" + deal + "/close")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\": \"WON\", \"version\": %d}".formatted(dealVersion(deal))))
+                .andExpect(status().isOk());
 
         // many leads in one statement, as an import writes them, one of them from the won deal; then one removed
         inWorkspace(() -> jdbc.sql("""
@@ -100,12 +120,19 @@ class LeadCohortRollupTest {
                        (array['Website', 'Event', null])[1 + g % 3], timestamptz '2026-03-01 10:00Z' + g * interval '9 hours',
                        case when g % 4 = 0 then now() end, case when g = 7 then now() end, case when g = 7 then :deal end
                 from generate_series(1, 40) g
-                """).param("tenant", ws.id()).param("rep", rep.id()).param("team", east).param("deal", deal).update());
+                """)
+                .param("tenant", ws.id())
+                .param("rep", rep.id())
+                .param("team", east)
+                .param("deal", deal)
+                .update());
         assertMatchesTheLeads();
-        inWorkspace(() -> jdbc.sql("delete from lead where last_name in ('Imported 7', 'Imported 8')").update());
+        inWorkspace(() -> jdbc.sql("delete from lead where last_name in ('Imported 7', 'Imported 8')")
+                .update());
         assertMatchesTheLeads();
         inWorkspace(() -> jdbc.sql("update lead set created_at = created_at - interval '30 days', source = 'Partner'"
-                + " where last_name like 'Imported 1%'").update());
+                        + " where last_name like 'Imported 1%'")
+                .update());
         assertMatchesTheLeads();
     }
 
@@ -120,19 +147,20 @@ class LeadCohortRollupTest {
             jdbc.sql("""
                     select created_at, owner_id, team_id, source, mql_at, sql_at, converted_at, converted_opportunity_id
                     from lead""").query(rs -> {
-                        LocalDate day = rs.getObject(1, java.time.OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
-                                .toLocalDate();
-                        int[] counts = expected.computeIfAbsent(key(day, rs.getLong(2), rs.getLong(3),
-                                Objects.toString(rs.getString(4), "")), k -> new int[5]);
-                        boolean converted = rs.getObject(7) != null;
-                        boolean sql = converted || rs.getObject(6) != null;
-                        boolean mql = sql || rs.getObject(5) != null;
-                        counts[0]++;
-                        counts[1] += mql ? 1 : 0;
-                        counts[2] += sql ? 1 : 0;
-                        counts[3] += converted ? 1 : 0;
-                        counts[4] += dealStatus.getOrDefault(rs.getString(8), 0L).intValue();
-                    });
+                LocalDate day = rs.getObject(1, java.time.OffsetDateTime.class)
+                        .withOffsetSameInstant(ZoneOffset.UTC)
+                        .toLocalDate();
+                int[] counts = expected.computeIfAbsent(
+                        key(day, rs.getLong(2), rs.getLong(3), Objects.toString(rs.getString(4), "")), k -> new int[5]);
+                boolean converted = rs.getObject(7) != null;
+                boolean sql = converted || rs.getObject(6) != null;
+                boolean mql = sql || rs.getObject(5) != null;
+                counts[0]++;
+                counts[1] += mql ? 1 : 0;
+                counts[2] += sql ? 1 : 0;
+                counts[3] += converted ? 1 : 0;
+                counts[4] += dealStatus.getOrDefault(rs.getString(8), 0L).intValue();
+            });
             return null;
         });
         Map<String, int[]> actual = rollup();
@@ -148,7 +176,12 @@ class LeadCohortRollupTest {
                     .query(rs -> {
                         int[] counts = {rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)};
                         if (counts[0] != 0 || counts[1] != 0 || counts[2] != 0 || counts[3] != 0 || counts[4] != 0) {
-                            rows.put(key(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getString(4)),
+                            rows.put(
+                                    key(
+                                            rs.getObject(1, LocalDate.class),
+                                            rs.getLong(2),
+                                            rs.getLong(3),
+                                            rs.getString(4)),
                                     counts);
                         }
                     });
@@ -166,22 +199,34 @@ class LeadCohortRollupTest {
     }
 
     private long lead(String json) throws Exception {
-        String body = mvc.perform(post("/api/v1/leads").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content(json)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/leads")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     private void patchLead(long id, String json) throws Exception {
-        String body = mvc.perform(get("/api/v1/leads/" + id).with(ws.admin())).andReturn().getResponse()
+        String body = mvc.perform(get("/api/v1/leads/" + id).with(ws.admin()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         int version = JsonPath.read(body, "$.version");
-        mvc.perform(patch("/api/v1/leads/" + id).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content(json.substring(0, json.length() - 1) + ", \"version\": " + version + "}"))
+        mvc.perform(patch("/api/v1/leads/" + id)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.substring(0, json.length() - 1) + ", \"version\": " + version + "}"))
                 .andExpect(status().isOk());
     }
 
     private int dealVersion(long id) throws Exception {
-        String body = mvc.perform(get("/api/v1/opportunities/" + id).with(ws.admin())).andReturn().getResponse()
+        String body = mvc.perform(get("/api/v1/opportunities/" + id).with(ws.admin()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         return JsonPath.read(body, "$.version");
     }

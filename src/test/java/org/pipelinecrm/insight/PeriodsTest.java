@@ -1,10 +1,9 @@
 package org.pipelinecrm.insight;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class PeriodsTest {
 

@@ -1,11 +1,12 @@
 package org.pipelinecrm.insight;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -14,27 +15,39 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The views modules publish for the dashboard show one workspace only, as their tables do. */
 @IntegrationTest
 class ReadViewsTest {
 
-    static final List<String> PUBLISHED = List.of("deal_facts", "deal_close_facts", "open_deal_facts",
-            "stage_flow_facts", "lead_facts", "lead_cohort_facts", "pipeline_facts", "stage_facts",
-            "close_reason_facts", "account_facts", "contact_facts", "person_facts");
+    static final List<String> PUBLISHED = List.of(
+            "deal_facts",
+            "deal_close_facts",
+            "open_deal_facts",
+            "stage_flow_facts",
+            "lead_facts",
+            "lead_cohort_facts",
+            "pipeline_facts",
+            "stage_facts",
+            "close_reason_facts",
+            "account_facts",
+            "contact_facts",
+            "person_facts");
 
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.datasource.username}")
     String appUser;
+
     @Value("${spring.datasource.password}")
     String appPassword;
 
@@ -59,13 +72,20 @@ class ReadViewsTest {
 
         try (Connection db = DriverManager.getConnection(url, appUser, appPassword)) {
             for (String view : PUBLISHED) {
-                assertThat(count(db, "select count(*) from " + view)).as("%s without a workspace", view).isZero();
+                assertThat(count(db, "select count(*) from " + view))
+                        .as("%s without a workspace", view)
+                        .isZero();
                 setTenant(db, theirs.id());
-                assertThat(count(db, "select count(*) from " + view)).as("%s of the other workspace", view).isPositive();
+                assertThat(count(db, "select count(*) from " + view))
+                        .as("%s of the other workspace", view)
+                        .isPositive();
                 setTenant(db, mine.id());
-                assertThat(count(db, "select count(*) from " + view)).as("%s of mine", view).isPositive();
+                assertThat(count(db, "select count(*) from " + view))
+                        .as("%s of mine", view)
+                        .isPositive();
                 assertThat(count(db, "select count(*) from " + view + " where tenant_id <> " + mine.id()))
-                        .as("%s rows of another workspace", view).isZero();
+                        .as("%s rows of another workspace", view)
+                        .isZero();
                 db.createStatement().execute("select set_config('app.tenant_id', '', false)");
             }
         }
@@ -73,12 +93,24 @@ class ReadViewsTest {
 
     private TestWorkspaces.Workspace withHistory(long seed) {
         var ws = workspaces.create();
-        workspaces.as(ws.adminEmail(), () -> tx.execute(s -> {
-            KnownPipeline k = new KnownPipeline(jdbc, ws.id(), seed);
-            k.deals(30, new long[] {ws.adminId()}, new Long[] {null}, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
-            k.leads(20, new long[] {ws.adminId()}, new Long[] {null}, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
-            return null;
-        }));
+        workspaces.as(
+                ws.adminEmail(),
+                () -> tx.execute(s -> {
+                    KnownPipeline k = new KnownPipeline(jdbc, ws.id(), seed);
+                    k.deals(
+                            30,
+                            new long[] {ws.adminId()},
+                            new Long[] {null},
+                            LocalDate.of(2026, 1, 1),
+                            LocalDate.of(2026, 6, 30));
+                    k.leads(
+                            20,
+                            new long[] {ws.adminId()},
+                            new Long[] {null},
+                            LocalDate.of(2026, 1, 1),
+                            LocalDate.of(2026, 6, 30));
+                    return null;
+                }));
         return ws;
     }
 

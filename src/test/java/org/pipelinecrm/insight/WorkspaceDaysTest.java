@@ -1,10 +1,11 @@
 package org.pipelinecrm.insight;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -13,23 +14,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A day on the dashboard is a day where the workspace is, not in UTC. */
 @IntegrationTest
 class WorkspaceDaysTest {
 
-    static final MetricsFilter MARCH = new MetricsFilter(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null, null, null);
-    static final MetricsFilter APRIL = new MetricsFilter(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), null, null, null);
+    static final MetricsFilter MARCH =
+            new MetricsFilter(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null, null, null);
+    static final MetricsFilter APRIL =
+            new MetricsFilter(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), null, null, null);
 
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     Workspaces settings;
+
     @Autowired
     Metrics metrics;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -39,8 +44,16 @@ class WorkspaceDaysTest {
         zone(ws, "Asia/Tehran");
         // 00:30 on 1 April in Tehran is still 31 March in UTC
         Instant firstOfApril = Instant.parse("2026-03-31T21:00:00Z");
-        workspaces.as(ws.adminEmail(), () -> tx.execute(s -> new KnownPipeline(jdbc, ws.id(), 7).wonFromLead(ws.adminId(),
-                "Referral", firstOfApril, Instant.parse("2026-03-02T08:00:00Z"), firstOfApril, new BigDecimal("7000.00"))));
+        workspaces.as(
+                ws.adminEmail(),
+                () -> tx.execute(s -> new KnownPipeline(jdbc, ws.id(), 7)
+                        .wonFromLead(
+                                ws.adminId(),
+                                "Referral",
+                                firstOfApril,
+                                Instant.parse("2026-03-02T08:00:00Z"),
+                                firstOfApril,
+                                new BigDecimal("7000.00"))));
 
         assertCounted(ws, APRIL, 1);
         assertCounted(ws, MARCH, 0);
@@ -56,7 +69,8 @@ class WorkspaceDaysTest {
         var written = new java.util.concurrent.CountDownLatch(1);
         var committed = new java.util.concurrent.atomic.AtomicLong();
         // someone imports leads and is still in their transaction while the admin changes the time zone
-        var writer = java.util.concurrent.CompletableFuture.runAsync(() -> workspaces.as(ws.adminEmail(),
+        var writer = java.util.concurrent.CompletableFuture.runAsync(() -> workspaces.as(
+                ws.adminEmail(),
                 () -> tx.execute(s -> {
                     jdbc.sql("""
                             insert into lead (tenant_id, id, last_name, type, status, source, created_at)
@@ -78,8 +92,11 @@ class WorkspaceDaysTest {
         writer.get();
 
         assertThat(changed).as("the recount waited for the import under way").isGreaterThan(committed.get());
-        long counted = workspaces.as(ws.adminEmail(), () -> tx.execute(s -> jdbc
-                .sql("select coalesce(sum(leads), 0) from lead_cohort_day").query(Long.class).single()));
+        long counted = workspaces.as(
+                ws.adminEmail(),
+                () -> tx.execute(s -> jdbc.sql("select coalesce(sum(leads), 0) from lead_cohort_day")
+                        .query(Long.class)
+                        .single()));
         assertThat(counted).as("each lead counted once").isEqualTo(25);
     }
 
@@ -88,9 +105,13 @@ class WorkspaceDaysTest {
         String in = " in " + month.from().getMonth();
         assertThat(r.wonDeals()).as("won deals" + in).isEqualTo(deals);
         assertThat(r.wonAmount()).as("won amount" + in).isEqualByComparingTo(deals == 0 ? "0" : "7000");
-        assertThat(r.bySource().stream().mapToLong(MetricsReport.Breakdown::won).sum()).as("won by source" + in)
+        assertThat(r.bySource().stream().mapToLong(MetricsReport.Breakdown::won).sum())
+                .as("won by source" + in)
                 .isEqualTo(deals);
-        assertThat(r.byStage().stream().mapToLong(MetricsReport.StageFigures::exited).sum()).as("stage exits" + in)
+        assertThat(r.byStage().stream()
+                        .mapToLong(MetricsReport.StageFigures::exited)
+                        .sum())
+                .as("stage exits" + in)
                 .isEqualTo(deals);
         assertThat(r.funnel().get(0).count()).as("leads created" + in).isEqualTo(deals);
         assertThat(r.funnel().get(4).count()).as("leads won" + in).isEqualTo(deals);

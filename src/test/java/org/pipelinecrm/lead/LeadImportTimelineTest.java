@@ -1,8 +1,14 @@
 package org.pipelinecrm.lead;
 
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -10,20 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Leads written by the bulk insert of an import get the same row and timeline as one created by hand. */
 @IntegrationTest
 class LeadImportTimelineTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
 
@@ -33,13 +32,23 @@ class LeadImportTimelineTest {
         String csv = "externalId,firstName,lastName,email,company,industry,companySize\n"
                 + "x-1,Sara,Tabrizi,sara@tabriz.test,Tabriz Textiles,Software,250\n";
         var file = new MockMultipartFile("file", "leads.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-        String body = mvc.perform(multipart("/api/v1/imports").file(file).param("entity", "leads").with(ws.admin()))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(multipart("/api/v1/imports")
+                        .file(file)
+                        .param("entity", "leads")
+                        .with(ws.admin()))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long job = ((Number) JsonPath.read(body, "$.id")).longValue();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/v1/imports/" + job)
-                .with(ws.admin())).andExpect(jsonPath("$.status").value("DONE")).andExpect(jsonPath("$.imported").value(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> mvc.perform(get("/api/v1/imports/" + job).with(ws.admin()))
+                        .andExpect(jsonPath("$.status").value("DONE"))
+                        .andExpect(jsonPath("$.imported").value(1)));
 
-        String list = mvc.perform(get("/api/v1/leads?q=Tabrizi").with(ws.admin())).andReturn().getResponse()
+        String list = mvc.perform(get("/api/v1/leads?q=Tabrizi").with(ws.admin()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         long id = ((Number) JsonPath.read(list, "$.items[0].id")).longValue();
         mvc.perform(get("/api/v1/leads/" + id).with(ws.admin()))

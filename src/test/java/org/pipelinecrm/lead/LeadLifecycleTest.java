@@ -1,14 +1,13 @@
 package org.pipelinecrm.lead;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.scoring.Scorecard.Score;
 import org.pipelinecrm.shared.ConflictException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The lead's lifecycle on the aggregate alone: which moves it allows, what each changes and what it registers. */
 class LeadLifecycleTest {
@@ -20,8 +19,25 @@ class LeadLifecycleTest {
     private static final long SALES_TEAM = 200;
 
     private static Lead lead(LeadType type) {
-        Lead lead = Lead.create(new LeadDetails("Sara", "Ahmadi", "sara@acme.test", null, "Acme", null, null, null,
-                null, null, "Webinar", type, MARKETER, MARKETING_TEAM, null), MARKETER, Instant.now());
+        Lead lead = Lead.create(
+                new LeadDetails(
+                        "Sara",
+                        "Ahmadi",
+                        "sara@acme.test",
+                        null,
+                        "Acme",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Webinar",
+                        type,
+                        MARKETER,
+                        MARKETING_TEAM,
+                        null),
+                MARKETER,
+                Instant.now());
         lead.identify(7);
         return lead;
     }
@@ -34,8 +50,10 @@ class LeadLifecycleTest {
     void aNewLeadRegistersItsCreationWithWhoAndWhatKind() {
         Lead lead = lead(LeadType.CQL);
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
-        assertThat(lead.changes(TENANT)).singleElement().isEqualTo(new LeadChange.Created(TENANT, 7, MARKETER,
-                lead.createdAt(), LeadType.CQL, "Webinar", false));
+        assertThat(lead.changes(TENANT))
+                .singleElement()
+                .isEqualTo(
+                        new LeadChange.Created(TENANT, 7, MARKETER, lead.createdAt(), LeadType.CQL, "Webinar", false));
         lead.published();
         assertThat(lead.changes(TENANT)).isEmpty();
     }
@@ -45,7 +63,8 @@ class LeadLifecycleTest {
         Lead cold = lead(LeadType.UNQUALIFIED);
         cold.published();
         assertThatThrownBy(() -> cold.handOff(SALES_TEAM, null, "call", MARKETER))
-                .isInstanceOfSatisfying(ConflictException.class,
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
                         e -> assertThat(e.getMessageKey()).isEqualTo("lead.handoff.notMql"));
         assertThat(cold.status()).isEqualTo(LeadStatus.NEW);
         assertThat(cold.toView(null).teamId()).isEqualTo(MARKETING_TEAM);
@@ -70,8 +89,9 @@ class LeadLifecycleTest {
         assertThat(rejected.ownerId()).isEqualTo(MARKETER);
         assertThat(rejected.reason()).isEqualTo("TOO_EARLY");
         assertThat(registered(lead)).containsExactly(LeadChange.HandedOff.class, LeadChange.Rejected.class);
-        assertThat(lead.changes(TENANT).get(1)).isInstanceOfSatisfying(LeadChange.Rejected.class,
-                r -> assertThat(r.actorId()).isEqualTo(REP));
+        assertThat(lead.changes(TENANT).get(1))
+                .isInstanceOfSatisfying(
+                        LeadChange.Rejected.class, r -> assertThat(r.actorId()).isEqualTo(REP));
     }
 
     @Test
@@ -113,9 +133,14 @@ class LeadLifecycleTest {
         assertThat(lead.status()).isEqualTo(LeadStatus.WORKING);
         lead.qualificationChanged(true, REP);
         assertThat(lead.toView(null).qualifiedAt()).as("stamped once").isEqualTo(qualifiedAt);
-        assertThat(lead.changes(TENANT)).filteredOn(LeadChange.StatusChanged.class::isInstance)
+        assertThat(lead.changes(TENANT))
+                .filteredOn(LeadChange.StatusChanged.class::isInstance)
                 .map(c -> ((LeadChange.StatusChanged) c).to())
-                .containsExactly(LeadStatus.NURTURING, LeadStatus.WORKING, LeadStatus.QUALIFIED, LeadStatus.WORKING,
+                .containsExactly(
+                        LeadStatus.NURTURING,
+                        LeadStatus.WORKING,
+                        LeadStatus.QUALIFIED,
+                        LeadStatus.WORKING,
                         LeadStatus.QUALIFIED);
     }
 
@@ -129,7 +154,8 @@ class LeadLifecycleTest {
         assertThat(converted.status()).isEqualTo(LeadStatus.CONVERTED);
         assertThat(converted.convertedOpportunityId()).isEqualTo(3L);
         assertThat(converted.qualifiedAt()).isNotNull();
-        assertThat(registered(lead)).as("one conversion, no separate status entry")
+        assertThat(registered(lead))
+                .as("one conversion, no separate status entry")
                 .containsExactly(LeadChange.Converted.class);
         for (LeadStatus target : LeadStatus.values()) {
             assertThat(LeadStatus.CONVERTED.canMoveTo(target)).isFalse();
@@ -162,13 +188,19 @@ class LeadLifecycleTest {
     void crossingTheThresholdsPromotesOnceAndMarksSalesReadyOnce() {
         Lead lead = lead(LeadType.UNQUALIFIED);
         lead.published();
-        assertThat(lead.rescored(new Score(30, List.of(), false, false), "[]", 50, 80, null)).isFalse();
+        assertThat(lead.rescored(new Score(30, List.of(), false, false), "[]", 50, 80, null))
+                .isFalse();
         assertThat(lead.changes(TENANT)).isEmpty();
-        assertThat(lead.rescored(new Score(90, List.of(), true, true), "[]", 50, 80, null)).isTrue();
+        assertThat(lead.rescored(new Score(90, List.of(), true, true), "[]", 50, 80, null))
+                .isTrue();
         assertThat(lead.type()).isEqualTo(LeadType.MQL);
-        assertThat(lead.rescored(new Score(95, List.of(), true, true), "[]", 50, 80, null)).isFalse();
-        assertThat(lead.changes(TENANT)).containsExactly(
-                new LeadChange.Promoted(TENANT, 7, null, lead.changes(TENANT).get(0).at(), 90, 50),
-                new LeadChange.BecameSalesReady(TENANT, 7, null, lead.changes(TENANT).get(1).at(), 90, 80));
+        assertThat(lead.rescored(new Score(95, List.of(), true, true), "[]", 50, 80, null))
+                .isFalse();
+        assertThat(lead.changes(TENANT))
+                .containsExactly(
+                        new LeadChange.Promoted(
+                                TENANT, 7, null, lead.changes(TENANT).get(0).at(), 90, 50),
+                        new LeadChange.BecameSalesReady(
+                                TENANT, 7, null, lead.changes(TENANT).get(1).at(), 90, 80));
     }
 }

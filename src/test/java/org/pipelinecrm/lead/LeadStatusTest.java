@@ -1,7 +1,5 @@
 package org.pipelinecrm.lead;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pipelinecrm.lead.LeadStatus.ACCEPTED;
 import static org.pipelinecrm.lead.LeadStatus.CONVERTED;
@@ -12,6 +10,8 @@ import static org.pipelinecrm.lead.LeadStatus.NURTURING;
 import static org.pipelinecrm.lead.LeadStatus.QUALIFIED;
 import static org.pipelinecrm.lead.LeadStatus.REJECTED;
 import static org.pipelinecrm.lead.LeadStatus.WORKING;
+
+import org.junit.jupiter.api.Test;
 
 /** A lead's lifecycle on its own, without Spring or a database. */
 class LeadStatusTest {
@@ -43,7 +43,9 @@ class LeadStatusTest {
     void disqualifiedLeadsComeBackThroughNurtureOrWork() {
         assertThat(DISQUALIFIED.next()).containsExactlyInAnyOrder(NURTURING, WORKING);
         assertThat(REJECTED.canMoveTo(HANDED_OFF)).isTrue();
-        assertThat(QUALIFIED.canMoveTo(WORKING)).as("a scorecard that loses a letter").isTrue();
+        assertThat(QUALIFIED.canMoveTo(WORKING))
+                .as("a scorecard that loses a letter")
+                .isTrue();
         for (LeadStatus status : LeadStatus.values()) {
             assertThat(status.canMoveTo(status)).as(status.name()).isEqualTo(status == WORKING);
         }

@@ -1,8 +1,8 @@
 package org.pipelinecrm.lead;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The stored form of a timeline entry's facts: whatever a person typed into a value comes back as typed. */
 class TimelineFactsTest {
@@ -10,11 +10,17 @@ class TimelineFactsTest {
     @Test
     void typedValuesSurviveTheStoredForm() {
         String note = "Budget; 50% approved = yes %3B";
-        String stored = TimelineFacts.of("BUDGET", "MET").and("BUDGET_NOTE", note).and("NEED_NOTE", null).encode();
+        String stored = TimelineFacts.of("BUDGET", "MET")
+                .and("BUDGET_NOTE", note)
+                .and("NEED_NOTE", null)
+                .encode();
         assertThat(stored).startsWith("BUDGET=MET;BUDGET_NOTE=").endsWith(";NEED_NOTE=");
         var facts = TimelineFacts.parse(stored).orElseThrow();
-        assertThat(facts.asMap()).containsExactly(java.util.Map.entry("BUDGET", "MET"),
-                java.util.Map.entry("BUDGET_NOTE", note), java.util.Map.entry("NEED_NOTE", ""));
+        assertThat(facts.asMap())
+                .containsExactly(
+                        java.util.Map.entry("BUDGET", "MET"),
+                        java.util.Map.entry("BUDGET_NOTE", note),
+                        java.util.Map.entry("NEED_NOTE", ""));
     }
 
     @Test

@@ -1,17 +1,5 @@
 package org.pipelinecrm.lead;
 
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.Test;
-import org.pipelinecrm.identity.People;
-import org.pipelinecrm.identity.Role;
-import org.pipelinecrm.support.IntegrationTest;
-import org.pipelinecrm.support.TestWorkspaces;
-import org.pipelinecrm.tenant.Workspaces;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -24,17 +12,33 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.Role;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.pipelinecrm.tenant.Workspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
 @IntegrationTest
 class WebFormRoutingTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     Workspaces settings;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     People people;
 
@@ -47,11 +51,15 @@ class WebFormRoutingTest {
     }
 
     private void submit(String key, String lastName, String address) throws Exception {
-        mvc.perform(post("/forms/" + key).with(request -> {
-                    request.setRemoteAddr(address);
-                    return request;
-                }).param("lastName", lastName).param("email", lastName.toLowerCase() + "@visitor.test"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("web-form-thanks")));
+        mvc.perform(post("/forms/" + key)
+                        .with(request -> {
+                            request.setRemoteAddr(address);
+                            return request;
+                        })
+                        .param("lastName", lastName)
+                        .param("email", lastName.toLowerCase() + "@visitor.test"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("web-form-thanks")));
     }
 
     @Test
@@ -68,17 +76,23 @@ class WebFormRoutingTest {
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].teamId").value(nullValue()))
                 .andExpect(jsonPath("$.items[0].ownerId").value(nullValue()));
-        mvc.perform(get("/leads").with(signedIn(teammate.email()))).andExpect(status().isOk())
+        mvc.perform(get("/leads").with(signedIn(teammate.email())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Before"))));
 
-        mvc.perform(post("/settings/web-form/route").with(admin).with(csrf())
-                        .param("teamId", String.valueOf(inbound)).param("ownerId", String.valueOf(owner.id()))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(admin)
+                        .with(csrf())
+                        .param("teamId", String.valueOf(inbound))
+                        .param("ownerId", String.valueOf(owner.id()))
                         .param("version", "0"))
                 .andExpect(redirectedUrl("/settings/web-form"));
-        mvc.perform(get("/settings/web-form").with(admin)).andExpect(status().isOk())
+        mvc.perform(get("/settings/web-form").with(admin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<option value=\"" + inbound + "\" selected=\"selected\">")))
-                .andExpect(content().string(containsString("value=\"" + owner.id() + "\" data-team=\"" + inbound
-                        + "\" selected=\"selected\"")));
+                .andExpect(content()
+                        .string(containsString(
+                                "value=\"" + owner.id() + "\" data-team=\"" + inbound + "\" selected=\"selected\"")));
 
         submit(key(ws), "Arrived", "192.0.2.42");
         mvc.perform(get("/api/v1/leads?q=arrived").with(ws.admin()))
@@ -86,7 +100,8 @@ class WebFormRoutingTest {
                 .andExpect(jsonPath("$.items[0].teamId").value(inbound))
                 .andExpect(jsonPath("$.items[0].ownerId").value(owner.id()));
         // A rep of the team who is not the owner sees it in the lead list.
-        mvc.perform(get("/leads").with(signedIn(teammate.email()))).andExpect(status().isOk())
+        mvc.perform(get("/leads").with(signedIn(teammate.email())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Arrived")))
                 .andExpect(content().string(not(containsString("Before"))));
     }
@@ -96,16 +111,23 @@ class WebFormRoutingTest {
         var ws = workspaces.create();
         long inbound = workspaces.addTeam(ws, "Inbound " + ws.suffix());
         var owner = workspaces.addPerson(ws, Role.SALES_REP, inbound);
-        mvc.perform(post("/settings/web-form/route").with(signedIn(ws.adminEmail())).with(csrf())
-                        .param("teamId", "").param("ownerId", String.valueOf(owner.id())).param("version", "0"))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(signedIn(ws.adminEmail()))
+                        .with(csrf())
+                        .param("teamId", "")
+                        .param("ownerId", String.valueOf(owner.id()))
+                        .param("version", "0"))
                 .andExpect(redirectedUrl("/settings/web-form"));
         submit(key(ws), "Alone", "192.0.2.43");
         mvc.perform(get("/api/v1/leads?q=alone").with(ws.admin()))
                 .andExpect(jsonPath("$.items[0].ownerId").value(owner.id()))
                 .andExpect(jsonPath("$.items[0].teamId").value(inbound));
 
-        mvc.perform(post("/settings/web-form/route").with(signedIn(ws.adminEmail())).with(csrf())
-                        .param("teamId", String.valueOf(inbound)).param("ownerId", String.valueOf(owner.id()))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(signedIn(ws.adminEmail()))
+                        .with(csrf())
+                        .param("teamId", String.valueOf(inbound))
+                        .param("ownerId", String.valueOf(owner.id()))
                         .param("version", "0"))
                 .andExpect(redirectedUrl("/settings/web-form"));
         workspaces.as(ws.adminEmail(), () -> {
@@ -131,40 +153,66 @@ class WebFormRoutingTest {
         });
         var admin = signedIn(ws.adminEmail());
 
-        mvc.perform(post("/settings/web-form/route").with(admin).with(csrf()).param("teamId", String.valueOf(inbound))
-                        .param("ownerId", String.valueOf(outsider.id())).param("version", "0"))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(admin)
+                        .with(csrf())
+                        .param("teamId", String.valueOf(inbound))
+                        .param("ownerId", String.valueOf(outsider.id()))
+                        .param("version", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The owner must be a member of the chosen team.")));
-        mvc.perform(post("/settings/web-form/route").with(admin).with(csrf()).param("teamId", String.valueOf(inbound))
-                        .param("ownerId", String.valueOf(leaver.id())).param("version", "0"))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(admin)
+                        .with(csrf())
+                        .param("teamId", String.valueOf(inbound))
+                        .param("ownerId", String.valueOf(leaver.id()))
+                        .param("version", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("That person is deactivated")));
         // A team id from nowhere (another workspace's, or one removed meanwhile), in Persian.
         long otherTeam = workspaces.addTeam(workspaces.create(), "Elsewhere");
-        mvc.perform(post("/settings/web-form/route").with(admin).with(csrf()).cookie(new Cookie("crm-lang", "fa"))
-                        .param("teamId", String.valueOf(otherTeam)).param("version", "0"))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(admin)
+                        .with(csrf())
+                        .cookie(new Cookie("crm-lang", "fa"))
+                        .param("teamId", String.valueOf(otherTeam))
+                        .param("version", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("این تیم دیگر وجود ندارد")));
-        mvc.perform(get("/settings/web-form").with(admin)).andExpect(status().isOk())
+        mvc.perform(get("/settings/web-form").with(admin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("selected=\"selected\">Inbound"))));
 
-        mvc.perform(post("/settings/web-form/route").with(admin).with(csrf()).param("teamId", String.valueOf(field))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(admin)
+                        .with(csrf())
+                        .param("teamId", String.valueOf(field))
                         .param("version", "0"))
                 .andExpect(redirectedUrl("/settings/web-form"));
-        mvc.perform(post("/settings/web-form/route").with(admin).with(csrf()).param("teamId", String.valueOf(inbound))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(admin)
+                        .with(csrf())
+                        .param("teamId", String.valueOf(inbound))
                         .param("version", "0"))
                 .andExpect(redirectedUrl("/settings/web-form"));
         // A page opened before that second save holds a stale version.
-        mvc.perform(post("/settings/web-form/route").with(admin).with(csrf()).param("teamId", String.valueOf(field))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(admin)
+                        .with(csrf())
+                        .param("teamId", String.valueOf(field))
                         .param("version", "0"))
                 .andExpect(status().isConflict());
         // Marketers see the choice but cannot change it.
         var marketer = workspaces.addPerson(ws, Role.MARKETER, null);
-        mvc.perform(get("/settings/web-form").with(signedIn(marketer.email()))).andExpect(status().isOk())
+        mvc.perform(get("/settings/web-form").with(signedIn(marketer.email())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Inbound " + ws.suffix())))
                 .andExpect(content().string(not(containsString("id=\"web-form-route\""))));
-        mvc.perform(post("/settings/web-form/route").with(signedIn(marketer.email())).with(csrf())
-                        .param("teamId", "").param("version", "1"))
+        mvc.perform(post("/settings/web-form/route")
+                        .with(signedIn(marketer.email()))
+                        .with(csrf())
+                        .param("teamId", "")
+                        .param("version", "1"))
                 .andExpect(status().isForbidden());
     }
 }

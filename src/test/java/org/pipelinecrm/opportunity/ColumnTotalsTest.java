@@ -1,5 +1,12 @@
 package org.pipelinecrm.opportunity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,13 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The column headers of the board stay right through moves, closes, reopens, edits and reassignments. */
 @IntegrationTest
@@ -37,7 +37,9 @@ class ColumnTotalsTest {
     @BeforeEach
     void workspace() throws Exception {
         ws = workspaces.create();
-        String body = mvc.perform(get("/api/v1/pipelines").with(ws.admin())).andReturn().getResponse()
+        String body = mvc.perform(get("/api/v1/pipelines").with(ws.admin()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         pipelineId = ((Number) JsonPath.read(body, "$[0].id")).longValue();
         firstStage = ((Number) JsonPath.read(body, "$[0].stages[0].id")).longValue();
@@ -62,8 +64,11 @@ class ColumnTotalsTest {
         send(ws.admin(), "/api/v1/opportunities/" + c + "/reopen", "{}");
         column(ws.admin(), "", 0, 2, 400.50, 40.05);
 
-        mvc.perform(patch("/api/v1/opportunities/" + a).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amount\": \"1000\", \"probability\": 50, \"version\": 0}")).andExpect(status().isOk());
+        mvc.perform(patch("/api/v1/opportunities/" + a)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": \"1000\", \"probability\": 50, \"version\": 0}"))
+                .andExpect(status().isOk());
         column(ws.admin(), "", 0, 2, 1300.50, 530.05);
 
         // Filtered by owner, and a rep who sees only their own deals.
@@ -73,8 +78,11 @@ class ColumnTotalsTest {
         column(rep.basic(), "", 1, 1, 200.0, 40.0);
 
         // Handing deal A to the rep moves its amount into the rep's figures.
-        mvc.perform(patch("/api/v1/opportunities/" + a).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"ownerId\": " + rep.id() + ", \"version\": 1}")).andExpect(status().isOk());
+        mvc.perform(patch("/api/v1/opportunities/" + a)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ownerId\": " + rep.id() + ", \"version\": 1}"))
+                .andExpect(status().isOk());
         column(rep.basic(), "", 0, 1, 1000.0, 500.0);
         column(ws.admin(), "", 0, 2, 1300.50, 530.05);
 
@@ -87,11 +95,16 @@ class ColumnTotalsTest {
         for (int i = 0; i < 12; i++) {
             long id = create(ws.admin(), "Deal " + i, (i * 37 + 11) + ".25");
             if (i % 3 == 0) {
-                send(ws.admin(), "/api/v1/opportunities/" + id + "/move",
+                send(
+                        ws.admin(),
+                        "/api/v1/opportunities/" + id + "/move",
                         "{\"stageId\": " + secondStage + ", \"version\": 0}");
             }
             if (i % 4 == 1) {
-                send(ws.admin(), "/api/v1/opportunities/" + id + "/close", "{\"outcome\": \"LOST\", \"reason\": \"price\"}");
+                send(
+                        ws.admin(),
+                        "/api/v1/opportunities/" + id + "/close",
+                        "{\"outcome\": \"LOST\", \"reason\": \"price\"}");
             }
         }
         // A text search sums the matching deals directly; "Deal" matches all of them.
@@ -101,33 +114,44 @@ class ColumnTotalsTest {
             for (String field : new String[] {"count", "amount", "weightedAmount"}) {
                 Object expected = JsonPath.read(summed, "$[" + column + "]." + field);
                 assertThat((Object) JsonPath.read(kept, "$[" + column + "]." + field))
-                        .as("column %d %s", column, field).isEqualTo(expected);
+                        .as("column %d %s", column, field)
+                        .isEqualTo(expected);
             }
         }
         assertThat((Integer) JsonPath.read(kept, "$[0].count")).isEqualTo(6);
     }
 
     long create(RequestPostProcessor who, String name, String amount) throws Exception {
-        String body = mvc.perform(post("/api/v1/opportunities").with(who).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/v1/opportunities")
+                        .with(who)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"" + name + "\", \"amount\": \"" + amount + "\", \"pipelineId\": "
                                 + pipelineId + "}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     void send(RequestPostProcessor who, String path, String json) throws Exception {
-        mvc.perform(post(path).with(who)
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
+        mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isOk());
     }
 
     String board(RequestPostProcessor who, String filter) throws Exception {
-        return mvc.perform(get("/api/v1/board?perStage=1&pipelineId=" + pipelineId + filter).with(who))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get("/api/v1/board?perStage=1&pipelineId=" + pipelineId + filter)
+                        .with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
-    ResultActions column(RequestPostProcessor who, String filter, int column, int count, double amount,
-            double weighted) throws Exception {
-        return mvc.perform(get("/api/v1/board?perStage=1&pipelineId=" + pipelineId + filter).with(who))
+    ResultActions column(RequestPostProcessor who, String filter, int column, int count, double amount, double weighted)
+            throws Exception {
+        return mvc.perform(get("/api/v1/board?perStage=1&pipelineId=" + pipelineId + filter)
+                        .with(who))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[" + column + "].count").value(count))
                 .andExpect(jsonPath("$[" + column + "].amount").value(amount))

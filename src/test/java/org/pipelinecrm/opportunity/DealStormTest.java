@@ -1,5 +1,8 @@
 package org.pipelinecrm.opportunity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.ApiTokens;
 import org.pipelinecrm.identity.Role;
@@ -30,8 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many people working one pipeline at once over real HTTP: creates, moves, closes, reopens and edits of the
@@ -60,14 +59,17 @@ class DealStormTest {
     @Autowired
     TransactionTemplate tx;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @Test
     void aStormOfChangesAnswersEveryoneAndKeepsTheTotalsRight() throws Exception {
         var ws = workspaces.create();
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
-        String admin = workspaces.as(ws.adminEmail(), () -> tokens.issue("storm").token());
+        String admin =
+                workspaces.as(ws.adminEmail(), () -> tokens.issue("storm").token());
         String pipelines = call(admin, "GET", "/api/v1/pipelines", null).body();
         long pipelineId = ((Number) JsonPath.read(pipelines, "$[0].id")).longValue();
         List<Long> open = new ArrayList<>();
@@ -78,8 +80,12 @@ class DealStormTest {
         ConcurrentMap<Long, Long> versions = new ConcurrentHashMap<>();
         List<Long> ids = new CopyOnWriteArrayList<>();
         for (int i = 0; i < DEALS; i++) {
-            String body = call(admin, "POST", "/api/v1/opportunities",
-                    "{\"name\": \"Deal " + i + "\", \"amount\": \"" + (100 + i) + "\", \"pipelineId\": " + pipelineId + "}")
+            String body = call(
+                            admin,
+                            "POST",
+                            "/api/v1/opportunities",
+                            "{\"name\": \"Deal " + i + "\", \"amount\": \"" + (100 + i) + "\", \"pipelineId\": "
+                                    + pipelineId + "}")
                     .body();
             long id = ((Number) JsonPath.read(body, "$.id")).longValue();
             ids.add(id);
@@ -102,35 +108,60 @@ class DealStormTest {
                     int pick = random.nextInt(100);
                     HttpResponse<String> answer;
                     if (pick < 20) {
-                        answer = call(admin, "POST", "/api/v1/opportunities", "{\"name\": \"New " + pick
-                                + "\", \"amount\": \"" + random.nextInt(5000) + "\", \"pipelineId\": " + pipelineId
-                                + ", \"stageId\": " + open.get(random.nextInt(open.size())) + "}");
+                        answer = call(
+                                admin,
+                                "POST",
+                                "/api/v1/opportunities",
+                                "{\"name\": \"New " + pick
+                                        + "\", \"amount\": \"" + random.nextInt(5000) + "\", \"pipelineId\": "
+                                        + pipelineId
+                                        + ", \"stageId\": " + open.get(random.nextInt(open.size())) + "}");
                         if (answer.statusCode() == 201) {
                             long created = ((Number) JsonPath.read(answer.body(), "$.id")).longValue();
                             versions.put(created, 0L);
                             ids.add(created);
                         }
                     } else if (pick < 50) {
-                        answer = call(admin, "POST", "/api/v1/opportunities/" + id + "/move", "{\"stageId\": "
-                                + open.get(random.nextInt(open.size())) + ", \"version\": " + version + "}");
+                        answer = call(
+                                admin,
+                                "POST",
+                                "/api/v1/opportunities/" + id + "/move",
+                                "{\"stageId\": " + open.get(random.nextInt(open.size())) + ", \"version\": " + version
+                                        + "}");
                     } else if (pick < 62) {
-                        answer = call(admin, "POST", "/api/v1/opportunities/" + id + "/close", random.nextBoolean()
-                                ? "{\"outcome\": \"WON\", \"version\": " + version + "}"
-                                : "{\"outcome\": \"LOST\", \"reason\": \"price\", \"version\": " + version + "}");
+                        answer = call(
+                                admin,
+                                "POST",
+                                "/api/v1/opportunities/" + id + "/close",
+                                random.nextBoolean()
+                                        ? "{\"outcome\": \"WON\", \"version\": " + version + "}"
+                                        : "{\"outcome\": \"LOST\", \"reason\": \"price\", \"version\": " + version
+                                                + "}");
                     } else if (pick < 75) {
-                        answer = call(admin, "POST", "/api/v1/opportunities/" + id + "/reopen",
+                        answer = call(
+                                admin,
+                                "POST",
+                                "/api/v1/opportunities/" + id + "/reopen",
                                 "{\"version\": " + version + "}");
                     } else {
-                        answer = call(admin, "PATCH", "/api/v1/opportunities/" + id, "{\"amount\": \""
-                                + random.nextInt(9000) + "\", \"probability\": " + random.nextInt(101)
-                                + (random.nextInt(3) == 0 ? ", \"ownerId\": " + (random.nextBoolean() ? rep.id() : ws.adminId()) : "")
-                                + ", \"version\": " + version + "}");
+                        answer = call(
+                                admin,
+                                "PATCH",
+                                "/api/v1/opportunities/" + id,
+                                "{\"amount\": \""
+                                        + random.nextInt(9000) + "\", \"probability\": " + random.nextInt(101)
+                                        + (random.nextInt(3) == 0
+                                                ? ", \"ownerId\": " + (random.nextBoolean() ? rep.id() : ws.adminId())
+                                                : "")
+                                        + ", \"version\": " + version + "}");
                     }
-                    statuses.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger())
+                            .incrementAndGet();
                     if (answer.statusCode() == 200) {
                         versions.put(id, ((Number) JsonPath.read(answer.body(), "$.version")).longValue());
                     } else if (answer.statusCode() == 409) {
-                        String fresh = call(admin, "GET", "/api/v1/opportunities/" + id, null).body();
+                        String fresh = call(admin, "GET", "/api/v1/opportunities/" + id, null)
+                                .body();
                         versions.put(id, ((Number) JsonPath.read(fresh, "$.version")).longValue());
                     } else if (answer.statusCode() >= 500) {
                         failures.add(answer.statusCode() + " " + answer.body());
@@ -154,26 +185,22 @@ class DealStormTest {
     private void rollupsAgreeWithTheDeals() {
         assertThat(rows("""
                 select stage_id, sum(deals) n, sum(amount) a, sum(amount_x_prob) w from stage_total
-                group by stage_id having sum(deals) <> 0 order by stage_id"""))
-                .isEqualTo(rows("""
+                group by stage_id having sum(deals) <> 0 order by stage_id""")).isEqualTo(rows("""
                         select stage_id, count(*) n, sum(amount) a, sum(amount * probability) w from opportunity
                         where status = 'OPEN' group by stage_id order by stage_id"""));
         assertThat(rows("""
                 select stage_id, owner_id, sum(deals) n, sum(amount) a from open_deal_stage
-                group by stage_id, owner_id having sum(deals) <> 0 order by 1, 2"""))
-                .isEqualTo(rows("""
+                group by stage_id, owner_id having sum(deals) <> 0 order by 1, 2""")).isEqualTo(rows("""
                         select stage_id, owner_id, count(*) n, sum(amount) a from opportunity where status = 'OPEN'
                         group by stage_id, owner_id order by 1, 2"""));
         assertThat(rows("""
                 select status, owner_id, sum(deals) n, sum(amount) a from deal_close_day
-                group by status, owner_id having sum(deals) <> 0 order by 1, 2"""))
-                .isEqualTo(rows("""
+                group by status, owner_id having sum(deals) <> 0 order by 1, 2""")).isEqualTo(rows("""
                         select status, owner_id, count(*) n, sum(amount) a from opportunity where status <> 'OPEN'
                         group by status, owner_id order by 1, 2"""));
         assertThat(rows("""
                 select stage_id, sum(entered) entered, sum(exited) exited from stage_exit_day
-                group by stage_id order by stage_id"""))
-                .isEqualTo(rows("""
+                group by stage_id order by stage_id""")).isEqualTo(rows("""
                         select s, sum(e) entered, sum(x) exited from (
                           select to_stage_id s, 1 e, 0 x from stage_change
                           union all select from_stage_id, 0, 1 from stage_change where from_stage_id is not null) c
@@ -181,24 +208,31 @@ class DealStormTest {
     }
 
     private List<List<String>> rows(String sql) {
-        return jdbc.sql(sql).query((rs, n) -> {
-            List<String> row = new ArrayList<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                row.add(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(value));
-            }
-            return row;
-        }).list();
+        return jdbc.sql(sql)
+                .query((rs, n) -> {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        row.add(
+                                value instanceof BigDecimal d
+                                        ? d.stripTrailingZeros().toPlainString()
+                                        : String.valueOf(value));
+                    }
+                    return row;
+                })
+                .list();
     }
 
     private HttpResponse<String> call(String token, String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        request.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

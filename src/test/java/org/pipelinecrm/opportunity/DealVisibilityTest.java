@@ -1,5 +1,15 @@
 package org.pipelinecrm.opportunity;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,16 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Who sees which deals and pipelines: reps their own and their team's, a manager their team's (all when they
@@ -54,7 +54,9 @@ class DealVisibilityTest {
     @BeforeEach
     void twoTeamsWithADealEach() throws Exception {
         ws = workspaces.create();
-        String body = mvc.perform(get("/api/v1/pipelines").with(ws.admin())).andReturn().getResponse()
+        String body = mvc.perform(get("/api/v1/pipelines").with(ws.admin()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         pipelineId = ((Number) JsonPath.read(body, "$[0].id")).longValue();
         secondStage = ((Number) JsonPath.read(body, "$[0].stages[1].id")).longValue();
@@ -77,7 +79,8 @@ class DealVisibilityTest {
         mvc.perform(get("/api/v1/opportunities").with(eastColleague.basic()))
                 .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].name").value("Eastern deal"));
-        mvc.perform(post("/api/v1/opportunities/" + westDeal + "/move").with(eastColleague.basic())
+        mvc.perform(post("/api/v1/opportunities/" + westDeal + "/move")
+                        .with(eastColleague.basic())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"stageId\": " + secondStage + ", \"version\": 0}"))
                 .andExpect(status().isNotFound());
@@ -107,25 +110,39 @@ class DealVisibilityTest {
 
     @Test
     void aTeamsPipelineIsSeenByThatTeamAndAdminsOnly() throws Exception {
-        String created = mvc.perform(post("/api/v1/pipelines").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+        String created = mvc.perform(post("/api/v1/pipelines")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"West renewals\", \"teamId\": " + west + ", \"stages\": ["
                                 + "{\"name\": \"Due\", \"kind\": \"OPEN\"}, {\"name\": \"Renewed\", \"kind\": \"WON\"},"
                                 + "{\"name\": \"Churned\", \"kind\": \"LOST\"}]}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long renewals = ((Number) JsonPath.read(created, "$.id")).longValue();
         mvc.perform(get("/api/v1/pipelines/" + renewals).with(westRep.basic())).andExpect(status().isOk());
         mvc.perform(get("/api/v1/pipelines/" + renewals).with(ws.admin())).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/pipelines/" + renewals).with(eastManager.basic())).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/pipelines/" + renewals).with(headOfSales.basic())).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/board?pipelineId=" + renewals).with(eastRep.basic())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/pipelines/" + renewals).with(eastManager.basic()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/pipelines/" + renewals).with(headOfSales.basic()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/board?pipelineId=" + renewals).with(eastRep.basic()))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/pipelines").with(eastRep.basic())).andExpect(jsonPath("$", hasSize(1)));
         mvc.perform(get("/api/v1/pipelines").with(westRep.basic())).andExpect(jsonPath("$", hasSize(2)));
     }
 
     long create(RequestPostProcessor who, String name) throws Exception {
-        String body = mvc.perform(post("/api/v1/opportunities").with(who).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"" + name + "\", \"amount\": \"100\", \"pipelineId\": " + pipelineId + "}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/opportunities")
+                        .with(who)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"amount\": \"100\", \"pipelineId\": " + pipelineId
+                                + "}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 

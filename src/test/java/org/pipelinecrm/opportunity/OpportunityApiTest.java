@@ -1,19 +1,5 @@
 package org.pipelinecrm.opportunity;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.pipelinecrm.identity.Role;
-import org.pipelinecrm.support.IntegrationTest;
-import org.pipelinecrm.support.TestWorkspaces;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -23,6 +9,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.Role;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @IntegrationTest
 class OpportunityApiTest {
@@ -46,21 +45,27 @@ class OpportunityApiTest {
                 .andExpect(jsonPath("$[0].stages", hasSize(9)))
                 .andExpect(jsonPath("$[0].stages[7].kind").value("WON"))
                 .andExpect(jsonPath("$[0].stages[8].kind").value("LOST"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         pipelineId = ((Number) JsonPath.read(body, "$[0].id")).longValue();
         firstStage = ((Number) JsonPath.read(body, "$[0].stages[0].id")).longValue();
         secondStage = ((Number) JsonPath.read(body, "$[0].stages[1].id")).longValue();
     }
 
     long create(RequestPostProcessor who, String name, String amount) throws Exception {
-        String body = mvc.perform(post("/api/v1/opportunities").with(who).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/v1/opportunities")
+                        .with(who)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"" + name + "\", \"amount\": \"" + amount + "\", \"pipelineId\": "
                                 + pipelineId + "}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.stageId").value(firstStage))
                 .andExpect(jsonPath("$.probability").value(10))
                 .andExpect(jsonPath("$.status").value("OPEN"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
@@ -72,8 +77,10 @@ class OpportunityApiTest {
     @Test
     void aDealMovesAndItsHistoryRecordsEveryStage() throws Exception {
         long id = create(ws.admin(), "Acme renewal", "1200.50");
-        mvc.perform(post("/api/v1/opportunities/" + id + "/move").with(ws.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(move(id, secondStage, 0, null)))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/move")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(move(id, secondStage, 0, null)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stageId").value(secondStage))
                 .andExpect(jsonPath("$.probability").value(20))
@@ -89,11 +96,15 @@ class OpportunityApiTest {
     @Test
     void aStaleVersionIsAConflictAndChangesNothing() throws Exception {
         long id = create(ws.admin(), "Contested", "10");
-        mvc.perform(post("/api/v1/opportunities/" + id + "/move").with(ws.admin())
-                .contentType(MediaType.APPLICATION_JSON).content(move(id, secondStage, 0, null)))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/move")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(move(id, secondStage, 0, null)))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/opportunities/" + id + "/move").with(ws.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(move(id, firstStage, 0, null)))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/move")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(move(id, firstStage, 0, null)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.status").value(409))
                 // who moved it, where and when, as the board says it
@@ -102,8 +113,11 @@ class OpportunityApiTest {
                 .andExpect(jsonPath("$.movedByName").value("Admin " + ws.suffix()))
                 .andExpect(jsonPath("$.stageId").value(secondStage))
                 .andExpect(jsonPath("$.movedAt").isNotEmpty())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Moved by Admin " + ws.suffix())));
-        mvc.perform(patch("/api/v1/opportunities/" + id).with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(
+                        jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Moved by Admin " + ws.suffix())));
+        mvc.perform(patch("/api/v1/opportunities/" + id)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\": \"99\", \"version\": 0}"))
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/v1/opportunities/" + id).with(ws.admin()))
@@ -114,14 +128,19 @@ class OpportunityApiTest {
     @Test
     void losingNeedsAReasonFromTheList() throws Exception {
         long id = create(ws.admin(), "Doomed", "500");
-        mvc.perform(post("/api/v1/opportunities/" + id + "/close").with(ws.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\": \"LOST\"}"))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/close")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\": \"LOST\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("opportunity.lossReasonRequired"));
-        mvc.perform(post("/api/v1/opportunities/" + id + "/close").with(ws.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\": \"LOST\", \"reason\": \"aliens\"}"))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/close")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\": \"LOST\", \"reason\": \"aliens\"}"))
                 .andExpect(status().isConflict());
-        mvc.perform(post("/api/v1/opportunities/" + id + "/close").with(ws.admin())
+        mvc.perform(post("/api/v1/opportunities/" + id + "/close")
+                        .with(ws.admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"outcome\": \"LOST\", \"reason\": \"competitor\", \"note\": \"went with X\"}"))
                 .andExpect(status().isOk())
@@ -137,14 +156,20 @@ class OpportunityApiTest {
     @Test
     void movingIntoTheLostStageWithoutAReasonIsRefused() throws Exception {
         long id = create(ws.admin(), "No reason", "5");
-        String pipelines = mvc.perform(get("/api/v1/pipelines").with(ws.admin())).andReturn().getResponse()
+        String pipelines = mvc.perform(get("/api/v1/pipelines").with(ws.admin()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         long lost = ((Number) JsonPath.read(pipelines, "$[0].stages[8].id")).longValue();
-        mvc.perform(post("/api/v1/opportunities/" + id + "/move").with(ws.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(move(id, lost, 0, null)))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/move")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(move(id, lost, 0, null)))
                 .andExpect(status().isConflict());
-        mvc.perform(post("/api/v1/opportunities/" + id + "/move").with(ws.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(move(id, lost, 0, "TIMING")))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/move")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(move(id, lost, 0, "TIMING")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("LOST"));
     }
@@ -154,8 +179,10 @@ class OpportunityApiTest {
         long id = create(ws.admin(), "Secret", "1");
         TestWorkspaces.Workspace other = workspaces.create();
         mvc.perform(get("/api/v1/opportunities/" + id).with(other.admin())).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/opportunities/" + id + "/move").with(other.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(move(id, firstStage, 0, null)))
+        mvc.perform(post("/api/v1/opportunities/" + id + "/move")
+                        .with(other.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(move(id, firstStage, 0, null)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/opportunities/" + id + "/history").with(other.admin()))
                 .andExpect(status().isNotFound());
@@ -167,7 +194,8 @@ class OpportunityApiTest {
         for (int i = 0; i < 5; i++) {
             create(ws.admin(), "Deal " + i, "100");
         }
-        String first = mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=2").with(ws.admin()))
+        String first = mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=2")
+                        .with(ws.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(7)))
                 .andExpect(jsonPath("$[0].count").value(5))
@@ -175,10 +203,13 @@ class OpportunityApiTest {
                 .andExpect(jsonPath("$[0].weightedAmount").value(50.0))
                 .andExpect(jsonPath("$[0].items", hasSize(2)))
                 .andExpect(jsonPath("$[0].items[0].name").value("Deal 4"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String cursor = JsonPath.read(first, "$[0].nextCursor");
-        mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=2&stageId=" + firstStage
-                        + "&cursor=" + cursor).with(ws.admin()))
+        mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=2&stageId=" + firstStage + "&cursor="
+                                + cursor)
+                        .with(ws.admin()))
                 .andExpect(jsonPath("$[0].items[0].name").value("Deal 2"))
                 .andExpect(jsonPath("$[0].items[1].name").value("Deal 1"));
     }
@@ -201,25 +232,37 @@ class OpportunityApiTest {
                 .andExpect(jsonPath("$[0].items[1].nextStep.dueAt").value(yesterday.toString()))
                 .andExpect(jsonPath("$[0].items[1].nextStep.overdue").value(true));
         // The overdue call done, the contract is next and not overdue; "load more" pages carry it too.
-        mvc.perform(post("/api/v1/tasks/{id}/complete", earliest).with(ws.admin())).andExpect(status().isOk());
-        String first = mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=1").with(ws.admin()))
+        mvc.perform(post("/api/v1/tasks/{id}/complete", earliest).with(ws.admin()))
+                .andExpect(status().isOk());
+        String first = mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=1")
+                        .with(ws.admin()))
                 .andExpect(jsonPath("$[0].items[0].id").value(bare))
                 .andExpect(jsonPath("$[0].items[0].nextStep").value(nullValue()))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String cursor = JsonPath.read(first, "$[0].nextCursor");
-        mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=1&stageId=" + firstStage
-                        + "&cursor=" + cursor).with(ws.admin()))
+        mvc.perform(get("/api/v1/board?pipelineId=" + pipelineId + "&perStage=1&stageId=" + firstStage + "&cursor="
+                                + cursor)
+                        .with(ws.admin()))
                 .andExpect(jsonPath("$[0].items[0].id").value(planned))
                 .andExpect(jsonPath("$[0].items[0].nextStep.title").value("Send the contract"))
                 .andExpect(jsonPath("$[0].items[0].nextStep.overdue").value(false));
     }
 
     private int task(long deal, String title, Instant due) throws Exception {
-        return JsonPath.read(mvc.perform(post("/api/v1/tasks").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
+        return JsonPath.read(
+                mvc.perform(post("/api/v1/tasks")
+                                .with(ws.admin())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
                                 {"title":"%s","dueAt":"%s","recordType":"OPPORTUNITY","recordId":%d}
                                 """.formatted(title, due, deal)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
     }
 
     @Test
@@ -238,14 +281,18 @@ class OpportunityApiTest {
     @Test
     void aStageThatHoldsDealsCannotBeDeleted() throws Exception {
         create(ws.admin(), "Sitting", "1");
-        mvc.perform(put("/api/v1/pipelines/" + pipelineId + "/stages").with(ws.admin())
+        mvc.perform(put("/api/v1/pipelines/" + pipelineId + "/stages")
+                        .with(ws.admin())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"stages\": [{\"id\": " + secondStage + ", \"name\": \"Only\", \"kind\": \"OPEN\"}]}"))
+                        .content("{\"stages\": [{\"id\": " + secondStage
+                                + ", \"name\": \"Only\", \"kind\": \"OPEN\"}]}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("stage.hasDeals"));
-        mvc.perform(delete("/api/v1/pipelines/" + pipelineId + "/stages/" + firstStage).with(ws.admin()))
+        mvc.perform(delete("/api/v1/pipelines/" + pipelineId + "/stages/" + firstStage)
+                        .with(ws.admin()))
                 .andExpect(status().isConflict());
-        mvc.perform(delete("/api/v1/pipelines/" + pipelineId + "/stages/" + secondStage).with(ws.admin()))
+        mvc.perform(delete("/api/v1/pipelines/" + pipelineId + "/stages/" + secondStage)
+                        .with(ws.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stages", hasSize(8)));
     }
@@ -254,34 +301,51 @@ class OpportunityApiTest {
     void adminsCreatePipelinesLimitedToATeamAndRepsOfOtherTeamsDoNotSeeThem() throws Exception {
         long east = workspaces.addTeam(ws, "East " + ws.suffix());
         var outsider = workspaces.addPerson(ws, Role.SALES_REP, null);
-        String created = mvc.perform(post("/api/v1/pipelines").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"Renewals\", \"teamId\": " + east + ", \"stages\": ["
-                                + "{\"name\": \"Due\", \"kind\": \"OPEN\", \"probability\": 50, \"rottingDays\": 7},"
-                                + "{\"name\": \"Renewed\", \"kind\": \"WON\"}, {\"name\": \"Churned\", \"kind\": \"LOST\"}]}"))
+        String created = mvc.perform(
+                        post("/api/v1/pipelines")
+                                .with(ws.admin())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"name\": \"Renewals\", \"teamId\": " + east + ", \"stages\": ["
+                                                + "{\"name\": \"Due\", \"kind\": \"OPEN\", \"probability\": 50, \"rottingDays\": 7},"
+                                                + "{\"name\": \"Renewed\", \"kind\": \"WON\"}, {\"name\": \"Churned\", \"kind\": \"LOST\"}]}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.stages", hasSize(3)))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long renewals = ((Number) JsonPath.read(created, "$.id")).longValue();
         mvc.perform(get("/api/v1/pipelines/" + renewals).with(outsider.basic())).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/pipelines").with(outsider.basic()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/pipelines")
+                        .with(outsider.basic())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Mine\", \"stages\": [{\"name\": \"A\", \"kind\": \"OPEN\"}]}"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void accountsAndContacts() throws Exception {
-        String account = mvc.perform(post("/api/v1/accounts").with(ws.admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"Globex\", \"industry\": \"Energy\", \"country\": \"DE\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long accountId = ((Number) JsonPath.read(account, "$.id")).longValue();
-        mvc.perform(post("/api/v1/accounts/" + accountId + "/contacts").with(ws.admin())
+        String account = mvc.perform(post("/api/v1/accounts")
+                        .with(ws.admin())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"firstName\": \"Hank\", \"lastName\": \"Scorpio\", \"buyingRole\": \"DECISION_MAKER\"}"))
+                        .content("{\"name\": \"Globex\", \"industry\": \"Energy\", \"country\": \"DE\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long accountId = ((Number) JsonPath.read(account, "$.id")).longValue();
+        mvc.perform(
+                        post("/api/v1/accounts/" + accountId + "/contacts")
+                                .with(ws.admin())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"firstName\": \"Hank\", \"lastName\": \"Scorpio\", \"buyingRole\": \"DECISION_MAKER\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.buyingRole").value("DECISION_MAKER"));
         mvc.perform(get("/api/v1/accounts/" + accountId).with(ws.admin()))
                 .andExpect(jsonPath("$.contactCount").value(1));
-        mvc.perform(get("/api/v1/accounts/" + accountId).with(workspaces.create().admin()))
+        mvc.perform(get("/api/v1/accounts/" + accountId)
+                        .with(workspaces.create().admin()))
                 .andExpect(status().isNotFound());
     }
 }

@@ -1,14 +1,5 @@
 package org.pipelinecrm.opportunity;
 
-import java.math.BigDecimal;
-
-import org.junit.jupiter.api.Test;
-import org.pipelinecrm.pipeline.Pipelines;
-import org.pipelinecrm.support.IntegrationTest;
-import org.pipelinecrm.support.TestWorkspaces;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -17,6 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.pipelinecrm.pipeline.Pipelines;
+import org.pipelinecrm.support.IntegrationTest;
+import org.pipelinecrm.support.TestWorkspaces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 class OpportunityPageTest {
@@ -31,7 +30,6 @@ class OpportunityPageTest {
     Opportunities opportunities;
 
     @Autowired
-
     DealMoves moves;
 
     @Autowired
@@ -44,18 +42,32 @@ class OpportunityPageTest {
     void aDealIsCreatedFromTheFormAndItsPageShowsHistoryAndExitCriteria() throws Exception {
         var ws = workspaces.create();
         var me = lookup.loadUserByUsername(ws.adminEmail());
-        long pipelineId = workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0).id());
-        mvc.perform(post("/opportunities").with(user(me)).with(csrf()).param("name", "")
-                        .param("pipelineId", String.valueOf(pipelineId)).param("amount", "-5"))
+        long pipelineId =
+                workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0).id());
+        mvc.perform(post("/opportunities")
+                        .with(user(me))
+                        .with(csrf())
+                        .param("name", "")
+                        .param("pipelineId", String.valueOf(pipelineId))
+                        .param("amount", "-5"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is-invalid")));
-        mvc.perform(post("/opportunities").with(user(me)).with(csrf()).param("name", "Soylent expansion")
-                        .param("accountName", "Soylent Corp").param("pipelineId", String.valueOf(pipelineId))
-                        .param("amount", "15000").param("expectedCloseDate", "2027-01-31")
+        mvc.perform(post("/opportunities")
+                        .with(user(me))
+                        .with(csrf())
+                        .param("name", "Soylent expansion")
+                        .param("accountName", "Soylent Corp")
+                        .param("pipelineId", String.valueOf(pipelineId))
+                        .param("amount", "15000")
+                        .param("expectedCloseDate", "2027-01-31")
                         .param("ownerId", String.valueOf(ws.adminId())))
                 .andExpect(redirectedUrlPattern("/opportunities/*"));
-        var deal = workspaces.as(ws.adminEmail(), () -> opportunities.list(pipelineId, null, null, null, 0, 1)
-                .items().get(0));
+        var deal = workspaces.as(
+                ws.adminEmail(),
+                () -> opportunities
+                        .list(pipelineId, null, null, null, 0, 1)
+                        .items()
+                        .get(0));
         mvc.perform(get("/opportunities/" + deal.id()).with(user(me)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Soylent expansion")))
@@ -66,9 +78,17 @@ class OpportunityPageTest {
         mvc.perform(get("/accounts").with(user(me)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Soylent Corp")));
-        workspaces.as(ws.adminEmail(), () -> moves.close(deal.id(),
-                new DealMoves.CloseCmd(org.pipelinecrm.pipeline.StageKind.WON, null, null, null,
-                        new BigDecimal("16000"), null)));
+        workspaces.as(
+                ws.adminEmail(),
+                () -> moves.close(
+                        deal.id(),
+                        new DealMoves.CloseCmd(
+                                org.pipelinecrm.pipeline.StageKind.WON,
+                                null,
+                                null,
+                                null,
+                                new BigDecimal("16000"),
+                                null)));
         mvc.perform(get("/opportunities/" + deal.id()).with(user(me)))
                 .andExpect(content().string(containsString("id=\"reopen\"")));
     }
@@ -78,11 +98,18 @@ class OpportunityPageTest {
         var ws = workspaces.create();
         var me = lookup.loadUserByUsername(ws.adminEmail());
         var pipeline = workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0));
-        long won = pipeline.closingStage(org.pipelinecrm.pipeline.StageKind.WON).orElseThrow().id();
+        long won = pipeline.closingStage(org.pipelinecrm.pipeline.StageKind.WON)
+                .orElseThrow()
+                .id();
         // A new deal must start in an open stage: refused, and the account it named is not made either.
-        mvc.perform(post("/opportunities").with(user(me)).with(csrf()).param("name", "Initech renewal")
-                        .param("accountName", "Initech Orphan").param("pipelineId", String.valueOf(pipeline.id()))
-                        .param("stageId", String.valueOf(won)).param("amount", "100")
+        mvc.perform(post("/opportunities")
+                        .with(user(me))
+                        .with(csrf())
+                        .param("name", "Initech renewal")
+                        .param("accountName", "Initech Orphan")
+                        .param("pipelineId", String.valueOf(pipeline.id()))
+                        .param("stageId", String.valueOf(won))
+                        .param("amount", "100")
                         .param("ownerId", String.valueOf(ws.adminId())))
                 .andExpect(status().isOk());
         mvc.perform(get("/accounts").with(user(me)))

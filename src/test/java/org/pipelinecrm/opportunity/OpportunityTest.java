@@ -1,15 +1,14 @@
 package org.pipelinecrm.opportunity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
 import org.pipelinecrm.shared.ConflictException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules of a deal's stage and status, without a database. */
 class OpportunityTest {
@@ -46,8 +45,10 @@ class OpportunityTest {
     @Test
     void losingWithoutAReasonIsRefused() {
         Opportunity deal = deal();
-        assertThatThrownBy(() -> deal.moveTo(LOST, " ", 7, now)).isInstanceOf(ConflictException.class)
-                .extracting("messageKey").isEqualTo("opportunity.lossReasonRequired");
+        assertThatThrownBy(() -> deal.moveTo(LOST, " ", 7, now))
+                .isInstanceOf(ConflictException.class)
+                .extracting("messageKey")
+                .isEqualTo("opportunity.lossReasonRequired");
         assertThat(deal.toView(null, null).status()).isEqualTo(StageKind.OPEN);
     }
 

@@ -1,7 +1,8 @@
 package org.pipelinecrm.pipeline;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -13,8 +14,6 @@ import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin drags a stage to another place in the stage editor, saves, and the pipeline keeps that order. */
 @IntegrationTest
@@ -32,7 +31,8 @@ class StageReorderBrowserTest {
     @Test
     void aDraggedStageKeepsItsNewPlaceAfterSaving() {
         var ws = workspaces.create();
-        PipelineView sales = workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0));
+        PipelineView sales =
+                workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0));
         StageView proposal = sales.stages().get(3);
         WebDriver browser = Browser.driver();
         Browser.signIn(browser, "http://localhost:" + port, ws.adminEmail(), TestWorkspaces.PASSWORD);
@@ -41,19 +41,35 @@ class StageReorderBrowserTest {
         // Drag "Proposal" (fourth) by its handle onto the first row.
         WebElement handle = row(browser, proposal.id()).findElement(By.className("stage-handle"));
         WebElement first = row(browser, sales.stages().get(0).id());
-        new Actions(browser).clickAndHold(handle).moveByOffset(3, 3).pause(150).moveToElement(first, 0, -10)
-                .pause(150).moveByOffset(0, -5).pause(150).release().perform();
+        new Actions(browser)
+                .clickAndHold(handle)
+                .moveByOffset(3, 3)
+                .pause(150)
+                .moveToElement(first, 0, -10)
+                .pause(150)
+                .moveByOffset(0, -5)
+                .pause(150)
+                .release()
+                .perform();
         Browser.await(browser).until(b -> stageIdsOnPage(b).indexOf(String.valueOf(proposal.id())) == 0);
 
         WebElement save = browser.findElement(By.id("save-stages"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
         save.click();
-        Browser.await(browser).until(b -> !b.findElements(By.cssSelector(".alert-success")).isEmpty());
+        Browser.await(browser)
+                .until(b -> !b.findElements(By.cssSelector(".alert-success")).isEmpty());
         assertThat(stageIdsOnPage(browser).get(0)).isEqualTo(String.valueOf(proposal.id()));
         List<String> saved = workspaces.as(ws.adminEmail(), () -> pipelines.pipeline(sales.id())).stages().stream()
-                .map(StageView::name).toList();
-        assertThat(saved).startsWith(proposal.name(), sales.stages().get(0).name(), sales.stages().get(1).name(),
-                sales.stages().get(2).name(), sales.stages().get(4).name());
+                .map(StageView::name)
+                .toList();
+        assertThat(saved)
+                .startsWith(
+                        proposal.name(),
+                        sales.stages().get(0).name(),
+                        sales.stages().get(1).name(),
+                        sales.stages().get(2).name(),
+                        sales.stages().get(4).name());
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
     }
 
@@ -63,6 +79,8 @@ class StageReorderBrowserTest {
 
     private static List<String> stageIdsOnPage(WebDriver browser) {
         return browser.findElements(By.cssSelector(".stage-row")).stream()
-                .map(r -> r.getDomAttribute("data-stage-id")).filter(id -> id != null && !id.isEmpty()).toList();
+                .map(r -> r.getDomAttribute("data-stage-id"))
+                .filter(id -> id != null && !id.isEmpty())
+                .toList();
     }
 }

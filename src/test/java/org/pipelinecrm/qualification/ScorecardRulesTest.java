@@ -1,12 +1,11 @@
 package org.pipelinecrm.qualification;
 
-import java.time.LocalDate;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.qualification.QualificationCmd.Answer;
 import org.pipelinecrm.qualification.QualificationCmd.TimelineAnswer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The BANT scorecard's rules on their own, without Spring or a database. */
 class ScorecardRulesTest {
@@ -18,8 +17,16 @@ class ScorecardRulesTest {
     void aNewScorecardIsBlockedByEveryLetterAndLevelInBantOrder() {
         Scorecard card = new Scorecard(7);
         assertThat(card.qualified()).isFalse();
-        assertThat(card.blockers()).extracting(Blocker::topic).containsExactly(Topic.BUDGET, Topic.AUTHORITY,
-                Topic.NEED, Topic.TIMELINE, Topic.ORGANIZATION, Topic.OPPORTUNITY, Topic.STAKEHOLDER);
+        assertThat(card.blockers())
+                .extracting(Blocker::topic)
+                .containsExactly(
+                        Topic.BUDGET,
+                        Topic.AUTHORITY,
+                        Topic.NEED,
+                        Topic.TIMELINE,
+                        Topic.ORGANIZATION,
+                        Topic.OPPORTUNITY,
+                        Topic.STAKEHOLDER);
         assertThat(card.blockers()).extracting(Blocker::status).containsOnly("UNKNOWN");
     }
 
@@ -36,8 +43,9 @@ class ScorecardRulesTest {
             assertThat(b.topic()).isEqualTo(Topic.BUDGET);
             assertThat(b.message()).isEqualTo("Budget is not met");
         });
-        assertThat(changes.asMap()).containsEntry("BUDGET", "NOT_MET").containsEntry("BUDGET_NOTE",
-                "No money this year");
+        assertThat(changes.asMap())
+                .containsEntry("BUDGET", "NOT_MET")
+                .containsEntry("BUDGET_NOTE", "No money this year");
     }
 
     @Test
@@ -46,8 +54,17 @@ class ScorecardRulesTest {
         card.answer(qualifiedCmd(MET), 1);
         assertThat(card.answer(qualifiedCmd(MET), 2).isEmpty()).isTrue();
 
-        card.answer(new QualificationCmd(MET, MET, MET, new TimelineAnswer(LetterStatus.MET, null, null),
-                LevelStatus.PASSED, LevelStatus.FAILED, LevelStatus.PASSED, null), 1);
+        card.answer(
+                new QualificationCmd(
+                        MET,
+                        MET,
+                        MET,
+                        new TimelineAnswer(LetterStatus.MET, null, null),
+                        LevelStatus.PASSED,
+                        LevelStatus.FAILED,
+                        LevelStatus.PASSED,
+                        null),
+                1);
         assertThat(card.blockers()).extracting(Blocker::message).containsExactly("Opportunity level failed");
     }
 
@@ -61,12 +78,26 @@ class ScorecardRulesTest {
     }
 
     private static QualificationCmd qualifiedCmd(Answer budget) {
-        return new QualificationCmd(budget, MET, MET, new TimelineAnswer(LetterStatus.MET, null, null),
-                LevelStatus.PASSED, LevelStatus.PASSED, LevelStatus.PASSED, null);
+        return new QualificationCmd(
+                budget,
+                MET,
+                MET,
+                new TimelineAnswer(LetterStatus.MET, null, null),
+                LevelStatus.PASSED,
+                LevelStatus.PASSED,
+                LevelStatus.PASSED,
+                null);
     }
 
     private static QualificationCmd withPurchase(LocalDate date) {
-        return new QualificationCmd(MET, MET, MET, new TimelineAnswer(LetterStatus.MET, null, date),
-                LevelStatus.PASSED, LevelStatus.PASSED, LevelStatus.PASSED, null);
+        return new QualificationCmd(
+                MET,
+                MET,
+                MET,
+                new TimelineAnswer(LetterStatus.MET, null, date),
+                LevelStatus.PASSED,
+                LevelStatus.PASSED,
+                LevelStatus.PASSED,
+                null);
     }
 }

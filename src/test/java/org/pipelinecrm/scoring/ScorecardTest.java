@@ -1,32 +1,35 @@
 package org.pipelinecrm.scoring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.scoring.FitRule.Operator;
 import org.pipelinecrm.scoring.Scorecard.Behaviour;
 import org.pipelinecrm.scoring.Scorecard.Contribution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ScorecardTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
-    private final ScoringRules rules = new ScoringRules(List.of(
-            new FitRule("industry", Operator.EQUALS, "Software", 15),
-            new FitRule("country", Operator.NOT_IN, "Iran, Turkey", -20),
-            new FitRule("companySize", Operator.GTE, "200", 10)),
+    private final ScoringRules rules = new ScoringRules(
+            List.of(
+                    new FitRule("industry", Operator.EQUALS, "Software", 15),
+                    new FitRule("country", Operator.NOT_IN, "Iran, Turkey", -20),
+                    new FitRule("companySize", Operator.GTE, "200", 10)),
             List.of(new BehaviourRule("DEMO_REQUESTED", 25), new BehaviourRule("UNSUBSCRIBED", -30)),
-            50, 40, 80, 0);
+            50,
+            40,
+            80,
+            0);
 
     @Test
     void fitRulesMatchCaseInsensitivelyAndExplainThemselves() {
-        var score = rules.scorecard().score(Map.of("industry", "software", "country", "Iran", "companySize", "250"),
-                List.of(), NOW);
+        var score = rules.scorecard()
+                .score(Map.of("industry", "software", "country", "Iran", "companySize", "250"), List.of(), NOW);
         assertThat(score.total()).isEqualTo(25);
         assertThat(score.breakdown()).extracting(Contribution::points).containsExactly(15, 10);
         assertThat(score.mql()).isFalse();
@@ -41,8 +44,11 @@ class ScorecardTest {
 
     @Test
     void behaviourAddsUpIncludingNegativeSignalsAndCrossesThresholds() {
-        var events = List.of(new Behaviour("DEMO_REQUESTED", NOW), new Behaviour("demo_requested", NOW),
-                new Behaviour("UNSUBSCRIBED", NOW), new Behaviour("UNKNOWN", NOW));
+        var events = List.of(
+                new Behaviour("DEMO_REQUESTED", NOW),
+                new Behaviour("demo_requested", NOW),
+                new Behaviour("UNSUBSCRIBED", NOW),
+                new Behaviour("UNKNOWN", NOW));
         var score = rules.scorecard().score(Map.of("industry", "Software"), events, NOW);
         assertThat(score.total()).isEqualTo(15 + 50 - 30);
         assertThat(score.mql()).isFalse();

@@ -1,15 +1,13 @@
 package org.pipelinecrm.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Limits live in PostgreSQL: shared by every instance, and a flood of new keys resets nobody's. */
 @IntegrationTest
@@ -17,6 +15,7 @@ class SharedRateLimitsTest {
 
     @Autowired
     RateLimiter limiter;
+
     @Autowired
     DataSource dataSource;
 

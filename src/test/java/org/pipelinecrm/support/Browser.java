@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,8 +20,7 @@ public final class Browser {
 
     private static WebDriver driver;
 
-    private Browser() {
-    }
+    private Browser() {}
 
     public static synchronized WebDriver driver() {
         if (driver == null) {
@@ -36,18 +34,29 @@ public final class Browser {
         try {
             Path profile = Files.createTempDirectory("crm-chromium");
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(System.getProperty("crm.chromium",
+            options.setBinary(System.getProperty(
+                    "crm.chromium",
                     Files.exists(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "/usr/bin/chromium-browser"));
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-quic", "--no-first-run", "--window-size=1400,1000", "--lang=en-US",
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--window-size=1400,1000",
+                    "--lang=en-US",
                     // no smooth scrolling: a click right after scrolling must land where the element is
                     "--force-prefers-reduced-motion",
                     "--user-data-dir=" + profile);
             // the browser console is read by tests: a page must not break its own Content-Security-Policy
             options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("crm.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .usingDriverExecutable(Path.of(System.getProperty("crm.chromedriver", "/usr/bin/chromedriver"))
+                            .toFile())
                     .build();
             ChromeDriver chrome = new ChromeDriver(service, options);
             chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

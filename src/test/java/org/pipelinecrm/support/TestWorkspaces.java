@@ -1,19 +1,18 @@
 package org.pipelinecrm.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.pipelinecrm.identity.Role;
-import org.pipelinecrm.identity.Signup;
 import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.SignedIn;
+import org.pipelinecrm.identity.Signup;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /** Fresh workspaces for tests: each test makes its own, so tests never see each other's data. */
 @TestComponent
@@ -38,7 +37,8 @@ public class TestWorkspaces {
 
     /** A new workspace with its admin. */
     public Workspace create() {
-        String suffix = COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String suffix =
+                COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = "admin-" + suffix + "@test.example";
         var result = signup.signUp(new Signup.SignupCmd("Workspace " + suffix, admin, PASSWORD, "Admin " + suffix));
         return new Workspace(result.workspaceId(), result.userId(), admin, suffix);
@@ -46,9 +46,12 @@ public class TestWorkspaces {
 
     /** Adds a person with a role (and optionally a team) to the workspace; returns their e-mail. */
     public Person addPerson(Workspace workspace, Role role, Long teamId) {
-        String email = role.name().toLowerCase() + "-" + COUNTER.incrementAndGet() + "-" + workspace.suffix() + "@test.example";
-        long id = signedIn.as(workspace.adminEmail(),
-                () -> people.createUser(email, role.name() + " " + workspace.suffix(), PASSWORD, role, teamId).id());
+        String email = role.name().toLowerCase() + "-" + COUNTER.incrementAndGet() + "-" + workspace.suffix()
+                + "@test.example";
+        long id = signedIn.as(
+                workspace.adminEmail(),
+                () -> people.createUser(email, role.name() + " " + workspace.suffix(), PASSWORD, role, teamId)
+                        .id());
         return new Person(id, email);
     }
 
@@ -60,8 +63,21 @@ public class TestWorkspaces {
     public long addDeal(String email, String name) {
         return signedIn.as(email, () -> {
             PipelineView pipeline = pipelines.visible().get(0);
-            return opportunities.create(new Opportunities.CreateCmd(name, null, null, pipeline.id(),
-                    pipeline.openStages().get(0).id(), null, null, null, null, null, null, null)).id();
+            return opportunities
+                    .create(new Opportunities.CreateCmd(
+                            name,
+                            null,
+                            null,
+                            pipeline.id(),
+                            pipeline.openStages().get(0).id(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))
+                    .id();
         });
     }
 

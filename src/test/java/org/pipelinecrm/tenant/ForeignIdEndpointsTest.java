@@ -1,5 +1,9 @@
 package org.pipelinecrm.tenant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.demo.DemoData;
 import org.pipelinecrm.demo.DemoWorkspace;
@@ -30,10 +33,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-
 /**
  * Walks every endpoint of the application that takes an id in its path — pages and API, every HTTP
  * method, including endpoints added later — signed in to workspace B with the ids of workspace A's
@@ -45,23 +44,31 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class ForeignIdEndpointsTest {
 
     private static final long NOWHERE = 987_654_321L;
-    private static final List<String> NOT_OURS = List.of("/v3/api-docs", "/api-docs", "/swagger-ui", "/actuator", "/error");
+    private static final List<String> NOT_OURS =
+            List.of("/v3/api-docs", "/api-docs", "/swagger-ui", "/actuator", "/error");
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     DemoData demo;
+
     @Autowired
     TestWorkspaces workspaces;
+
     @Autowired
     UserLookup users;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -71,7 +78,8 @@ class ForeignIdEndpointsTest {
         workspaces.as(a.adminEmail(), () -> tokens.issue("A's integration"));
         TestWorkspaces.Workspace b = workspaces.create();
         CrmUser bAdmin = users.loadUserByUsername(b.adminEmail());
-        String bToken = workspaces.as(b.adminEmail(), () -> tokens.issue("walker")).token();
+        String bToken =
+                workspaces.as(b.adminEmail(), () -> tokens.issue("walker")).token();
 
         List<String> tables = tenantTables();
         Map<String, String> before = snapshot(a.id(), tables);
@@ -93,7 +101,8 @@ class ForeignIdEndpointsTest {
                     int nowhere = status(method, pattern, NOWHERE, bAdmin, bToken);
                     for (long id : candidateIds) {
                         int answer = status(method, pattern, id, bAdmin, bToken);
-                        boolean hasBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+                        boolean hasBody =
+                                method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
                         boolean hidden = hasBody ? answer == nowhere && answer >= 400 : answer == 404;
                         if (!hidden) {
                             failures.add(method + " " + pattern + " with A's id " + id + " answered " + answer
@@ -112,9 +121,11 @@ class ForeignIdEndpointsTest {
     void theSameRequestSucceedsInsideItsOwnWorkspace() throws Exception {
         var a = workspaces.create();
         var b = workspaces.create();
-        mvc.perform(MockMvcRequestBuilders.get("/api/v1/users/{id}", a.adminId()).with(a.admin()))
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/users/{id}", a.adminId())
+                        .with(a.admin()))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(200));
-        mvc.perform(MockMvcRequestBuilders.get("/api/v1/users/{id}", a.adminId()).with(b.admin()))
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/users/{id}", a.adminId())
+                        .with(b.admin()))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
     }
 
@@ -122,7 +133,9 @@ class ForeignIdEndpointsTest {
         String path = pattern.replaceAll("\\{[^}]+}", Long.toString(id));
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path);
         if (path.startsWith("/api/")) {
-            request.header("Authorization", "Bearer " + bToken).contentType(MediaType.APPLICATION_JSON).content("{}");
+            request.header("Authorization", "Bearer " + bToken)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{}");
         } else {
             request.with(user(bAdmin)).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED);
         }
@@ -134,7 +147,8 @@ class ForeignIdEndpointsTest {
     }
 
     private static Set<String> patterns(RequestMappingInfo info) {
-        return info.getPathPatternsCondition() != null ? info.getPathPatternsCondition().getPatternValues()
+        return info.getPathPatternsCondition() != null
+                ? info.getPathPatternsCondition().getPatternValues()
                 : info.getPatternValues();
     }
 
@@ -157,19 +171,31 @@ class ForeignIdEndpointsTest {
     /** The smallest and largest id of each of A's tables, minus any id B has anywhere (which B may rightly see). */
     private Set<Long> idsOnlyIn(long a, long b, List<String> tables) {
         Set<Long> ids = new LinkedHashSet<>();
-        TenantContext.runAs(a, () -> tx.executeWithoutResult(s -> tables.forEach(t -> ids.addAll(jdbc.sql(
-                "select x from (select min(id) x from " + t + " union select max(id) from " + t + ") m where x is not null")
-                .query(Long.class).list()))));
-        TenantContext.runAs(b, () -> tx.executeWithoutResult(s -> tables.forEach(t -> ids.removeAll(
-                jdbc.sql("select id from " + t).query(Long.class).list()))));
+        TenantContext.runAs(
+                a,
+                () -> tx.executeWithoutResult(
+                        s -> tables.forEach(t -> ids.addAll(jdbc.sql("select x from (select min(id) x from " + t
+                                        + " union select max(id) from " + t + ") m where x is not null")
+                                .query(Long.class)
+                                .list()))));
+        TenantContext.runAs(
+                b,
+                () -> tx.executeWithoutResult(s -> tables.forEach(t -> ids.removeAll(
+                        jdbc.sql("select id from " + t).query(Long.class).list()))));
         return ids;
     }
 
     private Map<String, String> snapshot(long tenant, List<String> tables) {
         Map<String, String> digest = new LinkedHashMap<>();
-        TenantContext.runAs(tenant, () -> tx.executeWithoutResult(s -> tables.forEach(t -> digest.put(t, jdbc.sql(
-                "select count(*) || ':' || coalesce(md5(string_agg(x::text, ',' order by x.id)), '') from " + t + " x")
-                .query(String.class).single()))));
+        TenantContext.runAs(
+                tenant,
+                () -> tx.executeWithoutResult(s -> tables.forEach(t -> digest.put(
+                        t,
+                        jdbc.sql(
+                                        "select count(*) || ':' || coalesce(md5(string_agg(x::text, ',' order by x.id)), '') from "
+                                                + t + " x")
+                                .query(String.class)
+                                .single()))));
         return digest;
     }
 }

@@ -1,13 +1,12 @@
 package org.pipelinecrm.tenant;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every table that has a tenant_id — including ones added by later migrations — is isolated and keyed by tenant. */
 @IntegrationTest

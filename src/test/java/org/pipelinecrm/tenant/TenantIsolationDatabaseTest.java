@@ -1,20 +1,19 @@
 package org.pipelinecrm.tenant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The database itself keeps workspaces apart, whatever the application code does. */
 @IntegrationTest
@@ -25,8 +24,10 @@ class TenantIsolationDatabaseTest {
 
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.datasource.username}")
     String appUser;
+
     @Value("${spring.datasource.password}")
     String appPassword;
 
@@ -44,15 +45,18 @@ class TenantIsolationDatabaseTest {
             setTenant(db, a.id());
             assertThat(tenantsOf(db, "app_user")).containsOnly(a.id());
             assertThat(count(db, "select count(*) from app_user")).isEqualTo(2);
-            assertThat(count(db, "select count(*) from app_user where tenant_id = " + b.id())).isZero();
+            assertThat(count(db, "select count(*) from app_user where tenant_id = " + b.id()))
+                    .isZero();
             assertThat(tenantsOf(db, "workspace", "id")).containsExactly(a.id());
 
             // writing into another workspace is refused by the policy, not just hidden
-            assertThatThrownBy(() -> db.createStatement().execute(
-                    "insert into team (tenant_id, id, name) values (" + b.id() + ", nextval('team_seq'), 'Intruders')"))
+            assertThatThrownBy(() -> db.createStatement()
+                            .execute("insert into team (tenant_id, id, name) values (" + b.id()
+                                    + ", nextval('team_seq'), 'Intruders')"))
                     .hasMessageContaining("row-level security");
-            assertThat(db.createStatement().executeUpdate(
-                    "update app_user set name = 'hijacked' where tenant_id = " + b.id())).isZero();
+            assertThat(db.createStatement()
+                            .executeUpdate("update app_user set name = 'hijacked' where tenant_id = " + b.id()))
+                    .isZero();
         }
     }
 
@@ -64,10 +68,12 @@ class TenantIsolationDatabaseTest {
 
         try (Connection db = DriverManager.getConnection(url, appUser, appPassword)) {
             setTenant(db, b.id());
-            assertThatThrownBy(() -> db.createStatement().execute(
-                    "insert into app_user (tenant_id, id, email, name, password_hash, role, team_id) values ("
-                            + b.id() + ", nextval('app_user_seq'), 'x-" + b.suffix() + "@test.example', 'X', 'x', "
-                            + "'SALES_REP', " + teamOfA + ")"))
+            assertThatThrownBy(() -> db.createStatement()
+                            .execute(
+                                    "insert into app_user (tenant_id, id, email, name, password_hash, role, team_id) values ("
+                                            + b.id() + ", nextval('app_user_seq'), 'x-" + b.suffix()
+                                            + "@test.example', 'X', 'x', "
+                                            + "'SALES_REP', " + teamOfA + ")"))
                     .hasMessageContaining("foreign key");
         }
     }
@@ -75,10 +81,16 @@ class TenantIsolationDatabaseTest {
     @Test
     void theAppRoleOwnsNothingAndIsNoSuperuser() throws SQLException {
         try (Connection db = DriverManager.getConnection(url, appUser, appPassword)) {
-            assertThat(count(db, "select count(*) from pg_roles where rolname = current_user "
-                    + "and (rolsuper or rolbypassrls)")).isZero();
-            assertThat(count(db, "select count(*) from pg_tables where schemaname = 'public' "
-                    + "and tableowner = current_user")).isZero();
+            assertThat(count(
+                            db,
+                            "select count(*) from pg_roles where rolname = current_user "
+                                    + "and (rolsuper or rolbypassrls)"))
+                    .isZero();
+            assertThat(count(
+                            db,
+                            "select count(*) from pg_tables where schemaname = 'public' "
+                                    + "and tableowner = current_user"))
+                    .isZero();
         }
     }
 

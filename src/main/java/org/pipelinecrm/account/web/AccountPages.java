@@ -1,9 +1,8 @@
 package org.pipelinecrm.account.web;
 
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.List;
-
-import jakarta.validation.Valid;
 import org.pipelinecrm.account.AccountDeal;
 import org.pipelinecrm.account.AccountDeals;
 import org.pipelinecrm.account.AccountSummary;
@@ -38,8 +37,11 @@ class AccountPages {
     }
 
     @PostMapping("/accounts")
-    String create(@Valid @ModelAttribute("form") Accounts.AccountCmd form, BindingResult errors,
-            @RequestParam(defaultValue = "false") boolean allowDuplicate, Model model) {
+    String create(
+            @Valid @ModelAttribute("form") Accounts.AccountCmd form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "false") boolean allowDuplicate,
+            Model model) {
         if (errors.hasErrors()) {
             return form(model, null, 0);
         }
@@ -54,27 +56,37 @@ class AccountPages {
     @GetMapping("/accounts/{id}")
     String show(@PathVariable long id, Model model) {
         AccountSummary account = accounts.account(id);
-        List<AccountDeal> all = deals.stream().flatMap(d -> d.dealsOf(id).stream()).toList();
+        List<AccountDeal> all =
+                deals.stream().flatMap(d -> d.dealsOf(id).stream()).toList();
         model.addAttribute("account", account);
         model.addAttribute("contacts", accounts.contactsOf(id));
         model.addAttribute("openDeals", all.stream().filter(AccountDeal::open).toList());
         model.addAttribute("closedDeals", all.stream().filter(d -> !d.open()).toList());
-        model.addAttribute("wonTotal", all.stream().filter(AccountDeal::won).map(AccountDeal::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute(
+                "wonTotal",
+                all.stream()
+                        .filter(AccountDeal::won)
+                        .map(AccountDeal::amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
         return "account/show";
     }
 
     @GetMapping("/accounts/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         AccountSummary a = accounts.account(id);
-        model.addAttribute("form", new Accounts.AccountCmd(a.name(), a.domain(), a.industry(), a.size(),
-                a.annualRevenue(), a.country()));
+        model.addAttribute(
+                "form",
+                new Accounts.AccountCmd(a.name(), a.domain(), a.industry(), a.size(), a.annualRevenue(), a.country()));
         return form(model, id, a.version());
     }
 
     @PostMapping("/accounts/{id}")
-    String change(@PathVariable long id, @Valid @ModelAttribute("form") Accounts.AccountCmd form,
-            BindingResult errors, @RequestParam long version, Model model) {
+    String change(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") Accounts.AccountCmd form,
+            BindingResult errors,
+            @RequestParam long version,
+            Model model) {
         accounts.account(id);
         if (errors.hasErrors()) {
             return form(model, id, version);

@@ -31,8 +31,11 @@ class ContactPages {
     }
 
     @PostMapping("/accounts/{accountId}/contacts")
-    String create(@PathVariable long accountId, @Valid @ModelAttribute("form") Accounts.ContactCmd form,
-            BindingResult errors, Model model) {
+    String create(
+            @PathVariable long accountId,
+            @Valid @ModelAttribute("form") Accounts.ContactCmd form,
+            BindingResult errors,
+            Model model) {
         accounts.account(accountId);
         if (errors.hasErrors()) {
             return form(model, accountId, null, 0);
@@ -51,14 +54,19 @@ class ContactPages {
     @GetMapping("/contacts/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         ContactSummary c = accounts.contact(id);
-        model.addAttribute("form", new Accounts.ContactCmd(c.firstName(), c.lastName(), c.email(), c.phone(), c.title(),
-                c.buyingRole()));
+        model.addAttribute(
+                "form",
+                new Accounts.ContactCmd(c.firstName(), c.lastName(), c.email(), c.phone(), c.title(), c.buyingRole()));
         return form(model, c.accountId(), id, c.version());
     }
 
     @PostMapping("/contacts/{id}")
-    String change(@PathVariable long id, @Valid @ModelAttribute("form") Accounts.ContactCmd form,
-            BindingResult errors, @RequestParam long version, Model model) {
+    String change(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") Accounts.ContactCmd form,
+            BindingResult errors,
+            @RequestParam long version,
+            Model model) {
         ContactSummary c = accounts.contact(id);
         if (errors.hasErrors()) {
             return form(model, c.accountId(), id, version);

@@ -38,8 +38,11 @@ class ActivityApi {
     }
 
     @GetMapping
-    PageOf<ActivityView> ofRecord(@RequestParam RecordType recordType, @RequestParam long recordId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageOf<ActivityView> ofRecord(
+            @RequestParam RecordType recordType,
+            @RequestParam long recordId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return activities.ofRecord(recordType, recordId, page, size);
     }
 
@@ -49,42 +52,81 @@ class ActivityApi {
     }
 
     /** Fields left out keep their value (PUT too); {@code version} is required so a stale edit answers 409. */
-    @org.springframework.web.bind.annotation.RequestMapping(path = "/{id}", method = {
-            org.springframework.web.bind.annotation.RequestMethod.PATCH,
-            org.springframework.web.bind.annotation.RequestMethod.PUT})
+    @org.springframework.web.bind.annotation.RequestMapping(
+            path = "/{id}",
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.PATCH,
+                org.springframework.web.bind.annotation.RequestMethod.PUT
+            })
     ActivityView change(@PathVariable long id, @Valid @RequestBody ActivityChange body) {
         ActivityView now = activities.get(id);
-        return activities.change(id, new ActivityDetails(or(body.subject(), now.subject()), or(body.body(), now.body()),
-                or(body.direction(), now.direction()), or(body.occurredAt(), now.occurredAt()),
-                or(body.durationMinutes(), now.durationMinutes()), or(body.outcome(), now.outcome()),
-                or(body.participantUserIds(), now.participantUserIds()),
-                or(body.participantContactIds(), now.participantContactIds())), body.version());
+        return activities.change(
+                id,
+                new ActivityDetails(
+                        or(body.subject(), now.subject()),
+                        or(body.body(), now.body()),
+                        or(body.direction(), now.direction()),
+                        or(body.occurredAt(), now.occurredAt()),
+                        or(body.durationMinutes(), now.durationMinutes()),
+                        or(body.outcome(), now.outcome()),
+                        or(body.participantUserIds(), now.participantUserIds()),
+                        or(body.participantContactIds(), now.participantContactIds())),
+                body.version());
     }
 
     private static <T> T or(T value, T current) {
         return value != null ? value : current;
     }
 
-    record NewActivity(@NotNull ActivityKind kind, @NotNull RecordType recordType, @NotNull Long recordId,
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String subject,
-            @jakarta.validation.constraints.Size(max = 20000) String body, Direction direction,
+    record NewActivity(
+            @NotNull ActivityKind kind,
+            @NotNull RecordType recordType,
+            @NotNull Long recordId,
+
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
+            String subject,
+
+            @jakarta.validation.constraints.Size(max = 20000)
+            String body,
+
+            Direction direction,
             java.time.Instant occurredAt,
-            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1440) Integer durationMinutes,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1440)
+            Integer durationMinutes,
+
             @jakarta.validation.constraints.Size(max = 200) String outcome,
-            java.util.List<Long> participantUserIds, java.util.List<Long> participantContactIds) {
+            java.util.List<Long> participantUserIds,
+            java.util.List<Long> participantContactIds) {
 
         ActivityDetails details() {
-            return new ActivityDetails(subject, body, direction, occurredAt, durationMinutes, outcome,
-                    participantUserIds, participantContactIds);
+            return new ActivityDetails(
+                    subject,
+                    body,
+                    direction,
+                    occurredAt,
+                    durationMinutes,
+                    outcome,
+                    participantUserIds,
+                    participantContactIds);
         }
     }
 
-    record ActivityChange(@jakarta.validation.constraints.Size(min = 1, max = 200) String subject,
-            @jakarta.validation.constraints.Size(max = 20000) String body, Direction direction,
+    record ActivityChange(
+            @jakarta.validation.constraints.Size(min = 1, max = 200)
+            String subject,
+
+            @jakarta.validation.constraints.Size(max = 20000)
+            String body,
+
+            Direction direction,
             java.time.Instant occurredAt,
-            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1440) Integer durationMinutes,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1440)
+            Integer durationMinutes,
+
             @jakarta.validation.constraints.Size(max = 200) String outcome,
-            java.util.List<Long> participantUserIds, java.util.List<Long> participantContactIds,
-            @NotNull Long version) {
-    }
+            java.util.List<Long> participantUserIds,
+            java.util.List<Long> participantContactIds,
+            @NotNull Long version) {}
 }

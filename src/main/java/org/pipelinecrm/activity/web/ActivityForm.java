@@ -9,7 +9,12 @@ import org.pipelinecrm.activity.ActivityKind;
 import org.pipelinecrm.activity.Direction;
 
 /** The page form that logs or edits an activity; {@code occurredAt} is a {@code datetime-local} value. */
-record ActivityForm(@NotNull ActivityKind kind, @NotBlank @Size(max = 200) String subject,
-        @Size(max = 20000) String body, Direction direction, String occurredAt,
-        @Min(0) @Max(1440) Integer durationMinutes, @Size(max = 200) String outcome, Long version) {
-}
+record ActivityForm(
+        @NotNull ActivityKind kind,
+        @NotBlank @Size(max = 200) String subject,
+        @Size(max = 20000) String body,
+        Direction direction,
+        String occurredAt,
+        @Min(0) @Max(1440) Integer durationMinutes,
+        @Size(max = 200) String outcome,
+        Long version) {}

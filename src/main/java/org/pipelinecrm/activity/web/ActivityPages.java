@@ -1,9 +1,8 @@
 package org.pipelinecrm.activity.web;
 
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.ZoneId;
-
-import jakarta.validation.Valid;
 import org.pipelinecrm.activity.Activities;
 import org.pipelinecrm.activity.Activities.ActivityDetails;
 import org.pipelinecrm.activity.Activities.LogActivityCmd;
@@ -44,16 +43,24 @@ class ActivityPages {
     }
 
     @GetMapping("/activities/new")
-    String logForm(@RequestParam RecordType recordType, @RequestParam long recordId,
-            @RequestParam(required = false) String returnTo, Model model) {
+    String logForm(
+            @RequestParam RecordType recordType,
+            @RequestParam long recordId,
+            @RequestParam(required = false) String returnTo,
+            Model model) {
         model.addAttribute("form", new ActivityForm(ActivityKind.CALL, "", null, null, null, null, null, null));
         return logPage(activities.record(recordType, recordId), returnTo, model);
     }
 
     @PostMapping("/activities/new")
-    String log(@RequestParam RecordType recordType, @RequestParam long recordId,
-            @RequestParam(required = false) String returnTo, @Valid @ModelAttribute("form") ActivityForm form,
-            BindingResult errors, Model model, RedirectAttributes flash) {
+    String log(
+            @RequestParam RecordType recordType,
+            @RequestParam long recordId,
+            @RequestParam(required = false) String returnTo,
+            @Valid @ModelAttribute("form") ActivityForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         RecordRef record = activities.record(recordType, recordId);
         Instant at = time(form.occurredAt(), "occurredAt", errors);
         if (errors.hasErrors()) {
@@ -65,16 +72,24 @@ class ActivityPages {
     }
 
     @GetMapping("/tasks/new")
-    String taskForm(@RequestParam RecordType recordType, @RequestParam long recordId,
-            @RequestParam(required = false) String returnTo, Model model) {
+    String taskForm(
+            @RequestParam RecordType recordType,
+            @RequestParam long recordId,
+            @RequestParam(required = false) String returnTo,
+            Model model) {
         model.addAttribute("form", new TaskForm("", "", null));
         return taskPage(activities.record(recordType, recordId), returnTo, model);
     }
 
     @PostMapping("/tasks/new")
-    String addTask(@RequestParam RecordType recordType, @RequestParam long recordId,
-            @RequestParam(required = false) String returnTo, @Valid @ModelAttribute("form") TaskForm form,
-            BindingResult errors, Model model, RedirectAttributes flash) {
+    String addTask(
+            @RequestParam RecordType recordType,
+            @RequestParam long recordId,
+            @RequestParam(required = false) String returnTo,
+            @Valid @ModelAttribute("form") TaskForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         RecordRef record = activities.record(recordType, recordId);
         Instant due = time(form.dueAt(), "dueAt", errors);
         if (errors.hasErrors()) {
@@ -88,14 +103,27 @@ class ActivityPages {
     @GetMapping("/activities/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         ActivityView a = activities.editable(id);
-        model.addAttribute("form", new ActivityForm(a.kind(), a.subject(), a.body(), a.direction(),
-                LocalTimes.format(a.occurredAt(), zone()), a.durationMinutes(), a.outcome(), a.version()));
+        model.addAttribute(
+                "form",
+                new ActivityForm(
+                        a.kind(),
+                        a.subject(),
+                        a.body(),
+                        a.direction(),
+                        LocalTimes.format(a.occurredAt(), zone()),
+                        a.durationMinutes(),
+                        a.outcome(),
+                        a.version()));
         return editPage(a, model);
     }
 
     @PostMapping("/activities/{id}/edit")
-    String edit(@PathVariable long id, @Valid @ModelAttribute("form") ActivityForm form, BindingResult errors,
-            Model model, RedirectAttributes flash) {
+    String edit(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") ActivityForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         ActivityView a = activities.editable(id);
         Instant at = time(form.occurredAt(), "occurredAt", errors);
         if (form.version() == null) {
@@ -143,8 +171,12 @@ class ActivityPages {
 
     /** The form's fields; participants are not on the form, so an edit keeps those of {@code before}. */
     private static ActivityDetails details(ActivityForm form, Instant at, ActivityView before) {
-        return new ActivityDetails(form.subject(), StringUtils.hasText(form.body()) ? form.body() : null,
-                form.direction(), at, form.durationMinutes(),
+        return new ActivityDetails(
+                form.subject(),
+                StringUtils.hasText(form.body()) ? form.body() : null,
+                form.direction(),
+                at,
+                form.durationMinutes(),
                 StringUtils.hasText(form.outcome()) ? form.outcome() : null,
                 before == null ? null : before.participantUserIds(),
                 before == null ? null : before.participantContactIds());

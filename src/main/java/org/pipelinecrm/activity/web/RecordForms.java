@@ -3,7 +3,6 @@ package org.pipelinecrm.activity.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Locale;
-
 import org.pipelinecrm.activity.Activities;
 import org.pipelinecrm.activity.Activities.ActivityDetails;
 import org.pipelinecrm.activity.Activities.LogActivityCmd;
@@ -41,27 +40,48 @@ class RecordForms {
     }
 
     @PostMapping("/activities")
-    String log(@RequestParam RecordType recordType, @RequestParam long recordId, @RequestParam ActivityKind kind,
-            @RequestParam String subject, @RequestParam(required = false) String body,
-            @RequestParam(required = false) Direction direction, @RequestParam(required = false) String occurredAt,
-            @RequestParam(required = false) Integer durationMinutes, @RequestParam(required = false) String outcome,
+    String log(
+            @RequestParam RecordType recordType,
+            @RequestParam long recordId,
+            @RequestParam ActivityKind kind,
+            @RequestParam String subject,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) Direction direction,
+            @RequestParam(required = false) String occurredAt,
+            @RequestParam(required = false) Integer durationMinutes,
+            @RequestParam(required = false) String outcome,
             Model model) {
         require(subject);
-        activities.log(new LogActivityCmd(kind, recordType, recordId, new ActivityDetails(subject,
-                StringUtils.hasText(body) ? body : null, direction, instant(occurredAt), durationMinutes,
-                StringUtils.hasText(outcome) ? outcome : null, null, null)));
+        activities.log(new LogActivityCmd(
+                kind,
+                recordType,
+                recordId,
+                new ActivityDetails(
+                        subject,
+                        StringUtils.hasText(body) ? body : null,
+                        direction,
+                        instant(occurredAt),
+                        durationMinutes,
+                        StringUtils.hasText(outcome) ? outcome : null,
+                        null,
+                        null)));
         return timeline.timeline(recordType, recordId, null, 0, model);
     }
 
     @PostMapping("/tasks")
-    String addTask(@RequestParam(required = false) RecordType recordType, @RequestParam(required = false) Long recordId,
-            @RequestParam String title, @RequestParam String dueAt,
-            @RequestParam(defaultValue = "NORMAL") TaskPriority priority, Model model,
+    String addTask(
+            @RequestParam(required = false) RecordType recordType,
+            @RequestParam(required = false) Long recordId,
+            @RequestParam String title,
+            @RequestParam String dueAt,
+            @RequestParam(defaultValue = "NORMAL") TaskPriority priority,
+            Model model,
             RedirectAttributes redirect) {
         require(title);
         Instant due = instant(dueAt);
         if (due == null) {
-            throw new org.pipelinecrm.shared.InvalidInputException("dueAt", "problem.field.required", "A task needs a due time");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "dueAt", "problem.field.required", "A task needs a due time");
         }
         tasks.add(new TaskCmd(title, due, priority, null, recordType, recordId));
         if (recordType == null) {
@@ -73,8 +93,8 @@ class RecordForms {
 
     private static void require(String text) {
         if (!StringUtils.hasText(text) || text.length() > 200) {
-            throw new org.pipelinecrm.shared.InvalidInputException("title", "problem.field.title",
-                    "Give a title of at most 200 characters");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "title", "problem.field.title", "Give a title of at most 200 characters");
         }
     }
 
@@ -83,7 +103,8 @@ class RecordForms {
         if (!StringUtils.hasText(local)) {
             return null;
         }
-        return LocalDateTime.parse(local.trim().toUpperCase(Locale.ROOT)).atZone(workspaces.current().timeZone())
+        return LocalDateTime.parse(local.trim().toUpperCase(Locale.ROOT))
+                .atZone(workspaces.current().timeZone())
                 .toInstant();
     }
 }

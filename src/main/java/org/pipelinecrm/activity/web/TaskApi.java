@@ -1,12 +1,11 @@
 package org.pipelinecrm.activity.web;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TaskPriority;
 import org.pipelinecrm.activity.TaskView;
@@ -43,19 +42,24 @@ class TaskApi {
 
     /** Either a record's tasks ({@code recordType} and {@code recordId}) or {@code mine=true} with a {@code due} bucket. */
     @GetMapping
-    PageOf<TaskView> list(@RequestParam(required = false) RecordType recordType,
-            @RequestParam(required = false) Long recordId, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(required = false) String due, @RequestParam(defaultValue = "0") int page,
+    PageOf<TaskView> list(
+            @RequestParam(required = false) RecordType recordType,
+            @RequestParam(required = false) Long recordId,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) String due,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (recordType != null && recordId != null) {
             return tasks.ofRecord(recordType, recordId, page, size);
         }
         if (!mine) {
-            throw new org.pipelinecrm.shared.InvalidInputException("recordType", "problem.field.record-or-mine",
-                    "Give recordType and recordId, or mine=true");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "recordType", "problem.field.record-or-mine", "Give recordType and recordId, or mine=true");
         }
         List<TaskView> found = due == null
-                ? java.util.stream.Stream.of(Tasks.Due.values()).flatMap(d -> tasks.mine(d).stream()).toList()
+                ? java.util.stream.Stream.of(Tasks.Due.values())
+                        .flatMap(d -> tasks.mine(d).stream())
+                        .toList()
                 : tasks.mine(bucket(due));
         return new PageOf<>(found, 0, found.size(), found.size());
     }
@@ -69,11 +73,15 @@ class TaskApi {
     TaskView change(@PathVariable long id, @Valid @RequestBody TaskChange body) {
         TaskView now = tasks.get(id);
         boolean relinked = body.recordType() != null;
-        return tasks.change(id, new TaskCmd(body.title() != null ? body.title() : now.title(),
-                body.dueAt() != null ? body.dueAt() : now.dueAt(),
-                body.priority() != null ? body.priority() : now.priority(),
-                body.assigneeId() != null ? body.assigneeId() : now.assigneeId(),
-                relinked ? body.recordType() : now.recordType(), relinked ? body.recordId() : now.recordId()),
+        return tasks.change(
+                id,
+                new TaskCmd(
+                        body.title() != null ? body.title() : now.title(),
+                        body.dueAt() != null ? body.dueAt() : now.dueAt(),
+                        body.priority() != null ? body.priority() : now.priority(),
+                        body.assigneeId() != null ? body.assigneeId() : now.assigneeId(),
+                        relinked ? body.recordType() : now.recordType(),
+                        relinked ? body.recordId() : now.recordId()),
                 body.version());
     }
 
@@ -91,16 +99,20 @@ class TaskApi {
         try {
             return Tasks.Due.valueOf(due.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new org.pipelinecrm.shared.InvalidInputException("due", "problem.field.one-of", "due is overdue, today or upcoming",
-                    "overdue, today, upcoming");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "due", "problem.field.one-of", "due is overdue, today or upcoming", "overdue, today, upcoming");
         }
     }
 
-    record TaskChange(@Size(min = 1, max = 200) String title, Instant dueAt, TaskPriority priority, Long assigneeId,
-            RecordType recordType, Long recordId, @NotNull Long version) {
-    }
+    record TaskChange(
+            @Size(min = 1, max = 200) String title,
+            Instant dueAt,
+            TaskPriority priority,
+            Long assigneeId,
+            RecordType recordType,
+            Long recordId,
+            @NotNull Long version) {}
 
     /** Completing or reopening may name the version seen, to refuse acting on a stale view. */
-    record VersionOnly(Long version) {
-    }
+    record VersionOnly(Long version) {}
 }

@@ -3,7 +3,6 @@ package org.pipelinecrm.activity.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.pipelinecrm.activity.TaskView;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.Due;
@@ -36,7 +35,11 @@ class TaskPages {
         model.addAttribute("overdue", overdue);
         model.addAttribute("today", today);
         model.addAttribute("upcoming", upcoming);
-        model.addAttribute("records", tasks.recordsOf(Stream.of(overdue, today, upcoming).flatMap(List::stream).toList()));
+        model.addAttribute(
+                "records",
+                tasks.recordsOf(Stream.of(overdue, today, upcoming)
+                        .flatMap(List::stream)
+                        .toList()));
         model.addAttribute("now", Instant.now());
         return htmx != null ? "activity/tasks :: lists" : "activity/tasks";
     }
@@ -53,23 +56,35 @@ class TaskPages {
         model.addAttribute("dueSoon", dueSoon);
         model.addAttribute("records", tasks.recordsOf(dueSoon));
         // the banner stays dismissed until a task due later than all of these comes into the hour
-        model.addAttribute("latestDue", dueSoon.stream().map(TaskView::dueAt).max(Instant::compareTo)
-                .map(Instant::toEpochMilli).orElse(0L));
+        model.addAttribute(
+                "latestDue",
+                dueSoon.stream()
+                        .map(TaskView::dueAt)
+                        .max(Instant::compareTo)
+                        .map(Instant::toEpochMilli)
+                        .orElse(0L));
         return "activity/reminders :: reminders";
     }
 
     /** From My tasks (htmx): answers the task's row, now done with a way back, and a toast; elsewhere a redirect. */
     @PostMapping("/tasks/{id}/complete")
-    String complete(@PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) String returnTo, Model model,
+    String complete(
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String returnTo,
+            Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         TaskView task = tasks.complete(id, version);
-        return htmx != null ? row(task, "task.completed", model)
+        return htmx != null
+                ? row(task, "task.completed", model)
                 : "redirect:" + LocalTimes.safeReturn(returnTo, "/tasks");
     }
 
     @PostMapping("/tasks/{id}/reopen")
-    String reopen(@PathVariable long id, @RequestParam(required = false) Long version, Model model,
+    String reopen(
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         TaskView task = tasks.reopen(id, version);
         return htmx != null ? row(task, "task.reopened", model) : "redirect:/tasks";

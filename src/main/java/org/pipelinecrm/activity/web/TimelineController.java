@@ -3,7 +3,6 @@ package org.pipelinecrm.activity.web;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Timeline;
 import org.springframework.stereotype.Controller;
@@ -18,10 +17,14 @@ class TimelineController {
     private static final List<String> OWN = List.of("CALL", "MEETING", "EMAIL", "NOTE", "TASK");
     /** The filters each record's timeline offers: what this module logs, and what the owning module adds. */
     static final Map<RecordType, List<String>> KINDS = Map.of(
-            RecordType.OPPORTUNITY, concat(OWN, "STAGE_CHANGE", "EDIT"),
-            RecordType.LEAD, concat(OWN, "STATUS_CHANGE", "SCORE_CHANGE", "HANDOFF", "EVENT", "IMPORT", "EDIT"),
-            RecordType.ACCOUNT, OWN,
-            RecordType.CONTACT, OWN);
+            RecordType.OPPORTUNITY,
+            concat(OWN, "STAGE_CHANGE", "EDIT"),
+            RecordType.LEAD,
+            concat(OWN, "STATUS_CHANGE", "SCORE_CHANGE", "HANDOFF", "EVENT", "IMPORT", "EDIT"),
+            RecordType.ACCOUNT,
+            OWN,
+            RecordType.CONTACT,
+            OWN);
 
     private final Timeline timeline;
 
@@ -30,8 +33,12 @@ class TimelineController {
     }
 
     @GetMapping("/timeline")
-    String timeline(@RequestParam RecordType recordType, @RequestParam long recordId,
-            @RequestParam(required = false) String kind, @RequestParam(defaultValue = "0") int page, Model model) {
+    String timeline(
+            @RequestParam RecordType recordType,
+            @RequestParam long recordId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("timeline", timeline.of(recordType, recordId, kind, page));
         model.addAttribute("kind", kind == null ? "" : kind);
         model.addAttribute("kinds", KINDS.get(recordType));

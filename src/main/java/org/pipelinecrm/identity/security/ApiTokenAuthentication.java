@@ -47,8 +47,8 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 String token = (String) authentication.getCredentials();
-                CrmUser user = users.findByToken(token)
-                        .orElseThrow(() -> new BadCredentialsException("Unknown API token"));
+                CrmUser user =
+                        users.findByToken(token).orElseThrow(() -> new BadCredentialsException("Unknown API token"));
                 if (!user.isEnabled()) {
                     throw new DisabledException("The token's owner is deactivated");
                 }

@@ -1,9 +1,8 @@
 package org.pipelinecrm.identity.security;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.pipelinecrm.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -16,8 +15,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
@@ -37,7 +35,8 @@ final class ProblemResponses {
     // Security's handlers are built before the context hands out beans to them; the factory is looked up per answer.
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
             throws IOException {
-        Problems problems = RequestContextUtils.findWebApplicationContext(request).getBean(Problems.class);
+        Problems problems =
+                RequestContextUtils.findWebApplicationContext(request).getBean(Problems.class);
         problems.write(response, problems.problem(status, code));
     }
 }

@@ -2,13 +2,11 @@ package org.pipelinecrm.identity.security;
 
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.identity.SignInDelays;
 import org.pipelinecrm.identity.UnlockLinks;
+import org.pipelinecrm.identity.UserLookup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +43,24 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
-    private static final String[] PUBLIC_PAGES = {"/login", "/login/unlock", "/signup", "/error", "/webjars/**", "/css/**", "/js/**",
-        "/fonts/**", "/img/**", "/favicon.ico", "/actuator/health", "/v3/api-docs/**", "/api-docs/**",
-        "/swagger-ui/**", "/forms/**", "/language"};
+    private static final String[] PUBLIC_PAGES = {
+        "/login",
+        "/login/unlock",
+        "/signup",
+        "/error",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/fonts/**",
+        "/img/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/v3/api-docs/**",
+        "/api-docs/**",
+        "/swagger-ui/**",
+        "/forms/**",
+        "/language"
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -55,8 +68,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider passwordAuthentication(UserLookup users, SignInDelays delays, UnlockLinks unlockLinks,
-            PasswordEncoder encoder) {
+    AuthenticationProvider passwordAuthentication(
+            UserLookup users, SignInDelays delays, UnlockLinks unlockLinks, PasswordEncoder encoder) {
         var provider = new ThrottledAuthenticationProvider(users, delays, unlockLinks);
         provider.setPasswordEncoder(encoder);
         return provider;
@@ -65,30 +78,36 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, UserLookup users) throws Exception {
-        var tokens = new AuthenticationFilter(new ProviderManager(ApiTokenAuthentication.provider(users)),
-                ApiTokenAuthentication.converter());
+        var tokens = new AuthenticationFilter(
+                new ProviderManager(ApiTokenAuthentication.provider(users)), ApiTokenAuthentication.converter());
         tokens.setFailureHandler(new AuthenticationEntryPointFailureHandler(ProblemResponses.unauthorized()));
-        tokens.setSuccessHandler((request, response, authentication) -> { });
+        tokens.setSuccessHandler((request, response, authentication) -> {});
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
-                        .requestMatchers("/api/v1/forms/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/signup")
+                        .permitAll()
+                        .requestMatchers("/api/v1/forms/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(retryAfter(ProblemResponses.unauthorized())))
                 .addFilterBefore(tokens, BasicAuthenticationFilter.class)
                 .addFilterAfter(new TenantFilter(), AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, UserLookup users, DataSource dataSource, LocaleResolver locales,
-            @Value("${crm.security.remember-me-key:pipeline-crm}") String rememberMeKey) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            UserLookup users,
+            DataSource dataSource,
+            LocaleResolver locales,
+            @Value("${crm.security.remember-me-key:pipeline-crm}") String rememberMeKey)
+            throws Exception {
         var tokenStore = new JdbcTokenRepositoryImpl();
         tokenStore.setDataSource(dataSource);
         var rememberMe = new PersistentTokenBasedRememberMeServices(rememberMeKey, users, tokenStore);
@@ -97,8 +116,8 @@ class SecurityConfiguration {
         rememberMe.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
         var mappedFailures = new ExceptionMappingAuthenticationFailureHandler();
         mappedFailures.setDefaultFailureUrl("/login?error");
-        mappedFailures.setExceptionMappings(Map.of(
-                "org.springframework.security.authentication.DisabledException", "/login?disabled"));
+        mappedFailures.setExceptionMappings(
+                Map.of("org.springframework.security.authentication.DisabledException", "/login?disabled"));
         AuthenticationFailureHandler failures = (request, response, e) -> {
             if (e instanceof TooManyAttemptsException delayed) {
                 response.sendRedirect(request.getContextPath() + "/login?wait=" + delayed.retryAfterSeconds());
@@ -107,21 +126,24 @@ class SecurityConfiguration {
             }
         };
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
-        return http
-                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureHandler(failures)
+        return http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .failureHandler(failures)
                         .successHandler((request, response, authentication) -> {
                             // the language a person chose last time follows them to any browser
                             if (authentication.getPrincipal() instanceof CrmUser user) {
                                 locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
                             }
                             success.onAuthenticationSuccess(request, response, authentication);
-                        }).permitAll())
+                        })
+                        .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMeKey))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 // The public lead form is posted from other websites: its key, not a CSRF token, names the workspace.

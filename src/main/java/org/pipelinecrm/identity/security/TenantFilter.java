@@ -1,11 +1,10 @@
 package org.pipelinecrm.identity.security;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.tenant.TenantContext;

@@ -1,10 +1,9 @@
 package org.pipelinecrm.identity.security;
 
 import java.util.Optional;
-
-import org.pipelinecrm.shared.database.DatabaseUnavailable;
 import org.pipelinecrm.identity.SignInDelays;
 import org.pipelinecrm.identity.UnlockLinks;
+import org.pipelinecrm.shared.database.DatabaseUnavailable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -33,7 +32,8 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String email = String.valueOf(authentication.getName());
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        String address =
+                authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         Optional<java.time.Duration> wait = delays.waitBefore(email, address);
         if (wait.isPresent()) {
             throw new TooManyAttemptsException(wait.get());
@@ -48,7 +48,8 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
             }
             throw e;
         } catch (InternalAuthenticationServiceException e) {
-            // the database is away: answered 503 "try again shortly" by DatabaseUnavailableFilter, never "wrong password"
+            // the database is away: answered 503 "try again shortly" by DatabaseUnavailableFilter, never "wrong
+            // password"
             if (DatabaseUnavailable.isCause(e) && e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }

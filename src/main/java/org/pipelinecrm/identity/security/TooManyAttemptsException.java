@@ -1,7 +1,6 @@
 package org.pipelinecrm.identity.security;
 
 import java.time.Duration;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** A sign-in attempt during an account's (or address's) delay: refused without checking the password. */

@@ -1,14 +1,13 @@
 package org.pipelinecrm.identity.web;
 
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
 import org.pipelinecrm.identity.ApiTokenSummary;
 import org.pipelinecrm.identity.ApiTokens;
 import org.pipelinecrm.identity.CrmUser;
@@ -57,7 +56,8 @@ class IdentityApi {
             throw new TooManyRequestsException("Too many sign-ups from this address; try again later");
         }
         // the language the caller asks for (Accept-Language), else the one it chose on the site
-        Locale language = request.getHeader("Accept-Language") != null ? request.getLocale() : LocaleContextHolder.getLocale();
+        Locale language =
+                request.getHeader("Accept-Language") != null ? request.getLocale() : LocaleContextHolder.getLocale();
         return ResponseEntity.status(HttpStatus.CREATED).body(signup.signUp(cmd, language));
     }
 
@@ -97,10 +97,13 @@ class IdentityApi {
     @PatchMapping("/users/{id}")
     UserSummary changeUser(@PathVariable long id, @Valid @RequestBody ChangeUserCmd cmd) {
         UserSummary current = people.user(id);
-        return people.changeUser(id, cmd.name() != null ? cmd.name() : current.name(),
+        return people.changeUser(
+                id,
+                cmd.name() != null ? cmd.name() : current.name(),
                 cmd.role() != null ? cmd.role() : current.role(),
                 cmd.teamId() != null ? cmd.teamId() : current.teamId(),
-                cmd.active() != null ? cmd.active() : current.active(), cmd.version());
+                cmd.active() != null ? cmd.active() : current.active(),
+                cmd.version());
     }
 
     /** Lifts the delay that failed passwords put on a person's sign-in (admins). */
@@ -127,17 +130,21 @@ class IdentityApi {
         return ResponseEntity.noContent().build();
     }
 
-    record Me(long userId, String email, String name, Role role, long workspaceId, Long teamId) {
-    }
+    record Me(long userId, String email, String name, Role role, long workspaceId, Long teamId) {}
 
-    record TeamCmd(@NotBlank @Size(max = 80) String name) {
-    }
+    record TeamCmd(@NotBlank @Size(max = 80) String name) {}
 
-    record NewUserCmd(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(min = 8, max = 128) String password, @NotNull Role role, Long teamId) {
-    }
+    record NewUserCmd(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Size(min = 8, max = 128) String password,
+            @NotNull Role role,
+            Long teamId) {}
 
-    record ChangeUserCmd(@Size(min = 1, max = 120) String name, Role role, Long teamId, Boolean active,
-            @NotNull Long version) {
-    }
+    record ChangeUserCmd(
+            @Size(min = 1, max = 120) String name,
+            Role role,
+            Long teamId,
+            Boolean active,
+            @NotNull Long version) {}
 }

@@ -21,8 +21,8 @@ class LayoutInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView page) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
         if (page == null || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
             return;
         }

@@ -1,9 +1,8 @@
 package org.pipelinecrm.identity.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.pipelinecrm.identity.People;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -37,7 +36,9 @@ class LoginController {
             people.preferLocale(chosen);
         }
         String back = request.getHeader(HttpHeaders.REFERER);
-        return "redirect:" + (back != null && back.startsWith(request.getScheme() + "://" + request.getHeader("Host"))
-                ? back : "/");
+        return "redirect:"
+                + (back != null && back.startsWith(request.getScheme() + "://" + request.getHeader("Host"))
+                        ? back
+                        : "/");
     }
 }

@@ -42,8 +42,11 @@ class ProfileController {
     }
 
     @PostMapping("/password")
-    String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors,
-            Model model, RedirectAttributes flash) {
+    String changePassword(
+            @Valid @ModelAttribute("passwordForm") PasswordForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
             errors.rejectValue("repeatPassword", "password.mismatch");
         }
@@ -60,7 +63,10 @@ class ProfileController {
     }
 
     @PostMapping("/tokens")
-    String issueToken(@Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult errors, Model model,
+    String issueToken(
+            @Valid @ModelAttribute("tokenForm") TokenForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return show(model);
@@ -76,10 +82,10 @@ class ProfileController {
         return "redirect:/settings/profile";
     }
 
-    record PasswordForm(@NotBlank String currentPassword, @NotBlank @Size(min = 8, max = 128) String newPassword,
-            @NotBlank String repeatPassword) {
-    }
+    record PasswordForm(
+            @NotBlank String currentPassword,
+            @NotBlank @Size(min = 8, max = 128) String newPassword,
+            @NotBlank String repeatPassword) {}
 
-    record TokenForm(@NotBlank @Size(max = 80) String name) {
-    }
+    record TokenForm(@NotBlank @Size(max = 80) String name) {}
 }

@@ -32,7 +32,10 @@ class SignupController {
     }
 
     @PostMapping("/signup")
-    String signUp(@Valid @ModelAttribute("form") SignupCmd form, BindingResult errors, HttpServletRequest request,
+    String signUp(
+            @Valid @ModelAttribute("form") SignupCmd form,
+            BindingResult errors,
+            HttpServletRequest request,
             Model model) {
         gate.checkOpen();
         if (errors.hasErrors()) {

@@ -1,8 +1,7 @@
 package org.pipelinecrm.identity.web;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +15,10 @@ class SignupGate {
     private final int perHour;
     private final RateLimiter limiter;
 
-    SignupGate(@Value("${crm.signup.enabled:true}") boolean enabled,
-            @Value("${crm.signup.per-address-per-hour:10}") int perHour, RateLimiter limiter) {
+    SignupGate(
+            @Value("${crm.signup.enabled:true}") boolean enabled,
+            @Value("${crm.signup.per-address-per-hour:10}") int perHour,
+            RateLimiter limiter) {
         this.enabled = enabled;
         this.perHour = perHour;
         this.limiter = limiter;

@@ -38,8 +38,8 @@ class TeamsController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") TeamForm form, BindingResult errors, Model model,
-            RedirectAttributes flash) {
+    String create(
+            @Valid @ModelAttribute("form") TeamForm form, BindingResult errors, Model model, RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
                 people.createTeam(form.name());
@@ -53,7 +53,10 @@ class TeamsController {
     }
 
     @PostMapping("/{id}")
-    String rename(@PathVariable long id, @Valid @ModelAttribute("renameForm") TeamForm form, BindingResult errors,
+    String rename(
+            @PathVariable long id,
+            @Valid @ModelAttribute("renameForm") TeamForm form,
+            BindingResult errors,
             RedirectAttributes flash) {
         people.team(id);
         if (errors.hasErrors()) {
@@ -69,6 +72,5 @@ class TeamsController {
         return "redirect:/settings/teams";
     }
 
-    record TeamForm(@NotBlank @Size(max = 80) String name, long version) {
-    }
+    record TeamForm(@NotBlank @Size(max = 80) String name, long version) {}
 }

@@ -43,7 +43,10 @@ class UsersController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult errors, Model model,
+    String create(
+            @Valid @ModelAttribute("form") NewUserForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
@@ -62,17 +65,23 @@ class UsersController {
         UserSummary user = people.user(id);
         model.addAttribute("user", user);
         model.addAttribute("teams", people.teams());
-        model.addAttribute("signInDelay", people.signInDelay(id).map(java.time.Duration::toSeconds).orElse(null));
+        model.addAttribute(
+                "signInDelay",
+                people.signInDelay(id).map(java.time.Duration::toSeconds).orElse(null));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new ChangeUserForm(user.name(), user.role(), user.teamId(), user.active(),
-                    user.version()));
+            model.addAttribute(
+                    "form", new ChangeUserForm(user.name(), user.role(), user.teamId(), user.active(), user.version()));
         }
         return "identity/user-edit";
     }
 
     @PostMapping("/{id}")
-    String change(@PathVariable long id, @Valid @ModelAttribute("form") ChangeUserForm form, BindingResult errors,
-            Model model, RedirectAttributes flash) {
+    String change(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") ChangeUserForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
                 people.changeUser(id, form.name(), form.role(), form.teamId(), form.active(), form.version());
@@ -93,11 +102,13 @@ class UsersController {
         return "redirect:/settings/users/" + id;
     }
 
-    record NewUserForm(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(min = 8, max = 128) String password, @NotNull Role role, Long teamId) {
-    }
+    record NewUserForm(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Size(min = 8, max = 128) String password,
+            @NotNull Role role,
+            Long teamId) {}
 
-    record ChangeUserForm(@NotBlank @Size(max = 120) String name, @NotNull Role role, Long teamId, boolean active,
-            long version) {
-    }
+    record ChangeUserForm(
+            @NotBlank @Size(max = 120) String name, @NotNull Role role, Long teamId, boolean active, long version) {}
 }

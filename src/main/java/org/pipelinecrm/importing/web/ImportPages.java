@@ -1,10 +1,9 @@
 package org.pipelinecrm.importing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.pipelinecrm.importing.ImportMappingException;
 import org.pipelinecrm.importing.ImportPreview;
 import org.pipelinecrm.importing.ImportStatus;
@@ -42,8 +41,8 @@ class ImportPages {
     }
 
     private String message(ImportMappingException e) {
-        return messages.getMessage("import.mapping.error." + e.code(), e.arguments(), e.getMessage(),
-                LocaleContextHolder.getLocale());
+        return messages.getMessage(
+                "import.mapping.error." + e.code(), e.arguments(), e.getMessage(), LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/new")
@@ -114,10 +113,28 @@ class ImportPages {
     /** The bad rows' reasons in the reader's language; reasons kept before they had codes stay as they were. */
     private ImportStatus worded(ImportStatus job) {
         var locale = LocaleContextHolder.getLocale();
-        return new ImportStatus(job.id(), job.entity(), job.status(), job.total(), job.processed(), job.imported(),
-                job.updated(), job.skipped(), job.errors().stream().map(e -> e.code() == null ? e
-                        : new ImportStatus.RowError(e.row(), messages.getMessage("import.problem." + e.code(),
-                                e.args().toArray(), e.message(), locale), e.code(), e.args())).toList());
+        return new ImportStatus(
+                job.id(),
+                job.entity(),
+                job.status(),
+                job.total(),
+                job.processed(),
+                job.imported(),
+                job.updated(),
+                job.skipped(),
+                job.errors().stream()
+                        .map(e -> e.code() == null
+                                ? e
+                                : new ImportStatus.RowError(
+                                        e.row(),
+                                        messages.getMessage(
+                                                "import.problem." + e.code(),
+                                                e.args().toArray(),
+                                                e.message(),
+                                                locale),
+                                        e.code(),
+                                        e.args()))
+                        .toList());
     }
 
     /** The form's selects are named {@code field.<crm field>}; an empty choice means "not imported". */
@@ -135,9 +152,13 @@ class ImportPages {
     ResponseEntity<String> errors(@PathVariable long id) {
         ImportStatus job = worded(imports.status(id));
         StringBuilder csv = new StringBuilder("row,message\r\n");
-        job.errors().forEach(e -> csv.append(e.row()).append(",\"")
-                .append(e.message() == null ? "" : e.message().replace("\"", "\"\"")).append("\"\r\n"));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        job.errors()
+                .forEach(e -> csv.append(e.row())
+                        .append(",\"")
+                        .append(e.message() == null ? "" : e.message().replace("\"", "\"\""))
+                        .append("\"\r\n"));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
                 .body("\uFEFF" + csv);
     }

@@ -2,7 +2,6 @@ package org.pipelinecrm.importing.web;
 
 import java.io.IOException;
 import java.util.Map;
-
 import org.pipelinecrm.importing.ImportStatus;
 import org.pipelinecrm.importing.Imports;
 import org.springframework.http.HttpStatus;
@@ -30,11 +29,14 @@ class ImportsApi {
     }
 
     @PostMapping(consumes = "multipart/form-data")
-    ResponseEntity<Map<String, Long>> start(@RequestParam MultipartFile file, @RequestParam String entity,
-            @RequestParam(required = false) String mapping, @RequestParam(required = false) Long pipelineId)
+    ResponseEntity<Map<String, Long>> start(
+            @RequestParam MultipartFile file,
+            @RequestParam String entity,
+            @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) Long pipelineId)
             throws IOException {
-        Map<String, String> fields = new java.util.HashMap<>(mapping == null || mapping.isBlank() ? Map.of()
-                : mapping(mapping));
+        Map<String, String> fields =
+                new java.util.HashMap<>(mapping == null || mapping.isBlank() ? Map.of() : mapping(mapping));
         if (pipelineId != null) {
             fields.put("pipelineId", "=" + pipelineId); // the same pipeline for every row
         }
@@ -45,10 +47,10 @@ class ImportsApi {
     /** The mapping as JSON, field → column; anything else names the parameter. */
     private static Map<String, String> mapping(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (tools.jackson.core.JacksonException e) {
-            throw new org.pipelinecrm.shared.InvalidInputException("mapping", "problem.field.json",
-                    "mapping is not a JSON object of field names to columns");
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "mapping", "problem.field.json", "mapping is not a JSON object of field names to columns");
         }
     }
 

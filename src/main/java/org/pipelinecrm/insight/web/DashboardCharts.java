@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.pipelinecrm.insight.FiscalYears;
 import org.pipelinecrm.insight.MetricsReport;
 import org.pipelinecrm.insight.Period;
@@ -40,14 +39,19 @@ class DashboardCharts {
             steps.add(messages.getMessage("dash.funnel." + s.step(), null, locale));
             counts.add(s.count());
         });
-        charts.put("funnel", JSON.writeValueAsString(Map.of("labels", steps, "values", counts,
-                "name", messages.getMessage("dash.leads", null, locale))));
+        charts.put(
+                "funnel",
+                JSON.writeValueAsString(Map.of(
+                        "labels", steps, "values", counts, "name", messages.getMessage("dash.leads", null, locale))));
 
         Map<String, Object> coverage = new LinkedHashMap<>();
         coverage.put("value", r.pipelineCoverage());
         coverage.put("guideline", MetricsReport.COVERAGE_GUIDELINE);
-        coverage.put("labels", List.of(messages.getMessage("dash.coverage", null, locale),
-                messages.getMessage("dash.coverage.toGuideline", null, locale)));
+        coverage.put(
+                "labels",
+                List.of(
+                        messages.getMessage("dash.coverage", null, locale),
+                        messages.getMessage("dash.coverage.toGuideline", null, locale)));
         charts.put("coverage", JSON.writeValueAsString(coverage));
 
         List<String> months = new ArrayList<>();
@@ -55,14 +59,28 @@ class DashboardCharts {
         List<Object> wonCount = new ArrayList<>();
         List<Object> lostCount = new ArrayList<>();
         r.trend().forEach(m -> {
-            months.add(labels.label(Periods.containing(m.start(), PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth())));
+            months.add(labels.label(
+                    Periods.containing(m.start(), PeriodType.MONTH, fiscal.calendar(), fiscal.startMonth())));
             won.add(m.wonAmount());
             wonCount.add(m.won());
             lostCount.add(m.lost());
         });
-        charts.put("trend", JSON.writeValueAsString(Map.of("labels", months, "wonAmount", won, "won", wonCount,
-                "lost", lostCount, "names", List.of(messages.getMessage("dash.wonAmount", null, locale),
-                        messages.getMessage("dash.wonDeals", null, locale), messages.getMessage("dash.lostDeals", null, locale)))));
+        charts.put(
+                "trend",
+                JSON.writeValueAsString(Map.of(
+                        "labels",
+                        months,
+                        "wonAmount",
+                        won,
+                        "won",
+                        wonCount,
+                        "lost",
+                        lostCount,
+                        "names",
+                        List.of(
+                                messages.getMessage("dash.wonAmount", null, locale),
+                                messages.getMessage("dash.wonDeals", null, locale),
+                                messages.getMessage("dash.lostDeals", null, locale)))));
 
         List<String> forecastMonths = new ArrayList<>();
         List<Object> commit = new ArrayList<>();
@@ -75,16 +93,35 @@ class DashboardCharts {
             best.add(m.bestCase());
             weighted.add(m.weighted());
         });
-        charts.put("forecast", JSON.writeValueAsString(Map.of("labels", forecastMonths, "commit", commit,
-                "bestCase", best, "weighted", weighted, "names", List.of(
-                        messages.getMessage("dash.forecast.commit", null, locale),
-                        messages.getMessage("dash.forecast.bestCase", null, locale),
-                        messages.getMessage("dash.forecast.weighted", null, locale)))));
+        charts.put(
+                "forecast",
+                JSON.writeValueAsString(Map.of(
+                        "labels",
+                        forecastMonths,
+                        "commit",
+                        commit,
+                        "bestCase",
+                        best,
+                        "weighted",
+                        weighted,
+                        "names",
+                        List.of(
+                                messages.getMessage("dash.forecast.commit", null, locale),
+                                messages.getMessage("dash.forecast.bestCase", null, locale),
+                                messages.getMessage("dash.forecast.weighted", null, locale)))));
 
-        charts.put("reasons", JSON.writeValueAsString(Map.of(
-                "labels", r.lossReasons().stream().map(x -> reasonLabel(x, locale)).toList(),
-                "values", r.lossReasons().stream().map(MetricsReport.Reason::count).toList(),
-                "name", messages.getMessage("dash.lossReasons", null, locale))));
+        charts.put(
+                "reasons",
+                JSON.writeValueAsString(Map.of(
+                        "labels",
+                                r.lossReasons().stream()
+                                        .map(x -> reasonLabel(x, locale))
+                                        .toList(),
+                        "values",
+                                r.lossReasons().stream()
+                                        .map(MetricsReport.Reason::count)
+                                        .toList(),
+                        "name", messages.getMessage("dash.lossReasons", null, locale))));
         return charts;
     }
 
@@ -92,7 +129,9 @@ class DashboardCharts {
     Map<String, String> winReasonLabels(MetricsReport r) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> labels = new LinkedHashMap<>();
-        r.winReasons().stream().filter(x -> x.code() != null).forEach(x -> labels.put(x.code(), reasonLabel(x, locale)));
+        r.winReasons().stream()
+                .filter(x -> x.code() != null)
+                .forEach(x -> labels.put(x.code(), reasonLabel(x, locale)));
         return labels;
     }
 
@@ -105,6 +144,8 @@ class DashboardCharts {
             return "—";
         }
         String builtIn = messages.getMessage("reason." + x.code(), null, null, Locale.ENGLISH);
-        return x.label().equals(builtIn) ? messages.getMessage("reason." + x.code(), null, x.label(), locale) : x.label();
+        return x.label().equals(builtIn)
+                ? messages.getMessage("reason." + x.code(), null, x.label(), locale)
+                : x.label();
     }
 }

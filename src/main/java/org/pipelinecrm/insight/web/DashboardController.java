@@ -28,7 +28,9 @@ class DashboardController {
     @GetMapping
     String dashboard(@Valid DashboardFilter filter, BindingResult errors, HttpSession session, Model model) {
         DashboardFilter asked = usable(filter, errors);
-        if (filter != null && filter.period() == null && session.getAttribute(REMEMBERED) instanceof DashboardFilter kept) {
+        if (filter != null
+                && filter.period() == null
+                && session.getAttribute(REMEMBERED) instanceof DashboardFilter kept) {
             asked = kept;
         }
         DashboardView view = page.view(asked);

@@ -1,18 +1,23 @@
 package org.pipelinecrm.insight.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.pipelinecrm.insight.PeriodType;
 
 /**
  * The dashboard's filters as the form sends them; blank values mean "all". {@code period} names a period by its
  * type and first day, {@code QUARTER:2026-04-01}; none means the one chosen last, or this quarter.
  */
-record DashboardFilter(@Pattern(regexp = "(MONTH|QUARTER|YEAR):\\d{4}-\\d{2}-\\d{2}") String period,
-        @Positive Long pipelineId, @Positive Long teamId, @Positive Long ownerId) implements java.io.Serializable {
+record DashboardFilter(
+        @Pattern(regexp = "(MONTH|QUARTER|YEAR):\\d{4}-\\d{2}-\\d{2}")
+        String period,
+
+        @Positive Long pipelineId,
+        @Positive Long teamId,
+        @Positive Long ownerId)
+        implements java.io.Serializable {
 
     static final DashboardFilter NONE = new DashboardFilter(null, null, null, null);
 

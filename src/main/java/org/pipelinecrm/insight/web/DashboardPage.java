@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -39,8 +38,15 @@ class DashboardPage {
     private final DashboardCharts charts;
     private final DashboardFigures figures;
 
-    DashboardPage(Metrics metrics, FiscalYears fiscalYears, People people, Pipelines pipelines, Workspaces workspaces,
-            PeriodLabels labels, DashboardCharts charts, DashboardFigures figures) {
+    DashboardPage(
+            Metrics metrics,
+            FiscalYears fiscalYears,
+            People people,
+            Pipelines pipelines,
+            Workspaces workspaces,
+            PeriodLabels labels,
+            DashboardCharts charts,
+            DashboardFigures figures) {
         this.metrics = metrics;
         this.fiscalYears = fiscalYears;
         this.people = people;
@@ -51,25 +57,41 @@ class DashboardPage {
         this.figures = figures;
     }
 
-    record Stalled(List<StalledDeal> deals, Map<Long, String> owners) {
-    }
+    record Stalled(List<StalledDeal> deals, Map<Long, String> owners) {}
 
     /** Managers read the workspace, a team or a rep; everybody else reads their own figures, whatever is asked. */
     DashboardView view(DashboardFilter asked) {
         FiscalYears.Setting fiscal = fiscalYears.current();
         Period chosen = chosenPeriod(asked, fiscal);
         boolean manager = CurrentUser.get().seesWholeWorkspace();
-        MetricsReport report = metrics.report(new MetricsFilter(chosen.start(), chosen.end(), asked.pipelineId(),
-                manager ? asked.teamId() : null, manager ? asked.ownerId() : null));
-        DashboardFilter shown = new DashboardFilter(chosen.type() + ":" + chosen.start(), asked.pipelineId(),
-                report.teamId(), manager ? report.ownerId() : null);
+        MetricsReport report = metrics.report(new MetricsFilter(
+                chosen.start(),
+                chosen.end(),
+                asked.pipelineId(),
+                manager ? asked.teamId() : null,
+                manager ? asked.ownerId() : null));
+        DashboardFilter shown = new DashboardFilter(
+                chosen.type() + ":" + chosen.start(),
+                asked.pipelineId(),
+                report.teamId(),
+                manager ? report.ownerId() : null);
         String currency = workspaces.current().currency().name();
         Map<String, String> texts = figures.texts(report, currency);
-        return new DashboardView(shown, report, labels.label(chosen), periodChoices(fiscal), pipelines.visible(),
-                manager, manager ? people.teams() : List.of(), manager ? people.users() : List.of(),
-                charts.of(report, fiscal), charts.winReasonLabels(report), texts,
+        return new DashboardView(
+                shown,
+                report,
+                labels.label(chosen),
+                periodChoices(fiscal),
+                pipelines.visible(),
+                manager,
+                manager ? people.teams() : List.of(),
+                manager ? people.users() : List.of(),
+                charts.of(report, fiscal),
+                charts.winReasonLabels(report),
+                texts,
                 figures.figures(report, texts, currency),
-                List.of(new Breakdowns("source", report.bySource()), new Breakdowns("industry", report.byIndustry()),
+                List.of(
+                        new Breakdowns("source", report.bySource()), new Breakdowns("industry", report.byIndustry()),
                         new Breakdowns("owner", report.byOwner()), new Breakdowns("team", report.byTeam())));
     }
 
@@ -77,14 +99,19 @@ class DashboardPage {
     Stalled stalled(DashboardFilter asked, int limit) {
         CrmUser me = CurrentUser.get();
         LocalDate today = fiscalYears.today();
-        MetricsFilter filter = new MetricsFilter(today, today, asked.pipelineId(),
-                me.seesWholeWorkspace() ? asked.teamId() : null, me.seesWholeWorkspace() ? asked.ownerId() : null);
+        MetricsFilter filter = new MetricsFilter(
+                today,
+                today,
+                asked.pipelineId(),
+                me.seesWholeWorkspace() ? asked.teamId() : null,
+                me.seesWholeWorkspace() ? asked.ownerId() : null);
         return new Stalled(metrics.stalledDeals(filter, limit), people.userNames());
     }
 
     private Period chosenPeriod(DashboardFilter asked, FiscalYears.Setting fiscal) {
         LocalDate start = asked.periodStart();
-        return start != null ? Periods.containing(start, asked.periodType(), fiscal.calendar(), fiscal.startMonth())
+        return start != null
+                ? Periods.containing(start, asked.periodType(), fiscal.calendar(), fiscal.startMonth())
                 : Periods.containing(fiscalYears.today(), PeriodType.QUARTER, fiscal.calendar(), fiscal.startMonth());
     }
 

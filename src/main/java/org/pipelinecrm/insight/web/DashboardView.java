@@ -3,24 +3,31 @@ package org.pipelinecrm.insight.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pipelinecrm.identity.TeamSummary;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.insight.MetricsReport;
 import org.pipelinecrm.pipeline.PipelineView;
 
 /** Everything the dashboard page shows, figures already worded and formatted for its reader. */
-record DashboardView(DashboardFilter filters, MetricsReport report, String periodLabel, Map<String, String> periods,
-        List<PipelineView> pipelines, boolean manager, List<TeamSummary> teams, List<UserSummary> users,
-        Map<String, String> charts, Map<String, String> winReasonLabels, Map<String, String> texts,
-        List<Figure> figures, List<Breakdowns> breakdowns) {
+record DashboardView(
+        DashboardFilter filters,
+        MetricsReport report,
+        String periodLabel,
+        Map<String, String> periods,
+        List<PipelineView> pipelines,
+        boolean manager,
+        List<TeamSummary> teams,
+        List<UserSummary> users,
+        Map<String, String> charts,
+        Map<String, String> winReasonLabels,
+        Map<String, String> texts,
+        List<Figure> figures,
+        List<Breakdowns> breakdowns) {
 
     /** A headline figure: message key of its name (its definition is the key + ".def"), value, previous value. */
-    record Figure(String id, String label, String value, String previous) {
-    }
+    record Figure(String id, String label, String value, String previous) {}
 
-    record Breakdowns(String key, List<MetricsReport.Breakdown> rows) {
-    }
+    record Breakdowns(String key, List<MetricsReport.Breakdown> rows) {}
 
     /** The names the template reads. */
     Map<String, Object> attributes() {

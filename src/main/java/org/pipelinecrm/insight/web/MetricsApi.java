@@ -1,7 +1,6 @@
 package org.pipelinecrm.insight.web;
 
 import java.time.LocalDate;
-
 import org.pipelinecrm.insight.Metrics;
 import org.pipelinecrm.insight.MetricsReport;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,9 +21,11 @@ class MetricsApi {
     }
 
     @GetMapping
-    MetricsReport metrics(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    MetricsReport metrics(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long pipelineId, @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) Long ownerId) {
         return metrics.report(from, to, pipelineId, teamId, ownerId);
     }

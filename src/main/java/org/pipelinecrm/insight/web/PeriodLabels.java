@@ -1,12 +1,11 @@
 package org.pipelinecrm.insight.web;
 
-import java.time.ZoneOffset;
-import java.util.Date;
-
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import java.time.ZoneOffset;
+import java.util.Date;
 import org.pipelinecrm.insight.FiscalCalendar;
 import org.pipelinecrm.insight.Period;
 import org.pipelinecrm.insight.PeriodType;
@@ -26,12 +25,13 @@ class PeriodLabels {
 
     String label(Period period) {
         var locale = LocaleContextHolder.getLocale();
-        ULocale reader = new ULocale(locale.getLanguage() + (period.calendar() == FiscalCalendar.PERSIAN
-                ? "@calendar=persian" : "@calendar=gregorian"));
+        ULocale reader = new ULocale(locale.getLanguage()
+                + (period.calendar() == FiscalCalendar.PERSIAN ? "@calendar=persian" : "@calendar=gregorian"));
         if (period.type() == PeriodType.MONTH) {
             DateFormat format = DateFormat.getInstanceForSkeleton("yMMMM", reader);
             format.setTimeZone(TimeZone.GMT_ZONE);
-            return format.format(Date.from(period.start().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            return format.format(
+                    Date.from(period.start().atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         NumberFormat digits = NumberFormat.getIntegerInstance(ULocale.forLocale(locale));
         digits.setGroupingUsed(false);

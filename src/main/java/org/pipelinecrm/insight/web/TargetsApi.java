@@ -1,8 +1,7 @@
 package org.pipelinecrm.insight.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
+import java.util.List;
 import org.pipelinecrm.insight.TargetView;
 import org.pipelinecrm.insight.Targets;
 import org.springframework.http.HttpStatus;

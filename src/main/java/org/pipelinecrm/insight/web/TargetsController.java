@@ -1,17 +1,16 @@
 package org.pipelinecrm.insight.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.insight.FiscalCalendar;
 import org.pipelinecrm.insight.FiscalYears;
@@ -52,10 +51,11 @@ class TargetsController {
         FiscalYears.Setting fiscal = fiscalYears.current();
         Map<String, String> periods = new LinkedHashMap<>();
         for (PeriodType type : PeriodType.values()) {
-            LocalDate from = Periods.containing(fiscalYears.today(), type, fiscal.calendar(), fiscal.startMonth()).start();
+            LocalDate from = Periods.containing(fiscalYears.today(), type, fiscal.calendar(), fiscal.startMonth())
+                    .start();
             int count = type == PeriodType.MONTH ? 12 : type == PeriodType.QUARTER ? 6 : 3;
-            Period previous = Periods.previous(Periods.containing(from, type, fiscal.calendar(), fiscal.startMonth()),
-                    fiscal.startMonth());
+            Period previous = Periods.previous(
+                    Periods.containing(from, type, fiscal.calendar(), fiscal.startMonth()), fiscal.startMonth());
             for (Period p : Periods.from(previous.start(), type, fiscal.calendar(), fiscal.startMonth(), count + 1)) {
                 periods.put(type + ":" + p.start(), labels.label(p));
             }
@@ -64,8 +64,15 @@ class TargetsController {
         var users = people.userNames();
         var teams = people.teamsById();
         for (var t : targets.all()) {
-            rows.add(new Row(t.id(), t.periodStart(), t.periodEnd(), t.amount(),
-                    t.ownerId() != null ? users.get(t.ownerId()) : teams.get(t.teamId()).name(), t.teamId() != null));
+            rows.add(new Row(
+                    t.id(),
+                    t.periodStart(),
+                    t.periodEnd(),
+                    t.amount(),
+                    t.ownerId() != null
+                            ? users.get(t.ownerId())
+                            : teams.get(t.teamId()).name(),
+                    t.teamId() != null));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("periods", periods);
@@ -81,9 +88,14 @@ class TargetsController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-    String set(@Valid @ModelAttribute("form") TargetForm form, BindingResult errors, Model model,
+    String set(
+            @Valid @ModelAttribute("form") TargetForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes flash) {
-        if (errors.hasErrors() || !form.forWhom().matches("(user|team):\\d+") || !form.period().matches("[A-Z]+:\\d{4}-\\d{2}-\\d{2}")) {
+        if (errors.hasErrors()
+                || !form.forWhom().matches("(user|team):\\d+")
+                || !form.period().matches("[A-Z]+:\\d{4}-\\d{2}-\\d{2}")) {
             if (!errors.hasErrors()) {
                 errors.reject("target.choose");
             }
@@ -91,11 +103,12 @@ class TargetsController {
         }
         FiscalYears.Setting fiscal = fiscalYears.current();
         String[] period = form.period().split(":");
-        Period chosen = Periods.containing(LocalDate.parse(period[1]), PeriodType.valueOf(period[0]), fiscal.calendar(),
-                fiscal.startMonth());
+        Period chosen = Periods.containing(
+                LocalDate.parse(period[1]), PeriodType.valueOf(period[0]), fiscal.calendar(), fiscal.startMonth());
         long id = Long.parseLong(form.forWhom().substring(5));
         boolean team = form.forWhom().startsWith("team:");
-        targets.set(new Targets.TargetCmd(chosen.start(), chosen.end(), form.amount(), team ? null : id, team ? id : null));
+        targets.set(
+                new Targets.TargetCmd(chosen.start(), chosen.end(), form.amount(), team ? null : id, team ? id : null));
         flash.addFlashAttribute("saved", "target.saved");
         return "redirect:/targets";
     }
@@ -116,13 +129,14 @@ class TargetsController {
         return "redirect:/targets";
     }
 
-    record TargetForm(@NotBlank String forWhom, @NotBlank String period,
-            @NotNull @DecimalMin("0.01") @Digits(integer = 16, fraction = 2) BigDecimal amount) {
-    }
+    record TargetForm(
+            @NotBlank String forWhom,
+            @NotBlank String period,
 
-    record FiscalForm(@NotNull FiscalCalendar calendar, int startMonth) {
-    }
+            @NotNull @DecimalMin("0.01") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount) {}
 
-    record Row(long id, LocalDate start, LocalDate end, BigDecimal amount, String who, boolean team) {
-    }
+    record FiscalForm(@NotNull FiscalCalendar calendar, int startMonth) {}
+
+    record Row(long id, LocalDate start, LocalDate end, BigDecimal amount, String who, boolean team) {}
 }

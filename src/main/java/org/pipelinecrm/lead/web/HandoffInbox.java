@@ -1,10 +1,9 @@
 package org.pipelinecrm.lead.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinecrm.lead.HandoffPolicy;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
@@ -42,8 +41,14 @@ class HandoffInbox {
     @GetMapping("/leads/inbox")
     String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
         var filter = new LeadFilter(LeadStatus.HANDED_OFF, null, null, null, null, null, null, null);
-        model.addAttribute("leads", leads.list(filter, PageRequest.of(org.pipelinecrm.shared.PageOf.page(page, 50), 50,
-                Sort.by(Sort.Order.asc("handedOffAt"), Sort.Order.asc("id")))));
+        model.addAttribute(
+                "leads",
+                leads.list(
+                        filter,
+                        PageRequest.of(
+                                org.pipelinecrm.shared.PageOf.page(page, 50),
+                                50,
+                                Sort.by(Sort.Order.asc("handedOffAt"), Sort.Order.asc("id")))));
         rowModel(model);
         return "lead/inbox";
     }
@@ -55,12 +60,19 @@ class HandoffInbox {
 
     /** A reason must be chosen (there is no preset), and "other" needs a note; otherwise the row shows why (400). */
     @PostMapping("/leads/inbox/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String note, @RequestParam long version, Model model,
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            @RequestParam long version,
+            Model model,
             HttpServletResponse response) {
-        String chosen = policy.rejectionChoices().stream().filter(r -> r.equalsIgnoreCase(reason)).findFirst()
+        String chosen = policy.rejectionChoices().stream()
+                .filter(r -> r.equalsIgnoreCase(reason))
+                .findFirst()
                 .orElse(null);
-        String error = chosen == null ? "reason"
+        String error = chosen == null
+                ? "reason"
                 : HandoffPolicy.OTHER.equals(chosen) && !StringUtils.hasText(note) ? "note" : null;
         if (error != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -71,14 +83,16 @@ class HandoffInbox {
             rowModel(model);
             return "lead/inbox :: row";
         }
-        return answered(leads.reject(id, chosen, StringUtils.hasText(note) ? note.strip() : null, version), "lead.inbox.rejected",
+        return answered(
+                leads.reject(id, chosen, StringUtils.hasText(note) ? note.strip() : null, version),
+                "lead.inbox.rejected",
                 model);
     }
 
     /** Accepts the chosen leads ({@code id:version} each); one changed meanwhile is skipped and counted. */
     @PostMapping("/leads/inbox/accept")
-    String acceptSelected(@RequestParam(name = "lead", required = false) List<String> chosen,
-            RedirectAttributes redirect) {
+    String acceptSelected(
+            @RequestParam(name = "lead", required = false) List<String> chosen, RedirectAttributes redirect) {
         int accepted = 0;
         int skipped = 0;
         for (String one : chosen == null ? List.<String>of() : chosen) {
@@ -86,7 +100,10 @@ class HandoffInbox {
             try {
                 leads.accept(Long.parseLong(idAndVersion[0]), Long.parseLong(idAndVersion[1]));
                 accepted++;
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException | NotFoundException | ConflictException
+            } catch (NumberFormatException
+                    | ArrayIndexOutOfBoundsException
+                    | NotFoundException
+                    | ConflictException
                     | OptimisticLockingFailureException e) {
                 skipped++;
             }

@@ -2,7 +2,6 @@ package org.pipelinecrm.lead.web;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.lead.HandoffReport;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,8 +1,7 @@
 package org.pipelinecrm.lead.web;
 
-import java.util.List;
-
 import jakarta.validation.Validator;
+import java.util.List;
 import org.pipelinecrm.lead.HandoffPolicy;
 import org.pipelinecrm.lead.HandoffRules;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,8 +31,12 @@ class HandoffSettingsPage {
     record Form(Integer slaHours, String reasons, long version) {
 
         HandoffRules rules() {
-            List<String> lines = reasons == null ? List.of()
-                    : reasons.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> lines = reasons == null
+                    ? List.of()
+                    : reasons.lines()
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
             return new HandoffRules(slaHours == null ? 0 : slaHours, lines, version);
         }
     }
@@ -41,7 +44,8 @@ class HandoffSettingsPage {
     @GetMapping
     String show(Model model) {
         HandoffRules rules = policy.rules();
-        model.addAttribute("form", new Form(rules.slaHours(), String.join("\n", rules.rejectionReasons()), rules.version()));
+        model.addAttribute(
+                "form", new Form(rules.slaHours(), String.join("\n", rules.rejectionReasons()), rules.version()));
         return "lead/handoff-settings";
     }
 
@@ -49,8 +53,12 @@ class HandoffSettingsPage {
     String save(@ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
         var violations = validator.validate(form.rules());
         if (!violations.isEmpty()) {
-            model.addAttribute("errors", violations.stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList());
+            model.addAttribute(
+                    "errors",
+                    violations.stream()
+                            .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                            .sorted()
+                            .toList());
             return "lead/handoff-settings";
         }
         policy.change(form.rules());

@@ -1,7 +1,6 @@
 package org.pipelinecrm.lead.web;
 
 import java.util.List;
-
 import org.pipelinecrm.lead.BulkOutcome;
 import org.pipelinecrm.lead.LeadBulkActions;
 import org.pipelinecrm.lead.UnknownAssigneeException;
@@ -21,10 +20,15 @@ class LeadBulkPage {
     }
 
     @PostMapping("/leads/bulk")
-    String bulk(@RequestParam String action, @RequestParam(required = false) List<Long> ids,
-            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
-            @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+    String bulk(
+            @RequestParam String action,
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            RedirectAttributes redirect) {
         if (ids == null || ids.isEmpty()) {
             redirect.addFlashAttribute("bulkError", "lead.bulk.noneSelected");
             return "redirect:/leads";

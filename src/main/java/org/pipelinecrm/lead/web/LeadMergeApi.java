@@ -1,9 +1,8 @@
 package org.pipelinecrm.lead.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.pipelinecrm.lead.LeadMerges;
 import org.pipelinecrm.lead.LeadView;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +23,7 @@ class LeadMergeApi {
         this.merges = merges;
     }
 
-    record MergeCmd(@NotNull Long duplicateId) {
-    }
+    record MergeCmd(@NotNull Long duplicateId) {}
 
     @GetMapping("/duplicates")
     List<LeadMerges.DuplicateGroup> duplicates() {

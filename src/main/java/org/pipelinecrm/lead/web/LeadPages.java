@@ -42,18 +42,32 @@ class LeadPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) LeadType type,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer minScore, @RequestParam(defaultValue = "createdAt") String sort,
-            @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
+    String list(
+            @RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) LeadType type,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer minScore,
+            @RequestParam(defaultValue = "createdAt") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model,
+            HttpServletRequest request) {
         String sortBy = switch (sort) {
             case "score", "lastName", "company" -> sort;
             default -> "createdAt";
         };
-        var order = sortBy.equals("lastName") || sortBy.equals("company") ? Sort.Order.asc(sortBy) : Sort.Order.desc(sortBy);
+        var order = sortBy.equals("lastName") || sortBy.equals("company")
+                ? Sort.Order.asc(sortBy)
+                : Sort.Order.desc(sortBy);
         var filter = new LeadFilter(status, type, blank(source), null, null, blank(q), minScore, null);
-        model.addAttribute("leads", leads.list(filter, PageRequest.of(org.pipelinecrm.shared.PageOf.page(page, PAGE_SIZE), PAGE_SIZE,
-                Sort.by(order, Sort.Order.desc("id")))));
+        model.addAttribute(
+                "leads",
+                leads.list(
+                        filter,
+                        PageRequest.of(
+                                org.pipelinecrm.shared.PageOf.page(page, PAGE_SIZE),
+                                PAGE_SIZE,
+                                Sort.by(order, Sort.Order.desc("id")))));
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sortBy);
         model.addAttribute("statuses", LeadStatus.values());
@@ -66,14 +80,34 @@ class LeadPages {
 
     @GetMapping("/new")
     String newLead(Model model) {
-        model.addAttribute("form", new LeadDetails(null, "", null, null, null, null, null, null, null, null, null,
-                LeadType.UNQUALIFIED, null, null, null));
+        model.addAttribute(
+                "form",
+                new LeadDetails(
+                        null,
+                        "",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        LeadType.UNQUALIFIED,
+                        null,
+                        null,
+                        null));
         return form(model);
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") LeadDetails form, BindingResult errors,
-            @RequestParam(defaultValue = "false") boolean allowDuplicate, Model model, HttpServletResponse response) {
+    String create(
+            @Valid @ModelAttribute("form") LeadDetails form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "false") boolean allowDuplicate,
+            Model model,
+            HttpServletResponse response) {
         if (errors.hasErrors()) {
             return form(model);
         }
@@ -105,8 +139,12 @@ class LeadPages {
     }
 
     @PostMapping("/{id}/handoff")
-    String handOff(@PathVariable long id, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) String note, @RequestParam long version, Model model,
+    String handOff(
+            @PathVariable long id,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String note,
+            @RequestParam long version,
+            Model model,
             HttpServletResponse response) {
         try {
             leads.handOff(id, teamId, null, note, version);
@@ -125,16 +163,22 @@ class LeadPages {
     }
 
     @PostMapping("/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam String reason,
-            @RequestParam(required = false) String note, @RequestParam long version) {
+    String reject(
+            @PathVariable long id,
+            @RequestParam String reason,
+            @RequestParam(required = false) String note,
+            @RequestParam long version) {
         leads.reject(id, reason, note, version);
         // A rejected lead goes back to marketing, out of the rep's sight: back to the inbox.
         return "redirect:/leads/inbox";
     }
 
     @PostMapping("/{id}/disqualify")
-    String disqualify(@PathVariable long id, @RequestParam String reason,
-            @RequestParam(required = false) String note, @RequestParam long version) {
+    String disqualify(
+            @PathVariable long id,
+            @RequestParam String reason,
+            @RequestParam(required = false) String note,
+            @RequestParam long version) {
         leads.disqualify(id, reason, note, version);
         return "redirect:/leads/" + id;
     }

@@ -1,11 +1,10 @@
 package org.pipelinecrm.lead.web;
 
-import java.net.URI;
-import java.time.Instant;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
@@ -38,49 +37,83 @@ class LeadsApi {
     }
 
     /** PATCH body: every field optional, plus the version the caller last saw. */
-    record LeadPatch(@Size(max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
-            @jakarta.validation.constraints.Email @Size(max = 254) String email, @Size(max = 50) String phone,
-            @Size(max = 200) String company, @Size(max = 120) String title, @Size(max = 120) String industry,
-            @Size(max = 120) String country, @jakarta.validation.constraints.Min(0) Integer companySize,
+    record LeadPatch(
+            @Size(max = 100) String firstName,
+            @Size(min = 1, max = 100) String lastName,
+
+            @jakarta.validation.constraints.Email @Size(max = 254)
+            String email,
+
+            @Size(max = 50) String phone,
+            @Size(max = 200) String company,
+            @Size(max = 120) String title,
+            @Size(max = 120) String industry,
+            @Size(max = 120) String country,
+            @jakarta.validation.constraints.Min(0) Integer companySize,
             @jakarta.validation.constraints.DecimalMin("0") java.math.BigDecimal annualRevenue,
-            @Size(max = 120) String source, LeadType type, Long ownerId, Long teamId,
-            @Size(max = 120) String externalId, Long version) {
+            @Size(max = 120) String source,
+            LeadType type,
+            Long ownerId,
+            Long teamId,
+            @Size(max = 120) String externalId,
+            Long version) {
 
         LeadDetails details() {
-            return new LeadDetails(firstName, lastName, email, phone, company, title, industry, country, companySize,
-                    annualRevenue, source, type, ownerId, teamId, externalId);
+            return new LeadDetails(
+                    firstName,
+                    lastName,
+                    email,
+                    phone,
+                    company,
+                    title,
+                    industry,
+                    country,
+                    companySize,
+                    annualRevenue,
+                    source,
+                    type,
+                    ownerId,
+                    teamId,
+                    externalId);
         }
     }
 
-    record EventCmd(@NotBlank @Size(max = 60) String type, Instant occurredAt) {
-    }
+    record EventCmd(@NotBlank @Size(max = 60) String type, Instant occurredAt) {}
 
-    record HandoffCmd(Long teamId, Long ownerId, @Size(max = 2000) String note, Long version) {
-    }
+    record HandoffCmd(
+            Long teamId, Long ownerId, @Size(max = 2000) String note, Long version) {}
 
-    record ReasonCmd(@NotBlank @Size(max = 60) String reason, @Size(max = 2000) String note, Long version) {
-    }
+    record ReasonCmd(
+            @NotBlank @Size(max = 60) String reason,
+            @Size(max = 2000) String note,
+            Long version) {}
 
-    record VersionCmd(Long version) {
-    }
+    record VersionCmd(Long version) {}
 
     @PostMapping
-    ResponseEntity<LeadView> create(@Valid @RequestBody LeadDetails details,
-            @RequestParam(defaultValue = "false") boolean allowDuplicate) {
+    ResponseEntity<LeadView> create(
+            @Valid @RequestBody LeadDetails details, @RequestParam(defaultValue = "false") boolean allowDuplicate) {
         LeadView lead = leads.create(details, allowDuplicate);
         return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(lead);
     }
 
     @GetMapping
-    PageOf<LeadView> list(@RequestParam(required = false) LeadStatus status,
-            @RequestParam(required = false) LeadType type, @RequestParam(required = false) String source,
-            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer minScore,
-            @RequestParam(required = false) Integer maxScore, @RequestParam(defaultValue = "0") int page,
+    PageOf<LeadView> list(
+            @RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) LeadType type,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer minScore,
+            @RequestParam(required = false) Integer maxScore,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var filter = new LeadFilter(status, type, source, ownerId, teamId, q, minScore, maxScore);
-        var pageable = PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size), Sort.by(Sort.Order.desc("createdAt"),
-                Sort.Order.desc("id")));
+        var pageable = PageRequest.of(
+                PageOf.page(page, PageOf.clampSize(size)),
+                PageOf.clampSize(size),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
         return PageOf.of(leads.list(filter, pageable), v -> v);
     }
 

@@ -1,9 +1,8 @@
 package org.pipelinecrm.lead.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.Map;
 import org.pipelinecrm.lead.WebFormSubmission;
 import org.pipelinecrm.lead.WebForms;
 import org.springframework.http.HttpStatus;
@@ -26,8 +25,8 @@ class WebFormApi {
     /** 202 whether or not a lead was made (a filled honeypot is not told apart); 400 on bad fields; 429 on floods. */
     @PostMapping("/api/v1/forms/{key}")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> submit(@PathVariable String key, @Valid @RequestBody WebFormSubmission form,
-            HttpServletRequest request) {
+    Map<String, String> submit(
+            @PathVariable String key, @Valid @RequestBody WebFormSubmission form, HttpServletRequest request) {
         forms.submit(key, form, request.getRemoteAddr());
         return Map.of("status", "received");
     }

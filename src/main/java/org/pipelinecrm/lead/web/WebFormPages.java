@@ -40,8 +40,12 @@ class WebFormPages {
     }
 
     @PostMapping
-    String submit(@PathVariable String key, @Valid @ModelAttribute("form") WebFormSubmission form,
-            BindingResult errors, Model model, HttpServletRequest request) {
+    String submit(
+            @PathVariable String key,
+            @Valid @ModelAttribute("form") WebFormSubmission form,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request) {
         forms.workspaceOf(key);
         if (errors.hasErrors()) {
             model.addAttribute("key", key);

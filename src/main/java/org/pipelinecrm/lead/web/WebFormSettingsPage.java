@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.TeamSummary;
 import org.pipelinecrm.identity.UserSummary;
@@ -60,8 +59,7 @@ class WebFormSettingsPage {
     }
 
     /** An owner choice: active people, labelled with their team so the admin picks one of the chosen team. */
-    record OwnerChoice(long id, String name, Long teamId) {
-    }
+    record OwnerChoice(long id, String name, Long teamId) {}
 
     @GetMapping
     String show(Model model) {
@@ -86,16 +84,22 @@ class WebFormSettingsPage {
         List<TeamSummary> teams = people.teams();
         Map<Long, String> teamNames = people.teamsById().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()));
-        List<OwnerChoice> owners = people.users().stream().filter(UserSummary::active)
-                .map(u -> new OwnerChoice(u.id(), u.teamId() == null ? u.name()
-                        : u.name() + " (" + teamNames.get(u.teamId()) + ")", u.teamId()))
-                .sorted(Comparator.comparing(OwnerChoice::name)).toList();
+        List<OwnerChoice> owners = people.users().stream()
+                .filter(UserSummary::active)
+                .map(u -> new OwnerChoice(
+                        u.id(),
+                        u.teamId() == null ? u.name() : u.name() + " (" + teamNames.get(u.teamId()) + ")",
+                        u.teamId()))
+                .sorted(Comparator.comparing(OwnerChoice::name))
+                .toList();
         model.addAttribute("teams", teams);
         model.addAttribute("owners", owners);
         model.addAttribute("teamNames", teamNames);
         model.addAttribute("ownerNames", people.userNames());
         String key = workspaces.current().formKey();
-        String action = ServletUriComponentsBuilder.fromCurrentContextPath().path("/forms/{key}").buildAndExpand(key)
+        String action = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/forms/{key}")
+                .buildAndExpand(key)
                 .toUriString();
         model.addAttribute("action", action);
         model.addAttribute("snippet", snippet(action, LocaleContextHolder.getLocale()));
@@ -129,9 +133,16 @@ class WebFormSettingsPage {
                   </div>
                   <button type="submit">%s</button>
                 </form>
-                """.formatted(action, rtl ? " dir=\"rtl\"" : "", text("lead.firstName", locale),
-                text("lead.lastName", locale), text("field.email", locale), text("lead.company", locale),
-                text("lead.phone", locale), text("webform.message", locale), text("webform.send", locale));
+                """.formatted(
+                        action,
+                        rtl ? " dir=\"rtl\"" : "",
+                        text("lead.firstName", locale),
+                        text("lead.lastName", locale),
+                        text("field.email", locale),
+                        text("lead.company", locale),
+                        text("lead.phone", locale),
+                        text("webform.message", locale),
+                        text("webform.send", locale));
     }
 
     private String text(String key, Locale locale) {

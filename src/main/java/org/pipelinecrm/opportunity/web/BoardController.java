@@ -1,5 +1,8 @@
 package org.pipelinecrm.opportunity.web;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -8,15 +11,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.Board;
-import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
 import org.pipelinecrm.opportunity.DealMoves;
 import org.pipelinecrm.opportunity.DealStageHistory;
@@ -52,8 +50,15 @@ class BoardController {
     private final Formats formats;
     private final MoveAnswers answers;
 
-    BoardController(Board board, Pipelines pipelines, DealMoves moves, People people,
-            Workspaces workspaces, Formats formats, MessageSource messages, DealStageHistory history,
+    BoardController(
+            Board board,
+            Pipelines pipelines,
+            DealMoves moves,
+            People people,
+            Workspaces workspaces,
+            Formats formats,
+            MessageSource messages,
+            DealStageHistory history,
             org.pipelinecrm.shared.web.Problems problems) {
         this.board = board;
         this.pipelines = pipelines;
@@ -65,15 +70,20 @@ class BoardController {
     }
 
     @GetMapping("/pipeline")
-    String board(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response,
+    String board(
+            @RequestParam Map<String, String> params,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         CrmUser me = CurrentUser.get();
         // No filter in the address: the filter this person used last (remembered per person in a cookie).
         if (params.isEmpty()) {
             params = rememberedFilter(request, me);
         } else {
-            Cookie cookie = new Cookie(FILTER_COOKIE + me.id(), URLEncoder.encode(request.getQueryString() == null ? ""
-                    : request.getQueryString(), StandardCharsets.UTF_8));
+            Cookie cookie = new Cookie(
+                    FILTER_COOKIE + me.id(),
+                    URLEncoder.encode(
+                            request.getQueryString() == null ? "" : request.getQueryString(), StandardCharsets.UTF_8));
             cookie.setPath("/pipeline");
             cookie.setHttpOnly(true);
             cookie.setMaxAge(60 * 60 * 24 * 365);
@@ -84,11 +94,16 @@ class BoardController {
             throw new NotFoundException("Pipeline", "any");
         }
         Long wanted = longParam(params, "pipelineId");
-        PipelineView pipeline = visible.stream().filter(p -> wanted != null && p.id() == wanted).findFirst()
+        PipelineView pipeline = visible.stream()
+                .filter(p -> wanted != null && p.id() == wanted)
+                .findFirst()
                 .orElse(visible.get(0));
         boolean mine = "true".equals(params.get("mine"));
-        BoardFilter filter = filter(pipeline.id(), mine ? Long.valueOf(me.id()) : longParam(params, "ownerId"),
-                longParam(params, "teamId"), params.get("q"));
+        BoardFilter filter = filter(
+                pipeline.id(),
+                mine ? Long.valueOf(me.id()) : longParam(params, "ownerId"),
+                longParam(params, "teamId"),
+                params.get("q"));
         model.addAttribute("pipelines", visible);
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("filter", filter);
@@ -105,9 +120,14 @@ class BoardController {
 
     /** The next cards of one column, for htmx's "load more". */
     @GetMapping("/pipeline/cards")
-    String cards(@RequestParam long pipelineId, @RequestParam long stageId, @RequestParam String cursor,
-            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) String q, Model model) {
+    String cards(
+            @RequestParam long pipelineId,
+            @RequestParam long stageId,
+            @RequestParam String cursor,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String q,
+            Model model) {
         BoardFilter filter = filter(pipelineId, ownerId, teamId, q);
         model.addAttribute("col", board.page(filter, stageId, cursor, 20));
         model.addAttribute("pipeline", pipelines.pipeline(pipelineId));
@@ -118,8 +138,11 @@ class BoardController {
 
     @PostMapping("/pipeline/deals/{id}/move")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> move(@PathVariable long id, @RequestParam long stageId,
-            @RequestParam long version, @RequestParam(required = false) String reason,
+    ResponseEntity<Map<String, Object>> move(
+            @PathVariable long id,
+            @RequestParam long stageId,
+            @RequestParam long version,
+            @RequestParam(required = false) String reason,
             @RequestParam(required = false) String note) {
         return answers.answer(id, () -> moves.move(id, stageId, version, reason, note), this::totals);
     }
@@ -127,10 +150,15 @@ class BoardController {
     /** Dropping on "won" confirms the final amount and close date. */
     @PostMapping("/pipeline/deals/{id}/win")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> win(@PathVariable long id, @RequestParam long version,
-            @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) LocalDate closeDate) {
-        return answers.answer(id, () -> moves.close(id, new DealMoves.CloseCmd(StageKind.WON, null,
-                null, version, amount, closeDate)), this::totals);
+    ResponseEntity<Map<String, Object>> win(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) LocalDate closeDate) {
+        return answers.answer(
+                id,
+                () -> moves.close(id, new DealMoves.CloseCmd(StageKind.WON, null, null, version, amount, closeDate)),
+                this::totals);
     }
 
     /** Fresh header figures of every column after a move, formatted for the reader. */
@@ -141,10 +169,12 @@ class BoardController {
         var totals = board.totals(new BoardFilter(moved.pipelineId(), null, null, null));
         for (var stage : pipelines.pipeline(moved.pipelineId()).openStages()) {
             var t = totals.get(stage.id());
-            columns.put(String.valueOf(stage.id()), Map.of(
-                    "count", formats.number(t == null ? 0 : t.count()),
-                    "amount", formats.money(t == null ? BigDecimal.ZERO : t.amount(), currency),
-                    "weighted", formats.money(t == null ? BigDecimal.ZERO : t.weightedAmount(), currency)));
+            columns.put(
+                    String.valueOf(stage.id()),
+                    Map.of(
+                            "count", formats.number(t == null ? 0 : t.count()),
+                            "amount", formats.money(t == null ? BigDecimal.ZERO : t.amount(), currency),
+                            "weighted", formats.money(t == null ? BigDecimal.ZERO : t.weightedAmount(), currency)));
         }
         return columns;
     }
@@ -174,7 +204,8 @@ class BoardController {
         }
         for (Cookie cookie : request.getCookies()) {
             if (cookie.getName().equals(FILTER_COOKIE + me.id())) {
-                for (String pair : URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8).split("&")) {
+                for (String pair : URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8)
+                        .split("&")) {
                     String[] kv = pair.split("=", 2);
                     if (kv.length == 2) {
                         params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.shared.ConflictException;
@@ -32,7 +31,11 @@ class MoveAnswers {
     private final Workspaces workspaces;
     private final Problems problems;
 
-    MoveAnswers(DealStageHistory history, MessageSource messages, Formats formats, Workspaces workspaces,
+    MoveAnswers(
+            DealStageHistory history,
+            MessageSource messages,
+            Formats formats,
+            Workspaces workspaces,
             Problems problems) {
         this.problems = problems;
         this.workspaces = workspaces;
@@ -41,8 +44,8 @@ class MoveAnswers {
         this.formats = formats;
     }
 
-    ResponseEntity<Map<String, Object>> answer(long id, Supplier<OpportunityView> move,
-            Function<OpportunityView, Map<String, Object>> totals) {
+    ResponseEntity<Map<String, Object>> answer(
+            long id, Supplier<OpportunityView> move, Function<OpportunityView, Map<String, Object>> totals) {
         try {
             OpportunityView moved = move.get();
             Map<String, Object> body = new LinkedHashMap<>();
@@ -54,13 +57,20 @@ class MoveAnswers {
             return ResponseEntity.ok(body);
         } catch (OptimisticLockingFailureException e) {
             String message = history.lastChange(id)
-                    .map(last -> text("board.movedBy", last.changedByName(), last.stageName(),
-                            formats.dateTime(last.enteredAt(), workspaces.current().timeZone())))
+                    .map(last -> text(
+                            "board.movedBy",
+                            last.changedByName(),
+                            last.stageName(),
+                            formats.dateTime(
+                                    last.enteredAt(), workspaces.current().timeZone())))
                     .orElse(text("board.stale"));
             return refused(problems.problem(HttpStatus.CONFLICT, "stale", message));
         } catch (ConflictException e) {
-            return refused(problems.problem(HttpStatus.CONFLICT, e.getMessageKey(),
-                    messages.getMessage(e.getMessageKey(), e.getArguments(), e.getMessage(), LocaleContextHolder.getLocale())));
+            return refused(problems.problem(
+                    HttpStatus.CONFLICT,
+                    e.getMessageKey(),
+                    messages.getMessage(
+                            e.getMessageKey(), e.getArguments(), e.getMessage(), LocaleContextHolder.getLocale())));
         } catch (NotFoundException e) {
             return refused(problems.problem(HttpStatus.NOT_FOUND, "not-found", text("board.gone")));
         }
@@ -68,12 +78,12 @@ class MoveAnswers {
 
     /** A refused move in the one problem shape; the board's script shows its {@code detail}. */
     private static ResponseEntity<Map<String, Object>> refused(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.fields(problem));
     }
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
-
 }

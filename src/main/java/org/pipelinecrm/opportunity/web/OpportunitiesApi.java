@@ -1,10 +1,9 @@
 package org.pipelinecrm.opportunity.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
@@ -20,7 +19,6 @@ import org.pipelinecrm.shared.PageOf;
 import org.pipelinecrm.shared.web.Problems;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +43,12 @@ class OpportunitiesApi {
     private final DealStageHistory history;
     private final Problems problems;
 
-    OpportunitiesApi(Opportunities opportunities, DealMoves moves, Board board, Pipelines pipelines, DealStageHistory history,
+    OpportunitiesApi(
+            Opportunities opportunities,
+            DealMoves moves,
+            Board board,
+            Pipelines pipelines,
+            DealStageHistory history,
             Problems problems) {
         this.problems = problems;
         this.opportunities = opportunities;
@@ -62,9 +65,12 @@ class OpportunitiesApi {
     }
 
     @GetMapping("/opportunities")
-    PageOf<OpportunityView> list(@RequestParam(required = false) Long pipelineId,
-            @RequestParam(required = false) Long stageId, @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+    PageOf<OpportunityView> list(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long stageId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         StageKind kind = status == null || status.isBlank() ? null : stageKind(status);
         return opportunities.list(pipelineId, stageId, ownerId, kind, page, size);
@@ -74,9 +80,15 @@ class OpportunitiesApi {
         try {
             return StageKind.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new org.pipelinecrm.shared.InvalidInputException("status", "problem.field.one-of",
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "status",
+                    "problem.field.one-of",
                     "status is one of " + java.util.Arrays.toString(StageKind.values()),
-                    String.join(", ", java.util.Arrays.stream(StageKind.values()).map(Enum::name).toList()));
+                    String.join(
+                            ", ",
+                            java.util.Arrays.stream(StageKind.values())
+                                    .map(Enum::name)
+                                    .toList()));
         }
     }
 
@@ -127,12 +139,20 @@ class OpportunitiesApi {
 
     /** Open columns of a pipeline (the first visible one when none is named), each with its first cards. */
     @GetMapping("/board")
-    List<BoardColumn> board(@RequestParam(required = false) Long pipelineId,
-            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Long stageId,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int perStage) {
-        long pipeline = pipelineId != null ? pipelineId : pipelines.visible().stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("Pipeline", "default")).id();
+    List<BoardColumn> board(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long stageId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") int perStage) {
+        long pipeline = pipelineId != null
+                ? pipelineId
+                : pipelines.visible().stream()
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("Pipeline", "default"))
+                        .id();
         BoardFilter filter = new BoardFilter(pipeline, ownerId, teamId, q);
         if (stageId != null) {
             return List.of(board.page(filter, stageId, cursor, perStage));
@@ -140,10 +160,11 @@ class OpportunitiesApi {
         return board.columns(filter, perStage);
     }
 
-    record MoveCmd(@NotNull Long stageId, @NotNull Long version, @Size(max = 80) String reason,
-            @Size(max = 2000) String note) {
-    }
+    record MoveCmd(
+            @NotNull Long stageId,
+            @NotNull Long version,
+            @Size(max = 80) String reason,
+            @Size(max = 2000) String note) {}
 
-    record ReopenCmd(Long version) {
-    }
+    record ReopenCmd(Long version) {}
 }

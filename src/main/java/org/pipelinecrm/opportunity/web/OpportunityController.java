@@ -1,10 +1,9 @@
 package org.pipelinecrm.opportunity.web;
 
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.validation.Valid;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.DealMoves;
@@ -37,8 +36,13 @@ class OpportunityController {
     private final CloseReasons closeReasons;
     private final DealStageHistory history;
 
-    OpportunityController(Opportunities opportunities, DealMoves moves, Pipelines pipelines, People people,
-            CloseReasons closeReasons, DealStageHistory history) {
+    OpportunityController(
+            Opportunities opportunities,
+            DealMoves moves,
+            Pipelines pipelines,
+            People people,
+            CloseReasons closeReasons,
+            DealStageHistory history) {
         this.closeReasons = closeReasons;
         this.history = history;
         this.opportunities = opportunities;
@@ -49,22 +53,52 @@ class OpportunityController {
 
     @GetMapping("/opportunities/new")
     String newForm(@RequestParam(required = false) Long pipelineId, Model model) {
-        PipelineView pipeline = pipelineId != null ? pipelines.pipeline(pipelineId) : pipelines.visible().get(0);
-        model.addAttribute("form", new OpportunityForm("", "", pipeline.id(), pipeline.openStages().get(0).id(),
-                BigDecimal.ZERO, null, null, null, null, null, CurrentUser.get().id(), 0L));
+        PipelineView pipeline = pipelineId != null
+                ? pipelines.pipeline(pipelineId)
+                : pipelines.visible().get(0);
+        model.addAttribute(
+                "form",
+                new OpportunityForm(
+                        "",
+                        "",
+                        pipeline.id(),
+                        pipeline.openStages().get(0).id(),
+                        BigDecimal.ZERO,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        CurrentUser.get().id(),
+                        0L));
         return formPage(pipeline, model);
     }
 
     @PostMapping("/opportunities")
-    String create(@Valid @ModelAttribute("form") OpportunityForm form, BindingResult errors, Model model,
+    String create(
+            @Valid @ModelAttribute("form") OpportunityForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return formPage(pipelines.pipeline(form.pipelineId()), model);
         }
         try {
-            OpportunityView created = opportunities.createAtAccountNamed(new Opportunities.CreateCmd(form.name(), null,
-                    null, form.pipelineId(), form.stageId(), form.amount(), form.expectedCloseDate(), form.probability(),
-                    form.source(), form.industry(), form.nextStep(), form.ownerId()), form.accountName());
+            OpportunityView created = opportunities.createAtAccountNamed(
+                    new Opportunities.CreateCmd(
+                            form.name(),
+                            null,
+                            null,
+                            form.pipelineId(),
+                            form.stageId(),
+                            form.amount(),
+                            form.expectedCloseDate(),
+                            form.probability(),
+                            form.source(),
+                            form.industry(),
+                            form.nextStep(),
+                            form.ownerId()),
+                    form.accountName());
             flash.addFlashAttribute("saved", "opportunity.created");
             return "redirect:/opportunities/" + created.id();
         } catch (ConflictException e) {
@@ -77,44 +111,85 @@ class OpportunityController {
     String page(@PathVariable long id, Model model) {
         OpportunityView deal = opportunities.opportunity(id);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new OpportunityForm(deal.name(), deal.accountName(), deal.pipelineId(),
-                    deal.stageId(), deal.amount(), deal.expectedCloseDate(), deal.probability(), deal.source(),
-                    deal.industry(), deal.nextStep(), deal.ownerId(), deal.version()));
+            model.addAttribute(
+                    "form",
+                    new OpportunityForm(
+                            deal.name(),
+                            deal.accountName(),
+                            deal.pipelineId(),
+                            deal.stageId(),
+                            deal.amount(),
+                            deal.expectedCloseDate(),
+                            deal.probability(),
+                            deal.source(),
+                            deal.industry(),
+                            deal.nextStep(),
+                            deal.ownerId(),
+                            deal.version()));
         }
         PipelineView pipeline = pipelines.pipeline(deal.pipelineId());
         model.addAttribute("deal", deal);
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("stage", pipelines.stage(deal.stageId()));
         model.addAttribute("history", history.of(id));
-        model.addAttribute("ageDays", Duration.between(deal.openedAt(),
-                deal.closedAt() != null ? deal.closedAt() : Instant.now()).toDays());
+        model.addAttribute(
+                "ageDays",
+                Duration.between(deal.openedAt(), deal.closedAt() != null ? deal.closedAt() : Instant.now())
+                        .toDays());
         model.addAttribute("lostReasons", pipelines.reasons(StageKind.LOST));
         model.addAttribute("wonReasons", pipelines.reasons(StageKind.WON));
         model.addAttribute("users", people.users());
         model.addAttribute("canReopen", CurrentUser.get().seesWholeWorkspace());
         // A reason an admin added or renamed has no translation: it is shown as written.
-        model.addAttribute("closeReasonLabel", deal.closeReason() == null || deal.status() == StageKind.OPEN ? null
-                : closeReasons.all(deal.status()).stream().filter(r -> r.code().equals(deal.closeReason())
-                        && !r.standard()).map(r -> r.label()).findFirst().orElse(null));
+        model.addAttribute(
+                "closeReasonLabel",
+                deal.closeReason() == null || deal.status() == StageKind.OPEN
+                        ? null
+                        : closeReasons.all(deal.status()).stream()
+                                .filter(r -> r.code().equals(deal.closeReason()) && !r.standard())
+                                .map(r -> r.label())
+                                .findFirst()
+                                .orElse(null));
         return "opportunity/page";
     }
 
     @PostMapping("/opportunities/{id}")
-    String edit(@PathVariable long id, @Valid @ModelAttribute("form") OpportunityForm form, BindingResult errors,
-            Model model, RedirectAttributes flash) {
+    String edit(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") OpportunityForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return page(id, model);
         }
-        opportunities.changeAtAccountNamed(id, new Opportunities.ChangeCmd(form.name(), null, null, form.amount(),
-                form.expectedCloseDate(), form.probability(), form.source(), form.industry(), form.nextStep(),
-                form.ownerId(), form.version()), form.accountName());
+        opportunities.changeAtAccountNamed(
+                id,
+                new Opportunities.ChangeCmd(
+                        form.name(),
+                        null,
+                        null,
+                        form.amount(),
+                        form.expectedCloseDate(),
+                        form.probability(),
+                        form.source(),
+                        form.industry(),
+                        form.nextStep(),
+                        form.ownerId(),
+                        form.version()),
+                form.accountName());
         flash.addFlashAttribute("saved", "opportunity.saved");
         return "redirect:/opportunities/" + id;
     }
 
     @PostMapping("/opportunities/{id}/close")
-    String close(@PathVariable long id, @RequestParam StageKind outcome, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String note, @RequestParam long version, RedirectAttributes flash) {
+    String close(
+            @PathVariable long id,
+            @RequestParam StageKind outcome,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            @RequestParam long version,
+            RedirectAttributes flash) {
         try {
             moves.close(id, new DealMoves.CloseCmd(outcome, reason, note, version, null, null));
             flash.addFlashAttribute("saved", "opportunity.closedNow");

@@ -1,10 +1,9 @@
 package org.pipelinecrm.pipeline.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
@@ -54,10 +53,13 @@ class PipelineSettingsController {
         if (errors.hasErrors()) {
             return list(model);
         }
-        PipelineView created = pipelines.create(new Pipelines.PipelineCmd(form.name(), form.teamId(), List.of(
-                new Pipelines.StageCmd(null, "New", StageKind.OPEN, 10, null, List.of()),
-                new Pipelines.StageCmd(null, "Won", StageKind.WON, 100, null, List.of()),
-                new Pipelines.StageCmd(null, "Lost", StageKind.LOST, 0, null, List.of()))));
+        PipelineView created = pipelines.create(new Pipelines.PipelineCmd(
+                form.name(),
+                form.teamId(),
+                List.of(
+                        new Pipelines.StageCmd(null, "New", StageKind.OPEN, 10, null, List.of()),
+                        new Pipelines.StageCmd(null, "Won", StageKind.WON, 100, null, List.of()),
+                        new Pipelines.StageCmd(null, "Lost", StageKind.LOST, 0, null, List.of()))));
         return "redirect:/settings/pipelines/" + created.id();
     }
 
@@ -76,20 +78,28 @@ class PipelineSettingsController {
     }
 
     @PostMapping("/{id}")
-    String change(@PathVariable long id, @Valid @ModelAttribute("form") PipelineForm form, BindingResult errors,
-            Model model, RedirectAttributes flash) {
+    String change(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") PipelineForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return edit(id, model);
         }
-        pipelines.change(id, new Pipelines.ChangeCmd(form.name(), form.teamId(),
-                form.version() == null ? -1 : form.version()));
+        pipelines.change(
+                id, new Pipelines.ChangeCmd(form.name(), form.teamId(), form.version() == null ? -1 : form.version()));
         flash.addFlashAttribute("saved", "pipeline.saved");
         return "redirect:/settings/pipelines/" + id;
     }
 
     @PostMapping("/{id}/stages")
-    String saveStages(@PathVariable long id, @Valid @ModelAttribute("stagesForm") StagesForm form,
-            BindingResult errors, Model model, RedirectAttributes flash) {
+    String saveStages(
+            @PathVariable long id,
+            @Valid @ModelAttribute("stagesForm") StagesForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         for (int i = 0; i < form.getStages().size(); i++) {
             StagesForm.Row row = form.getStages().get(i);
             if (row.getId() != null && (row.getName() == null || row.getName().isBlank())) {
@@ -114,7 +124,10 @@ class PipelineSettingsController {
 
     /** Deleting an empty stage happens at once; a stage with deals first asks where its deals should go. */
     @PostMapping("/{id}/stages/{stageId}/delete")
-    String delete(@PathVariable long id, @PathVariable long stageId, @RequestParam(required = false) Long moveTo,
+    String delete(
+            @PathVariable long id,
+            @PathVariable long stageId,
+            @RequestParam(required = false) Long moveTo,
             RedirectAttributes flash) {
         if (moveTo != null) {
             pipelines.moveDealsAndDeleteStage(id, stageId, moveTo);
@@ -135,17 +148,21 @@ class PipelineSettingsController {
     @GetMapping("/{id}/stages/{stageId}/delete")
     String confirmDelete(@PathVariable long id, @PathVariable long stageId, Model model) {
         PipelineView pipeline = pipelines.pipeline(id);
-        StageView stage = pipeline.stages().stream().filter(s -> s.id() == stageId).findFirst()
+        StageView stage = pipeline.stages().stream()
+                .filter(s -> s.id() == stageId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Stage", stageId));
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("stage", stage);
         model.addAttribute("deals", pipelines.dealsIn(id, stageId));
-        model.addAttribute("targets", pipeline.stages().stream()
-                .filter(s -> s.id() != stageId && s.kind() == stage.kind()).toList());
+        model.addAttribute(
+                "targets",
+                pipeline.stages().stream()
+                        .filter(s -> s.id() != stageId && s.kind() == stage.kind())
+                        .toList());
         return "pipeline/delete-stage";
     }
 
     /** Name and team limit; the version the editor saw (absent when creating). */
-    record PipelineForm(@NotBlank @Size(max = 80) String name, Long teamId, Long version) {
-    }
+    record PipelineForm(@NotBlank @Size(max = 80) String name, Long teamId, Long version) {}
 }

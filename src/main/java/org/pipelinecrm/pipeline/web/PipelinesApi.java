@@ -1,11 +1,10 @@
 package org.pipelinecrm.pipeline.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.pipelinecrm.pipeline.CloseReasonView;
 import org.pipelinecrm.pipeline.CloseReasons;
 import org.pipelinecrm.pipeline.PipelineView;
@@ -97,9 +96,10 @@ class PipelinesApi {
         return reason;
     }
 
-    record ReasonChangeCmd(@Size(min = 1, max = 80) String label, Boolean active, @NotNull Long version) {
-    }
+    record ReasonChangeCmd(
+            @Size(min = 1, max = 80) String label,
+            Boolean active,
+            @NotNull Long version) {}
 
-    record StagesCmd(Long version, @NotEmpty List<Pipelines.@Valid StageCmd> stages) {
-    }
+    record StagesCmd(Long version, @NotEmpty List<Pipelines.@Valid StageCmd> stages) {}
 }

@@ -42,8 +42,8 @@ class ReasonSettingsController {
     }
 
     @PostMapping
-    String add(@Valid @ModelAttribute("form") AddForm form, BindingResult errors, Model model,
-            RedirectAttributes flash) {
+    String add(
+            @Valid @ModelAttribute("form") AddForm form, BindingResult errors, Model model, RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
                 reasons.add(new CloseReasons.AddCmd(form.outcome(), form.label()));
@@ -57,8 +57,8 @@ class ReasonSettingsController {
     }
 
     @PostMapping("/{id}")
-    String rename(@PathVariable long id, @RequestParam String label, @RequestParam long version,
-            RedirectAttributes flash) {
+    String rename(
+            @PathVariable long id, @RequestParam String label, @RequestParam long version, RedirectAttributes flash) {
         if (label.isBlank() || label.trim().length() > 80) {
             flash.addFlashAttribute("problem", "reason.labelInvalid");
             return "redirect:/settings/reasons";
@@ -73,8 +73,8 @@ class ReasonSettingsController {
     }
 
     @PostMapping("/{id}/active")
-    String activate(@PathVariable long id, @RequestParam boolean active, @RequestParam long version,
-            RedirectAttributes flash) {
+    String activate(
+            @PathVariable long id, @RequestParam boolean active, @RequestParam long version, RedirectAttributes flash) {
         try {
             reasons.activate(id, active, version);
             flash.addFlashAttribute("saved", active ? "reason.activated" : "reason.deactivated");
@@ -84,6 +84,7 @@ class ReasonSettingsController {
         return "redirect:/settings/reasons";
     }
 
-    record AddForm(@NotNull StageKind outcome, @NotBlank @Size(max = 80) String label) {
-    }
+    record AddForm(
+            @NotNull StageKind outcome,
+            @NotBlank @Size(max = 80) String label) {}
 }

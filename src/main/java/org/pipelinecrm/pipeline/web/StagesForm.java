@@ -1,14 +1,13 @@
 package org.pipelinecrm.pipeline.web;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
@@ -27,8 +26,8 @@ class StagesForm {
         StagesForm form = new StagesForm();
         form.version = pipeline.version();
         for (StageView s : pipeline.stages()) {
-            form.stages.add(new Row(s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(),
-                    String.join("\n", s.exitCriteria())));
+            form.stages.add(new Row(
+                    s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(), String.join("\n", s.exitCriteria())));
         }
         form.stages.add(new Row(null, "", StageKind.OPEN, null, null, ""));
         return form;
@@ -36,9 +35,16 @@ class StagesForm {
 
     /** The rows as stage commands; a new row left without a name is no stage. */
     List<Pipelines.StageCmd> commands() {
-        return stages.stream().filter(r -> r.getId() != null || (r.getName() != null && !r.getName().isBlank()))
-                .map(r -> new Pipelines.StageCmd(r.getId(), r.getName() == null ? "" : r.getName(), r.getKind(),
-                        r.getProbability(), r.getRottingDays(), r.criteria()))
+        return stages.stream()
+                .filter(r -> r.getId() != null
+                        || (r.getName() != null && !r.getName().isBlank()))
+                .map(r -> new Pipelines.StageCmd(
+                        r.getId(),
+                        r.getName() == null ? "" : r.getName(),
+                        r.getKind(),
+                        r.getProbability(),
+                        r.getRottingDays(),
+                        r.criteria()))
                 .toList();
     }
 
@@ -62,21 +68,25 @@ class StagesForm {
     public static class Row {
 
         private Long id;
+
         @Size(max = 80)
         private String name;
+
         @NotNull
         private StageKind kind = StageKind.OPEN;
+
         @Min(0)
         @Max(100)
         private Integer probability;
+
         @Min(1)
         @Max(3650)
         private Integer rottingDays;
+
         @Size(max = 4000)
         private String exitCriteria = "";
 
-        public Row() {
-        }
+        public Row() {}
 
         Row(Long id, String name, StageKind kind, Integer probability, Integer rottingDays, String exitCriteria) {
             this.id = id;
@@ -88,8 +98,12 @@ class StagesForm {
         }
 
         List<String> criteria() {
-            return exitCriteria == null ? List.of() : Arrays.stream(exitCriteria.split("\\R")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).toList();
+            return exitCriteria == null
+                    ? List.of()
+                    : Arrays.stream(exitCriteria.split("\\R"))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
         }
 
         public Long getId() {

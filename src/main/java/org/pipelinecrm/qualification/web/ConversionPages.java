@@ -1,13 +1,12 @@
 package org.pipelinecrm.qualification.web;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.pipelinecrm.account.BuyingRole;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
@@ -41,15 +40,27 @@ class ConversionPages {
     }
 
     /** {@code account}: an account id to use, or "new". */
-    record ConvertForm(@NotBlank @Size(max = 200) String opportunityName,
-            @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate, Long pipelineId,
-            String account, BuyingRole buyingRole) {
+    record ConvertForm(
+            @NotBlank @Size(max = 200) String opportunityName,
+
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate,
+            Long pipelineId,
+            String account,
+            BuyingRole buyingRole) {
 
         Conversion.ConvertCmd toCmd() {
             boolean fresh = account == null || account.isBlank() || account.equals("new");
-            return new Conversion.ConvertCmd(opportunityName, amount, expectedCloseDate, pipelineId,
-                    fresh ? null : Long.valueOf(account), fresh, buyingRole);
+            return new Conversion.ConvertCmd(
+                    opportunityName,
+                    amount,
+                    expectedCloseDate,
+                    pipelineId,
+                    fresh ? null : Long.valueOf(account),
+                    fresh,
+                    buyingRole);
         }
     }
 
@@ -59,20 +70,28 @@ class ConversionPages {
         var card = qualifications.of(id);
         var likely = conversion.likelyAccount(id);
         String name = lead.company() == null ? lead.name() : lead.company();
-        model.addAttribute("form", new ConvertForm(name, null, card.timeline().expectedPurchaseDate(), null,
-                likely.map(a -> Long.toString(a.id())).orElse("new"), null));
+        model.addAttribute(
+                "form",
+                new ConvertForm(
+                        name,
+                        null,
+                        card.timeline().expectedPurchaseDate(),
+                        null,
+                        likely.map(a -> Long.toString(a.id())).orElse("new"),
+                        null));
         return page(lead, model);
     }
 
     @PostMapping("/leads/{id}/convert")
-    String convert(@PathVariable long id, @Valid @ModelAttribute("form") ConvertForm form, BindingResult errors,
-            Model model) {
+    String convert(
+            @PathVariable long id, @Valid @ModelAttribute("form") ConvertForm form, BindingResult errors, Model model) {
         LeadView lead = leads.find(id);
         if (errors.hasErrors()) {
             return page(lead, model);
         }
         try {
-            return "redirect:/opportunities/" + conversion.convert(id, form.toCmd()).opportunityId();
+            return "redirect:/opportunities/"
+                    + conversion.convert(id, form.toCmd()).opportunityId();
         } catch (NotQualifiedException e) {
             model.addAttribute("refused", true);
             return page(lead, model);

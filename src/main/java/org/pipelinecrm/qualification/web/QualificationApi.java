@@ -1,8 +1,7 @@
 package org.pipelinecrm.qualification.web;
 
-import java.net.URI;
-
 import jakarta.validation.Valid;
+import java.net.URI;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.qualification.Conversion;
@@ -33,8 +32,7 @@ class QualificationApi {
         this.leads = leads;
     }
 
-    record VersionCmd(Long version) {
-    }
+    record VersionCmd(Long version) {}
 
     @GetMapping("/qualification")
     QualificationView get(@PathVariable long id) {
@@ -49,7 +47,8 @@ class QualificationApi {
     @PostMapping("/convert")
     ResponseEntity<Conversion.Converted> convert(@PathVariable long id, @Valid @RequestBody Conversion.ConvertCmd cmd) {
         Conversion.Converted converted = conversion.convert(id, cmd);
-        return ResponseEntity.created(URI.create("/api/v1/opportunities/" + converted.opportunityId())).body(converted);
+        return ResponseEntity.created(URI.create("/api/v1/opportunities/" + converted.opportunityId()))
+                .body(converted);
     }
 
     /** A disqualified lead, back from nurture, is worked again with its history. */

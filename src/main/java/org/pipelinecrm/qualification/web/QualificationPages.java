@@ -29,7 +29,10 @@ class QualificationPages {
     private final Leads leads;
     private final jakarta.validation.Validator validator;
 
-    QualificationPages(Qualifications qualifications, GuidingQuestions questions, Leads leads,
+    QualificationPages(
+            Qualifications qualifications,
+            GuidingQuestions questions,
+            Leads leads,
             jakarta.validation.Validator validator) {
         this.qualifications = qualifications;
         this.questions = questions;
@@ -43,7 +46,11 @@ class QualificationPages {
     }
 
     @PostMapping("/leads/{id}/qualification")
-    String save(@PathVariable long id, @ModelAttribute ScorecardForm form, BindingResult binding, Model model,
+    String save(
+            @PathVariable long id,
+            @ModelAttribute ScorecardForm form,
+            BindingResult binding,
+            Model model,
             HttpServletRequest request) {
         LeadView lead = leads.find(id);
         QualificationCmd cmd = form.toCmd();

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pipelinecrm.qualification.GuidingQuestions;
 import org.pipelinecrm.qualification.Topic;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,7 +32,9 @@ class QuestionBankPage {
         for (String language : GuidingQuestions.LANGUAGES) {
             Map<Topic, String> byTopic = new EnumMap<>(Topic.class);
             for (Topic t : Topic.values()) {
-                byTopic.put(t, String.join("\n", all.getOrDefault(language, Map.of()).getOrDefault(t, List.of())));
+                byTopic.put(
+                        t,
+                        String.join("\n", all.getOrDefault(language, Map.of()).getOrDefault(t, List.of())));
             }
             text.put(language, byTopic);
         }

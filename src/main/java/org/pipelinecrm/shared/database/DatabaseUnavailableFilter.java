@@ -1,14 +1,13 @@
 package org.pipelinecrm.shared.database;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -40,7 +39,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final ObjectProvider<ITemplateEngine> templates;
 
-    DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales, ObjectProvider<ITemplateEngine> templates) {
+    DatabaseUnavailableFilter(
+            MessageSource messages, LocaleResolver locales, ObjectProvider<ITemplateEngine> templates) {
         this.messages = messages;
         this.locales = locales;
         this.templates = templates;
@@ -55,8 +55,11 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
                 throw e;
             }
-            LOG.warn("{} {} answered 503, the database is unavailable: {}", request.getMethod(),
-                    request.getRequestURI(), rootMessage(e));
+            LOG.warn(
+                    "{} {} answered 503, the database is unavailable: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    rootMessage(e));
             answer(request, response);
         }
     }
@@ -70,8 +73,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             problem.put("type", org.pipelinecrm.shared.web.Problems.TYPE_BASE + DatabaseUnavailable.CODE);
             problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
             problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-            problem.put("detail", messages.getMessage("database.unavailable", null,
-                    "The database cannot be reached right now; try again in a few seconds.", locale));
+            problem.put(
+                    "detail",
+                    messages.getMessage(
+                            "database.unavailable",
+                            null,
+                            "The database cannot be reached right now; try again in a few seconds.",
+                            locale));
             problem.put("instance", request.getRequestURI());
             problem.put("code", DatabaseUnavailable.CODE);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -34,8 +34,11 @@ record EmbeddedCredentials(String superuser, String owner, String app, boolean g
             try (Reader in = Files.newBufferedReader(file)) {
                 stored.load(in);
             }
-            return new EmbeddedCredentials(stored.getProperty("postgres"), stored.getProperty(EmbeddedDatabase.OWNER),
-                    stored.getProperty(EmbeddedDatabase.APP), false);
+            return new EmbeddedCredentials(
+                    stored.getProperty("postgres"),
+                    stored.getProperty(EmbeddedDatabase.OWNER),
+                    stored.getProperty(EmbeddedDatabase.APP),
+                    false);
         }
         return new EmbeddedCredentials(generate(), generate(), generate(), true);
     }
@@ -52,13 +55,17 @@ record EmbeddedCredentials(String superuser, String owner, String app, boolean g
         try (Writer out = Files.newBufferedWriter(temporary)) {
             stored.store(out, "Passwords of the embedded PostgreSQL; readable by this user only");
         }
-        Files.move(temporary, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                temporary,
+                directory.resolve(FILE),
+                StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Whether {@code pg_hba.conf} still lets anyone in without a password (initdb's trust, today's folders). */
     static boolean trusting(Path directory) throws IOException {
-        return Files.readAllLines(directory.resolve("pg_hba.conf")).stream().map(String::trim)
+        return Files.readAllLines(directory.resolve("pg_hba.conf")).stream()
+                .map(String::trim)
                 .anyMatch(line -> !line.startsWith("#") && line.matches(".*\\btrust\\b.*"));
     }
 

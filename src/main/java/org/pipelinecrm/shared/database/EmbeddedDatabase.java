@@ -1,5 +1,6 @@
 package org.pipelinecrm.shared.database;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 
 /**
@@ -69,8 +68,8 @@ final class EmbeddedDatabase {
     static EmbeddedDatabase boot(String dataDir, Log log) {
         try {
             boolean persistent = dataDir != null && !dataDir.isBlank();
-            Path directory = persistent ? Path.of(dataDir).toAbsolutePath()
-                    : Files.createTempDirectory("pipeline-crm-pg");
+            Path directory =
+                    persistent ? Path.of(dataDir).toAbsolutePath() : Files.createTempDirectory("pipeline-crm-pg");
             Files.createDirectories(directory);
             if (persistent) {
                 stopOrphanedPostmaster(directory, log);
@@ -103,7 +102,8 @@ final class EmbeddedDatabase {
             if (credentials.generated()) {
                 credentials.store(directory);
             }
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory, credentials.owner(), credentials.app());
+            EmbeddedDatabase database =
+                    new EmbeddedDatabase(postgres, directory, credentials.owner(), credentials.app());
             database.superPassword = credentials.superuser();
             database.secure(credentials, log);
             database.createRolesAndDatabase();
@@ -122,7 +122,8 @@ final class EmbeddedDatabase {
         if (!EmbeddedCredentials.trusting(directory)) {
             return;
         }
-        try (Connection connection = superuser(credentials.superuser()); Statement sql = connection.createStatement()) {
+        try (Connection connection = superuser(credentials.superuser());
+                Statement sql = connection.createStatement()) {
             sql.execute("set password_encryption = 'scram-sha-256'");
             sql.execute("alter role postgres password '" + credentials.superuser() + "'");
             for (var role : List.of(List.of(OWNER, ownerPassword), List.of(APP, appPassword))) {
@@ -139,7 +140,8 @@ final class EmbeddedDatabase {
     }
 
     private Connection superuser(String password) throws SQLException {
-        return postgres.getPostgresDatabase(java.util.Map.of("password", password)).getConnection();
+        return postgres.getPostgresDatabase(java.util.Map.of("password", password))
+                .getConnection();
     }
 
     private void createRolesAndDatabase() throws SQLException {
@@ -173,7 +175,8 @@ final class EmbeddedDatabase {
         } catch (RuntimeException e) {
             return;
         }
-        var postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        var postmaster = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         if (postmaster.isEmpty()) {
             return;
@@ -181,7 +184,12 @@ final class EmbeddedDatabase {
         log.warn("Found an orphaned PostgreSQL (pid " + pid + ") from an earlier run; stopping it");
         new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
         try {
-            if (!postmaster.get().onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).get().isAlive()) {
+            if (!postmaster
+                    .get()
+                    .onExit()
+                    .completeOnTimeout(null, 30, TimeUnit.SECONDS)
+                    .get()
+                    .isAlive()) {
                 return;
             }
         } catch (InterruptedException e) {

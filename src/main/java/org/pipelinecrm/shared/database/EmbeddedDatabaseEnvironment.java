@@ -1,7 +1,6 @@
 package org.pipelinecrm.shared.database;
 
 import java.util.Map;
-
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -32,15 +31,20 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         EmbeddedDatabase db = EmbeddedDatabase.start(environment.getProperty("crm.embedded-db.data-dir", ""), log);
         // stopped only after every application context has closed, so no pool is cut off mid-shutdown
         SpringApplication.getShutdownHandlers().add(db::stop);
-        environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgres", Map.of(
-                "spring.datasource.url", db.jdbcUrl(),
-                "spring.datasource.username", EmbeddedDatabase.APP,
-                "spring.datasource.password", db.appPassword,
-                "spring.flyway.user", EmbeddedDatabase.OWNER,
-                "spring.flyway.password", db.ownerPassword,
-                // the server's superuser, for maintenance in this process only (e.g. a test that makes a database)
-                "crm.embedded-db.superuser-password", db.superPassword(),
-                "crm.embedded-db.running", "true")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "embeddedPostgres",
+                        Map.of(
+                                "spring.datasource.url", db.jdbcUrl(),
+                                "spring.datasource.username", EmbeddedDatabase.APP,
+                                "spring.datasource.password", db.appPassword,
+                                "spring.flyway.user", EmbeddedDatabase.OWNER,
+                                "spring.flyway.password", db.ownerPassword,
+                                // the server's superuser, for maintenance in this process only (e.g. a test that makes
+                                // a database)
+                                "crm.embedded-db.superuser-password", db.superPassword(),
+                                "crm.embedded-db.running", "true")));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package org.pipelinecrm.shared.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.util.List;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.pipelinecrm.shared.NotFoundException;
@@ -57,7 +56,9 @@ class ApiErrors {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, e.getMessageKey(),
+        ProblemDetail problem = problems.problem(
+                HttpStatus.CONFLICT,
+                e.getMessageKey(),
                 problems.textOr(e.getMessageKey(), e.getMessage(), e.getArguments()));
         e.problemProperties().forEach(problem::setProperty);
         return problems.answer(problem);
@@ -141,14 +142,16 @@ class ApiErrors {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse framework && framework.getStatusCode().value() < 500) {
             int status = framework.getStatusCode().value();
-            return ResponseEntity.status(status).headers(framework.getHeaders())
+            return ResponseEntity.status(status)
+                    .headers(framework.getHeaders())
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problems.problem(framework.getStatusCode(), Problems.codeFor(status)));
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("{} {} answered 503, the database is unavailable", request.getMethod(), request.getRequestURI());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    .header(
+                            org.springframework.http.HttpHeaders.RETRY_AFTER,
                             Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.CODE));

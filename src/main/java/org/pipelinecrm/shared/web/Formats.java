@@ -1,5 +1,10 @@
 package org.pipelinecrm.shared.web;
 
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,12 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Locale;
-
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.text.NumberFormat;
-import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,8 @@ public class Formats {
         if (date == null) {
             return "";
         }
-        return dateFormat(DateFormat.MEDIUM, -1, ZoneOffset.UTC).format(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return dateFormat(DateFormat.MEDIUM, -1, ZoneOffset.UTC)
+                .format(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     public String date(Instant instant, ZoneId zone) {
@@ -66,13 +66,16 @@ public class Formats {
     }
 
     public String percent(Number fraction) {
-        return fraction == null ? "" : NumberFormat.getPercentInstance(uLocale()).format(fraction);
+        return fraction == null
+                ? ""
+                : NumberFormat.getPercentInstance(uLocale()).format(fraction);
     }
 
     private static DateFormat dateFormat(int dateStyle, int timeStyle, ZoneId zone) {
         ULocale locale = uLocale();
         Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone(zone.getId()), locale);
-        DateFormat format = timeStyle < 0 ? DateFormat.getDateInstance(calendar, dateStyle, locale)
+        DateFormat format = timeStyle < 0
+                ? DateFormat.getDateInstance(calendar, dateStyle, locale)
                 : DateFormat.getDateTimeInstance(calendar, dateStyle, timeStyle, locale);
         format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         return format;

@@ -16,11 +16,11 @@ final class InputRules {
 
     /** Amounts are {@code numeric(18, 2)}: sixteen digits before the point. */
     static final BigDecimal LARGEST_NUMBER = new BigDecimal("9999999999999999.99");
+
     private static final Instant FIRST = LocalDate.of(1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
     private static final Instant LAST = LocalDate.of(10000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
-    private InputRules() {
-    }
+    private InputRules() {}
 
     /** The field-problem code that refuses the value, or null when it may be stored. */
     static String refusal(Object value) {

@@ -1,5 +1,6 @@
 package org.pipelinecrm.shared.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
@@ -7,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolationException;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
@@ -53,27 +52,39 @@ class InvalidFields {
 
     List<Problems.FieldProblem> of(BindException e) {
         Locale locale = problems.locale();
-        return e.getAllErrors().stream().map(error -> {
-            String field = error instanceof FieldError f ? f.getField() : error.getObjectName();
-            return error.contains(TypeMismatchException.class)
-                    ? mismatch(field, error.unwrap(TypeMismatchException.class).getRequiredType())
-                    : new Problems.FieldProblem(field, code(error), messages.getMessage(error, locale));
-        }).toList();
+        return e.getAllErrors().stream()
+                .map(error -> {
+                    String field = error instanceof FieldError f ? f.getField() : error.getObjectName();
+                    return error.contains(TypeMismatchException.class)
+                            ? mismatch(
+                                    field,
+                                    error.unwrap(TypeMismatchException.class).getRequiredType())
+                            : new Problems.FieldProblem(field, code(error), messages.getMessage(error, locale));
+                })
+                .toList();
     }
 
     List<Problems.FieldProblem> of(ConstraintViolationException e) {
-        return e.getConstraintViolations().stream().map(v -> new Problems.FieldProblem(
-                lastNode(v.getPropertyPath().toString()),
-                kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
-                v.getMessage())).toList();
+        return e.getConstraintViolations().stream()
+                .map(v -> new Problems.FieldProblem(
+                        lastNode(v.getPropertyPath().toString()),
+                        kebab(v.getConstraintDescriptor()
+                                .getAnnotation()
+                                .annotationType()
+                                .getSimpleName()),
+                        v.getMessage()))
+                .toList();
     }
 
     List<Problems.FieldProblem> of(HandlerMethodValidationException e) {
         Locale locale = problems.locale();
-        return e.getParameterValidationResults().stream().flatMap(result -> result.getResolvableErrors().stream()
-                .map(error -> new Problems.FieldProblem(result.getMethodParameter().getParameterName(),
-                        error.getCodes() == null ? "invalid-value" : kebab(last(error.getCodes())),
-                        messages.getMessage(error, locale)))).toList();
+        return e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Problems.FieldProblem(
+                                result.getMethodParameter().getParameterName(),
+                                error.getCodes() == null ? "invalid-value" : kebab(last(error.getCodes())),
+                                messages.getMessage(error, locale))))
+                .toList();
     }
 
     /** Unreadable JSON: the field and what it should be when Jackson knows it, else the body as a whole. */
@@ -96,15 +107,20 @@ class InvalidFields {
             return problems.field(field, "invalid-value");
         }
         if (type.isEnum()) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+            String allowed = Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
                     .collect(Collectors.joining(", "));
             return problems.field(field, "one-of", allowed);
         }
         if (type == Boolean.class || type == boolean.class) {
             return problems.field(field, "true-or-false");
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return problems.field(field, "whole-number");
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

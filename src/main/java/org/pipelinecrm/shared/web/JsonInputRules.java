@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -23,15 +22,24 @@ import tools.jackson.databind.module.SimpleModule;
 @Component
 class JsonInputRules extends SimpleModule {
 
-    private static final Set<Class<?>> CHECKED = Set.of(String.class, BigDecimal.class, Double.class, double.class,
-            LocalDate.class, LocalDateTime.class, OffsetDateTime.class, Instant.class);
+    private static final Set<Class<?>> CHECKED = Set.of(
+            String.class,
+            BigDecimal.class,
+            Double.class,
+            double.class,
+            LocalDate.class,
+            LocalDateTime.class,
+            OffsetDateTime.class,
+            Instant.class);
 
     JsonInputRules() {
         super("pipeline-crm-input-rules");
         setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
-                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+            public ValueDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
                 return CHECKED.contains(description.getBeanClass()) ? new Checked(deserializer) : deserializer;
             }
         });

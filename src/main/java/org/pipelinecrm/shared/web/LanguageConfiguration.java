@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +23,10 @@ class LanguageConfiguration {
         var bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
         String[] basenames = Arrays.stream(bundles)
                 .map(r -> r.getFilename().replaceFirst("(_[a-z]{2})?\\.properties$", ""))
-                .distinct().sorted().map(name -> "classpath:i18n/" + name).toArray(String[]::new);
+                .distinct()
+                .sorted()
+                .map(name -> "classpath:i18n/" + name)
+                .toArray(String[]::new);
         var messages = new ReloadableResourceBundleMessageSource();
         messages.setBasenames(basenames);
         messages.setDefaultEncoding("UTF-8");
@@ -38,7 +40,9 @@ class LanguageConfiguration {
         var resolver = new CookieLocaleResolver("crm-lang");
         // without a chosen language: Persian when the request asks for it (API clients), else English
         resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
-                && PERSIAN.getLanguage().equals(request.getLocale().getLanguage()) ? PERSIAN : Locale.ENGLISH);
+                        && PERSIAN.getLanguage().equals(request.getLocale().getLanguage())
+                ? PERSIAN
+                : Locale.ENGLISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

@@ -1,8 +1,7 @@
 package org.pipelinecrm.shared.web;
 
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.pipelinecrm.shared.NotFoundException;
@@ -44,8 +43,12 @@ class PageErrors {
 
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e, HttpServletResponse response) {
-        return page(response, problems.problem(HttpStatus.CONFLICT, e.getMessageKey(),
-                problems.textOr(e.getMessageKey(), e.getMessage(), e.getArguments())));
+        return page(
+                response,
+                problems.problem(
+                        HttpStatus.CONFLICT,
+                        e.getMessageKey(),
+                        problems.textOr(e.getMessageKey(), e.getMessage(), e.getArguments())));
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -1,9 +1,8 @@
 package org.pipelinecrm.shared.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -31,8 +30,8 @@ class ParameterRules implements WebMvcConfigurer, HandlerInterceptor {
             }
             if (refused) {
                 String name = parameter.getKey().replace("\u0000", "");
-                throw new InvalidInputException(name, "problem.field.nul-character",
-                        "Parameter " + name + " contains a NUL character");
+                throw new InvalidInputException(
+                        name, "problem.field.nul-character", "Parameter " + name + " contains a NUL character");
             }
         }
         return true;

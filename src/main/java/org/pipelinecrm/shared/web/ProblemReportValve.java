@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -30,10 +29,13 @@ public class ProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get() || !response.setErrorReported()) {
             return;
         }
-        String code = tooLarge(throwable) || tooLarge(response.getCoyoteResponse().getErrorException())
-                ? "request-too-large" : Problems.codeFor(status);
+        String code =
+                tooLarge(throwable) || tooLarge(response.getCoyoteResponse().getErrorException())
+                        ? "request-too-large"
+                        : Problems.codeFor(status);
         String body = "{\"type\":\"" + Problems.TYPE_BASE + code + "\",\"title\":\"" + title(status)
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail(code, locale(request)).replace("\"", "'")
+                + "\",\"status\":" + status + ",\"detail\":\""
+                + detail(code, locale(request)).replace("\"", "'")
                 + "\",\"code\":\"" + code + "\"}";
         try {
             response.setContentType("application/problem+json");
@@ -68,8 +70,11 @@ public class ProblemReportValve extends ErrorReportValve {
 
     private static String detail(String code, Locale locale) {
         try {
-            return ResourceBundle.getBundle("i18n/shared", "fa".equals(locale.getLanguage()) ? locale : Locale.ROOT,
-                    ProblemReportValve.class.getClassLoader()).getString("problem." + code);
+            return ResourceBundle.getBundle(
+                            "i18n/shared",
+                            "fa".equals(locale.getLanguage()) ? locale : Locale.ROOT,
+                            ProblemReportValve.class.getClassLoader())
+                    .getString("problem." + code);
         } catch (MissingResourceException e) {
             return code;
         }

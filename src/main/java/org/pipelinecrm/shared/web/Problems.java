@@ -1,5 +1,7 @@
 package org.pipelinecrm.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -43,8 +42,7 @@ public class Problems {
     }
 
     /** One field that is wrong: its name, a stable code, and what is wrong in the reader's language. */
-    public record FieldProblem(String field, String code, String message) {
-    }
+    public record FieldProblem(String field, String code, String message) {}
 
     /** A problem whose detail is already worded for the reader (e.g. who moved a deal and when). */
     public ProblemDetail problem(HttpStatusCode status, String code, String detail) {
@@ -63,7 +61,9 @@ public class Problems {
 
     /** 400 {@code validation-failed}; with one field its message is the detail. */
     public ProblemDetail invalid(List<FieldProblem> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed",
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
                 errors.size() == 1 ? errors.get(0).message() : text("problem.validation-failed"));
         problem.setProperty("errors", errors);
         return problem;
@@ -75,7 +75,9 @@ public class Problems {
     }
 
     public ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Writes the problem where no message converter runs (security filters, the error page), in UTF-8. */

@@ -1,12 +1,11 @@
 package org.pipelinecrm.tenant.web;
 
-import java.time.ZoneId;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.ZoneId;
+import java.util.List;
 import org.pipelinecrm.tenant.Currency;
 import org.pipelinecrm.tenant.WorkspaceSettings;
 import org.pipelinecrm.tenant.Workspaces;
@@ -25,7 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkspaceSettingsController {
 
     static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .sorted()
+            .toList();
 
     private final Workspaces workspaces;
 
@@ -37,8 +38,13 @@ class WorkspaceSettingsController {
     String show(Model model) {
         if (!model.containsAttribute("form")) {
             WorkspaceSettings current = workspaces.current();
-            model.addAttribute("form", new SettingsForm(current.name(), current.currency(),
-                    current.timeZone().getId(), current.version()));
+            model.addAttribute(
+                    "form",
+                    new SettingsForm(
+                            current.name(),
+                            current.currency(),
+                            current.timeZone().getId(),
+                            current.version()));
         }
         model.addAttribute("currencies", Currency.values());
         model.addAttribute("zones", ZONES);
@@ -47,7 +53,10 @@ class WorkspaceSettingsController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    String save(@Valid @ModelAttribute("form") SettingsForm form, BindingResult errors, Model model,
+    String save(
+            @Valid @ModelAttribute("form") SettingsForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes flash) {
         if (!errors.hasErrors() && !ZoneId.getAvailableZoneIds().contains(form.timeZone())) {
             errors.rejectValue("timeZone", "settings.zoneUnknown");
@@ -60,7 +69,9 @@ class WorkspaceSettingsController {
         return "redirect:/settings";
     }
 
-    record SettingsForm(@NotBlank @Size(max = 120) String name, @NotNull Currency currency,
-            @NotBlank String timeZone, long version) {
-    }
+    record SettingsForm(
+            @NotBlank @Size(max = 120) String name,
+            @NotNull Currency currency,
+            @NotBlank String timeZone,
+            long version) {}
 }

@@ -1,5 +1,8 @@
 package org.pipelinecrm.shared.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,15 +18,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The database of this JVM stops under requests and comes back on the same port: meanwhile every answer is a
@@ -35,20 +34,28 @@ class DatabaseRestartTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestWorkspaces workspaces;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void answers503WhileTheDatabaseIsAwayAndRecoversWithinSecondsAfter() throws Exception {
         var ws = workspaces.create();
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (ws.adminEmail() + ":" + TestWorkspaces.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (ws.adminEmail() + ":" + TestWorkspaces.PASSWORD).getBytes(StandardCharsets.UTF_8));
         // every request thread of the server has held a connection before the outage
         List<Thread> warmers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Thread t = new Thread(() -> { for (int j = 0; j < 5; j++) { send(api(basic)); } });
+            Thread t = new Thread(() -> {
+                for (int j = 0; j < 5; j++) {
+                    send(api(basic));
+                }
+            });
             t.start();
             warmers.add(t);
         }
@@ -64,8 +71,8 @@ class DatabaseRestartTest {
             for (int i = 0; i < 6; i++) {
                 var answer = send(api(basic));
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
-                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(answer.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(answer.headers().firstValue("Retry-After")).isPresent();
                 assertThat(answer.body()).contains("\"code\":\"database-unavailable\"");
             }
@@ -73,17 +80,21 @@ class DatabaseRestartTest {
             assertThat(persian.statusCode()).isEqualTo(503);
             assertThat(persian.body()).contains("پایگاه داده");
             // the correct password while the database is away: "try again shortly", not "wrong password"
-            var signIn = send(HttpRequest.newBuilder(uri("/login")).header("Cookie", login.cookie())
-                    .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+            var signIn = send(HttpRequest.newBuilder(uri("/login"))
+                    .header("Cookie", login.cookie())
+                    .header("Accept", "text/html")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + ws.adminEmail() + "&password="
                             + TestWorkspaces.PASSWORD + "&_csrf=" + login.csrf())));
             assertThat(signIn.statusCode()).isEqualTo(503);
             assertThat(signIn.body()).contains("id=\"database-unavailable\"");
-            assertThat(send(HttpRequest.newBuilder(uri("/actuator/health"))).statusCode()).isEqualTo(503);
+            assertThat(send(HttpRequest.newBuilder(uri("/actuator/health"))).statusCode())
+                    .isEqualTo(503);
         } finally {
             start(db);
         }
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> send(api(basic)).statusCode() == 200);
         // then every request succeeds, on whichever thread and pooled connection it lands
         List<Integer> statuses = new ArrayList<>();
@@ -97,8 +108,10 @@ class DatabaseRestartTest {
     }
 
     private HttpRequest.Builder api(String basic) {
-        return HttpRequest.newBuilder(uri("/api/v1/leads")).header("Authorization", basic)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(uri("/api/v1/leads"))
+                .header("Authorization", basic)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(20));
     }
 
     private URI uri(String path) {
@@ -113,13 +126,15 @@ class DatabaseRestartTest {
         }
     }
 
-    private record LoginForm(String cookie, String csrf) {
-    }
+    private record LoginForm(String cookie, String csrf) {}
 
     private LoginForm loginForm() {
         var page = send(HttpRequest.newBuilder(uri("/login")));
-        String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("SESSION=")).findFirst().orElse("");
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("SESSION="))
+                .findFirst()
+                .orElse("");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
         return new LoginForm(cookie, csrf.group(1));
@@ -127,9 +142,14 @@ class DatabaseRestartTest {
 
     /** Fast shutdown of the postmaster, as {@code pg_ctl stop -m fast} does. */
     private static void stop(EmbeddedDatabase db) throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(db.directory.resolve("postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(Files.readAllLines(db.directory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-        new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                .inheritIO()
+                .start()
+                .waitFor();
         postmaster.onExit().get(30, TimeUnit.SECONDS);
     }
 
@@ -148,8 +168,13 @@ class DatabaseRestartTest {
             command.add(token.group(1) != null ? token.group(1) : token.group(2));
         }
         Path log = Files.createTempFile("pipeline-crm-pg-restart", ".log");
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(db.directory.resolve("postmaster.pid"))
-                && Files.readString(db.directory.resolve("postmaster.pid")).contains("ready"));
+        new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(db.directory.resolve("postmaster.pid"))
+                        && Files.readString(db.directory.resolve("postmaster.pid"))
+                                .contains("ready"));
     }
 }
