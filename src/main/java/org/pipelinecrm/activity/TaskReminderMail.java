@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
+import org.pipelinecrm.shared.CrmSettings;
 import org.pipelinecrm.shared.web.Formats;
 import org.pipelinecrm.tenant.TenantContext;
 import org.pipelinecrm.tenant.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +47,8 @@ class TaskReminderMail {
             People people,
             MessageSource messages,
             Formats formats,
-            @Value("${crm.reminders.from:no-reply@localhost}") String from) {
+            CrmSettings settings) {
+        String from = settings.reminders().from();
         this.jdbc = jdbc;
         this.tx = tx;
         this.workspaces = workspaces;

@@ -2,7 +2,7 @@ package org.pipelinecrm.identity;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.pipelinecrm.shared.CrmSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +22,13 @@ public class SignInDelays {
     private final Rule account;
     private final Rule address;
 
-    SignInDelays(
-            JdbcClient jdbc,
-            @Value("${crm.login.free-failures-per-account:5}") int accountFree,
-            @Value("${crm.login.first-delay-per-account:30s}") Duration accountFirst,
-            @Value("${crm.login.max-delay-per-account:15m}") Duration accountMax,
-            @Value("${crm.login.free-failures-per-address:30}") int addressFree,
-            @Value("${crm.login.first-delay-per-address:5s}") Duration addressFirst,
-            @Value("${crm.login.max-delay-per-address:2m}") Duration addressMax) {
+    SignInDelays(JdbcClient jdbc, CrmSettings settings) {
+        var login = settings.login();
         this.jdbc = jdbc;
-        this.account = new Rule(accountFree, accountFirst, accountMax);
-        this.address = new Rule(addressFree, addressFirst, addressMax);
+        this.account =
+                new Rule(login.freeFailuresPerAccount(), login.firstDelayPerAccount(), login.maxDelayPerAccount());
+        this.address =
+                new Rule(login.freeFailuresPerAddress(), login.firstDelayPerAddress(), login.maxDelayPerAddress());
     }
 
     /** How long this account, or this address, must still wait before its next attempt; empty when it may try now. */

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import org.pipelinecrm.shared.CrmSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -42,7 +42,8 @@ public class UnlockLinks {
             SignInDelays delays,
             MessageSource messages,
             ObjectProvider<JavaMailSender> mail,
-            @Value("${crm.reminders.from:no-reply@localhost}") String from) {
+            CrmSettings settings) {
+        String from = settings.reminders().from();
         this.jdbc = jdbc;
         this.users = users;
         this.delays = delays;

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.pipelinecrm.scoring.Scoring;
+import org.pipelinecrm.shared.CrmSettings;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.RateLimiter;
 import org.pipelinecrm.shared.TooManyRequestsException;
 import org.pipelinecrm.tenant.TenantContext;
 import org.pipelinecrm.tenant.Workspaces;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,8 +45,9 @@ public class WebForms {
             WebFormRoutes routes,
             RateLimiter limiter,
             TransactionTemplate tx,
-            @Value("${crm.forms.per-address-per-hour:20}") int perAddress,
-            @Value("${crm.forms.per-form-per-hour:1000}") int perForm) {
+            CrmSettings settings) {
+        int perAddress = settings.forms().perAddressPerHour();
+        int perForm = settings.forms().perFormPerHour();
         this.workspaces = workspaces;
         this.leads = leads;
         this.events = events;

@@ -7,7 +7,7 @@ import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.SignInDelays;
 import org.pipelinecrm.identity.UnlockLinks;
 import org.pipelinecrm.identity.UserLookup;
-import org.springframework.beans.factory.annotation.Value;
+import org.pipelinecrm.shared.CrmSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -102,12 +102,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(
-            HttpSecurity http,
-            UserLookup users,
-            DataSource dataSource,
-            LocaleResolver locales,
-            @Value("${crm.security.remember-me-key:pipeline-crm}") String rememberMeKey)
+            HttpSecurity http, UserLookup users, DataSource dataSource, LocaleResolver locales, CrmSettings settings)
             throws Exception {
+        String rememberMeKey = settings.security().rememberMeKey();
         var tokenStore = new JdbcTokenRepositoryImpl();
         tokenStore.setDataSource(dataSource);
         var rememberMe = new PersistentTokenBasedRememberMeServices(rememberMeKey, users, tokenStore);

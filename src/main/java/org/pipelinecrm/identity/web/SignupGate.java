@@ -2,9 +2,9 @@ package org.pipelinecrm.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import org.pipelinecrm.shared.CrmSettings;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.RateLimiter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Sign-up can be switched off, and each address may create only a few workspaces an hour. */
@@ -15,12 +15,9 @@ class SignupGate {
     private final int perHour;
     private final RateLimiter limiter;
 
-    SignupGate(
-            @Value("${crm.signup.enabled:true}") boolean enabled,
-            @Value("${crm.signup.per-address-per-hour:10}") int perHour,
-            RateLimiter limiter) {
-        this.enabled = enabled;
-        this.perHour = perHour;
+    SignupGate(CrmSettings settings, RateLimiter limiter) {
+        this.enabled = settings.signup().enabled();
+        this.perHour = settings.signup().perAddressPerHour();
         this.limiter = limiter;
     }
 
