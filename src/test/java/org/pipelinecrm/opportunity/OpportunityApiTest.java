@@ -115,6 +115,15 @@ class OpportunityApiTest {
                 .andExpect(jsonPath("$.movedAt").isNotEmpty())
                 .andExpect(
                         jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Moved by Admin " + ws.suffix())));
+        // and in the reader's language
+        mvc.perform(post("/api/v1/opportunities/" + id + "/move")
+                        .with(ws.admin())
+                        .header("Accept-Language", "fa")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(move(id, firstStage, 0, null)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.startsWith("Admin " + ws.suffix() + " این معامله را")));
         mvc.perform(patch("/api/v1/opportunities/" + id)
                         .with(ws.admin())
                         .contentType(MediaType.APPLICATION_JSON)

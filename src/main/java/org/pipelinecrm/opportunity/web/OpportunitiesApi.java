@@ -17,6 +17,8 @@ import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.pipelinecrm.shared.web.Problems;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -42,6 +44,7 @@ class OpportunitiesApi {
     private final Pipelines pipelines;
     private final DealStageHistory history;
     private final Problems problems;
+    private final MessageSource messages;
 
     OpportunitiesApi(
             Opportunities opportunities,
@@ -49,8 +52,10 @@ class OpportunitiesApi {
             Board board,
             Pipelines pipelines,
             DealStageHistory history,
-            Problems problems) {
+            Problems problems,
+            MessageSource messages) {
         this.problems = problems;
+        this.messages = messages;
         this.opportunities = opportunities;
         this.moves = moves;
         this.history = history;
@@ -110,8 +115,14 @@ class OpportunitiesApi {
         } catch (OptimisticLockingFailureException e) {
             ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "stale");
             history.lastChange(id).ifPresent(last -> {
-                problem.setDetail("Moved by " + last.changedByName() + " to " + last.stageName() + " at "
-                        + last.enteredAt() + "; reload it and try again");
+                problem.setDetail(messages.getMessage(
+                        "opportunity.api.movedBy",
+                        new Object[] {
+                            last.changedByName(),
+                            last.stageName(),
+                            last.enteredAt().toString()
+                        },
+                        LocaleContextHolder.getLocale()));
                 problem.setProperty("movedBy", last.changedBy());
                 problem.setProperty("movedByName", last.changedByName());
                 problem.setProperty("stageId", last.stageId());
