@@ -3,12 +3,18 @@ package org.pipelinecrm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,7 +28,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A database made by the last release (its migrations, kept in {@code db/releases/2026-11}) and filled with a
+ * A database made by the last release (its versioned migrations, named with their SHA-256 in
+ * {@code db/releases/2026-11.sha256}; today's files must still match them) and filled with a
  * workspace's deals and leads is migrated by today's Flyway configuration: it then has what a new database has,
  * its rollups still equal what its deals and leads add up to, and the triggers keep them as deals move on.
  * Runs on a database of its own on this JVM's embedded server.
@@ -31,7 +38,7 @@ import org.springframework.core.io.ClassPathResource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleaseUpgradeTest {
 
-    static final String RELEASE = "classpath:db/releases/2026-11";
+    static final String RELEASE = "db/releases/2026-11.sha256";
     static final String DATABASE = "crm_release_upgrade";
     static final long WORKSPACE = 71;
     /** Past the integer range: a lock or cast that narrows workspace ids to integers fails on it. */
@@ -67,7 +74,7 @@ class ReleaseUpgradeTest {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + owner);
         }
-        migrate(RELEASE);
+        migrate("filesystem:" + releasedMigrations());
         try (Connection db = ownerConnection();
                 Statement sql = db.createStatement()) {
             sql.execute(
@@ -277,6 +284,36 @@ class ReleaseUpgradeTest {
                         + " union all select 'only counted ' || c::text from ((" + counted + ") except (" + kept
                         + ")) c");
         return rows.isEmpty() ? List.of("same") : rows;
+    }
+
+    /**
+     * The release's migrations, copied from today's folder into one of their own after checking each is byte for
+     * byte what the release shipped: a released migration never changes.
+     */
+    private static Path releasedMigrations() throws IOException {
+        Path folder = Files.createTempDirectory("crm-release-");
+        for (String line : new ClassPathResource(RELEASE)
+                .getContentAsString(StandardCharsets.UTF_8)
+                .split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] entry = line.trim().split("\\s+");
+            byte[] content = new ClassPathResource("db/migration/" + entry[1]).getContentAsByteArray();
+            assertThat(HexFormat.of().formatHex(sha256(content)))
+                    .as("released migration %s is unchanged", entry[1])
+                    .isEqualTo(entry[0]);
+            Files.write(folder.resolve(entry[1]), content);
+        }
+        return folder;
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void migrate(String locations) {
