@@ -5,9 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
+import org.pipelinecrm.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -15,12 +15,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * While the database is away every request that needs it answers 503 with {@code Retry-After}: the API a
@@ -33,16 +33,20 @@ import tools.jackson.databind.json.JsonMapper;
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageSource messages;
     private final LocaleResolver locales;
+    private final Problems problems;
     private final ObjectProvider<ITemplateEngine> templates;
 
     DatabaseUnavailableFilter(
-            MessageSource messages, LocaleResolver locales, ObjectProvider<ITemplateEngine> templates) {
+            MessageSource messages,
+            Problems problems,
+            LocaleResolver locales,
+            ObjectProvider<ITemplateEngine> templates) {
         this.messages = messages;
         this.locales = locales;
+        this.problems = problems;
         this.templates = templates;
     }
 
@@ -68,24 +72,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         response.resetBuffer();
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         if (!wantsPage(request)) {
-            Locale locale = locale(request);
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", org.pipelinecrm.shared.web.Problems.TYPE_BASE + DatabaseUnavailable.CODE);
-            problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-            problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-            problem.put(
-                    "detail",
-                    messages.getMessage(
-                            "database.unavailable",
-                            null,
-                            "The database cannot be reached right now; try again in a few seconds.",
-                            locale));
-            problem.put("instance", request.getRequestURI());
-            problem.put("code", DatabaseUnavailable.CODE);
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSON.writeValueAsString(problem));
+            ProblemDetail problem = problems.problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    DatabaseUnavailable.CODE,
+                    messages.getMessage("problem." + DatabaseUnavailable.CODE, null, locale(request)));
+            problem.setInstance(URI.create(request.getRequestURI()));
+            problems.write(response, problem);
         } else {
             // rendered here, not through the error dispatch: that would pass the session and security filters
             // again, which need the database; templates/error/503.html needs nothing of it
