@@ -19,10 +19,12 @@ public class Targets {
 
     private final RevenueTargetRepository targets;
     private final People people;
+    private final FiscalYears fiscalYears;
 
-    Targets(RevenueTargetRepository targets, People people) {
+    Targets(RevenueTargetRepository targets, People people, FiscalYears fiscalYears) {
         this.targets = targets;
         this.people = people;
+        this.fiscalYears = fiscalYears;
     }
 
     public List<TargetView> all() {
@@ -52,6 +54,18 @@ public class Targets {
         return targets.save(new RevenueTarget(
                         cmd.periodStart(), cmd.periodEnd(), cmd.amount(), cmd.ownerId(), cmd.teamId()))
                 .toView();
+    }
+
+    /**
+     * Sets a target for the fiscal period of the given type that holds {@code day}, read in the workspace's fiscal
+     * calendar in the same transaction as the write, so a fiscal-year change in between cannot skew it.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    public TargetView setForPeriod(PeriodType type, LocalDate day, BigDecimal amount, Long ownerId, Long teamId) {
+        FiscalYears.Setting fiscal = fiscalYears.current();
+        Period period = Periods.containing(day, type, fiscal.calendar(), fiscal.startMonth());
+        return set(new TargetCmd(period.start(), period.end(), amount, ownerId, teamId));
     }
 
     @Transactional
