@@ -5,11 +5,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.Page;
@@ -55,6 +57,7 @@ public class Accounts {
             throw new ObjectOptimisticLockingFailureException(Account.class, id);
         }
         account.change(cmd);
+        account.changedBy(CurrentUser.get().id(), Instant.now());
         accounts.flush();
         return account(id);
     }
@@ -67,8 +70,18 @@ public class Accounts {
             throw new ObjectOptimisticLockingFailureException(Contact.class, id);
         }
         contact.change(accountId, cmd);
+        contact.changedBy(CurrentUser.get().id(), Instant.now());
         contacts.flush();
         return contact.toSummary();
+    }
+
+    /** Who changed the account last and when, for a stale edit's answer; empty when not known. */
+    public Optional<Map.Entry<Long, Instant>> lastChange(long id) {
+        return accounts.findById(id).flatMap(Account::lastChange);
+    }
+
+    public Optional<Map.Entry<Long, Instant>> lastContactChange(long id) {
+        return contacts.findById(id).flatMap(Contact::lastChange);
     }
 
     /** The account whose normalised name matches, or a new one: imports and conversions never duplicate a company. */
