@@ -40,10 +40,11 @@
     } else {
       input = document.createElement('input');
       input.className = 'form-control form-control-sm';
-      input.type = kind;
+      // numbers are typed as text so Persian digits can be (the server reads them); the phone shows its keypad
+      input.type = kind === 'number' ? 'text' : kind;
       if (kind === 'number') {
-        input.step = field.dataset.step || 'any';
-        input.min = field.dataset.min || '';
+        input.inputMode = 'decimal';
+        input.dir = 'ltr';
       }
     }
     input.name = field.dataset.field;
