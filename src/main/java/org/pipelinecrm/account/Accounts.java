@@ -56,8 +56,11 @@ public class Accounts {
         if (account.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Account.class, id);
         }
+        AccountSummary before = account.toSummary(0);
         account.change(cmd);
-        account.changedBy(CurrentUser.get().id(), Instant.now());
+        if (!same(before, account.toSummary(0))) {
+            account.changedBy(CurrentUser.get().id(), Instant.now());
+        }
         accounts.flush();
         return account(id);
     }
@@ -69,10 +72,31 @@ public class Accounts {
         if (contact.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Contact.class, id);
         }
+        ContactSummary before = contact.toSummary();
         contact.change(accountId, cmd);
-        contact.changedBy(CurrentUser.get().id(), Instant.now());
+        if (!before.equals(contact.toSummary())) {
+            contact.changedBy(CurrentUser.get().id(), Instant.now());
+        }
         contacts.flush();
         return contact.toSummary();
+    }
+
+    /** Whether a save changed nothing (amounts compared by value: 10 is 10.00), so it keeps the version. */
+    private static boolean same(AccountSummary a, AccountSummary b) {
+        boolean revenue = a.annualRevenue() == null
+                ? b.annualRevenue() == null
+                : b.annualRevenue() != null && a.annualRevenue().compareTo(b.annualRevenue()) == 0;
+        return revenue
+                && a.equals(new AccountSummary(
+                        b.id(),
+                        b.name(),
+                        b.domain(),
+                        b.industry(),
+                        b.size(),
+                        a.annualRevenue(),
+                        b.country(),
+                        b.contactCount(),
+                        b.version()));
     }
 
     /** Who changed the account last and when, for a stale edit's answer; empty when not known. */

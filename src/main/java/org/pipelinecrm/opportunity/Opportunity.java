@@ -268,7 +268,9 @@ class Opportunity extends TenantOwned {
             assign(newOwnerId, newTeamId);
         }
         events.add(new DealEdited(this, before, by, at));
-        changed(by, at);
+        if (!DealEdits.between(before, toView(null, null), by, at).isEmpty() || newOwnerId != null) {
+            changed(by, at); // an unchanged save is no change: it keeps the version
+        }
     }
 
     private void changed(long by, Instant at) {

@@ -91,11 +91,17 @@ public class FieldEdits {
         if (value == null || value.isBlank()) {
             return null;
         }
+        BigDecimal number;
         try {
-            return new BigDecimal(Digits.latin(value.trim()).replace(",", ""));
+            number = new BigDecimal(Digits.latin(value.trim()).replace(",", ""));
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "problem.field.number", "A number");
         }
+        // what a money column holds: 16 digits before the point, cents after it
+        if (number.precision() - number.scale() > 16 || number.scale() > 2) {
+            throw new InvalidInputException(field, "problem.field.number-out-of-range", "Too large");
+        }
+        return number;
     }
 
     /** A typed day (yyyy-MM-dd, as a date input sends it); empty is null. */
@@ -103,11 +109,16 @@ public class FieldEdits {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(Digits.latin(value.trim()));
+            day = LocalDate.parse(Digits.latin(value.trim()));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "problem.field.date", "A date");
         }
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new InvalidInputException(field, "problem.field.date-out-of-range", "Years 1 to 9999");
+        }
+        return day;
     }
 
     /** Persian and Arabic-Indic digits typed on a Persian keyboard read as the digits they are. */
