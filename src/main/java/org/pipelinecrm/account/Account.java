@@ -30,6 +30,10 @@ class Account extends TenantOwned {
     @Column(updatable = false)
     private Instant createdAt = Instant.now();
 
+    // Who changed it last, for a stale edit's answer.
+    private Long changedBy;
+    private Instant changedAt;
+
     @Version
     private long version;
 
@@ -76,6 +80,17 @@ class Account extends TenantOwned {
 
     Long getId() {
         return id;
+    }
+
+    void changedBy(long by, Instant at) {
+        changedBy = by;
+        changedAt = at;
+    }
+
+    java.util.Optional<java.util.Map.Entry<Long, Instant>> lastChange() {
+        return changedBy == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(java.util.Map.entry(changedBy, changedAt));
     }
 
     long getVersion() {

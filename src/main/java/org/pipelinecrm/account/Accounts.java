@@ -5,11 +5,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.Page;
@@ -54,7 +56,11 @@ public class Accounts {
         if (account.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Account.class, id);
         }
+        AccountSummary before = account.toSummary(0);
         account.change(cmd);
+        if (!same(before, account.toSummary(0))) {
+            account.changedBy(CurrentUser.get().id(), Instant.now());
+        }
         accounts.flush();
         return account(id);
     }
@@ -66,9 +72,40 @@ public class Accounts {
         if (contact.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Contact.class, id);
         }
+        ContactSummary before = contact.toSummary();
         contact.change(accountId, cmd);
+        if (!before.equals(contact.toSummary())) {
+            contact.changedBy(CurrentUser.get().id(), Instant.now());
+        }
         contacts.flush();
         return contact.toSummary();
+    }
+
+    /** Whether a save changed nothing (amounts compared by value: 10 is 10.00), so it keeps the version. */
+    private static boolean same(AccountSummary a, AccountSummary b) {
+        boolean revenue = a.annualRevenue() == null
+                ? b.annualRevenue() == null
+                : b.annualRevenue() != null && a.annualRevenue().compareTo(b.annualRevenue()) == 0;
+        return revenue
+                && a.equals(new AccountSummary(
+                        b.id(),
+                        b.name(),
+                        b.domain(),
+                        b.industry(),
+                        b.size(),
+                        a.annualRevenue(),
+                        b.country(),
+                        b.contactCount(),
+                        b.version()));
+    }
+
+    /** Who changed the account last and when, for a stale edit's answer; empty when not known. */
+    public Optional<Map.Entry<Long, Instant>> lastChange(long id) {
+        return accounts.findById(id).flatMap(Account::lastChange);
+    }
+
+    public Optional<Map.Entry<Long, Instant>> lastContactChange(long id) {
+        return contacts.findById(id).flatMap(Contact::lastChange);
     }
 
     /** The account whose normalised name matches, or a new one: imports and conversions never duplicate a company. */

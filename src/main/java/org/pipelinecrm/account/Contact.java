@@ -32,6 +32,10 @@ class Contact extends TenantOwned {
     @Column(updatable = false)
     private Instant createdAt = Instant.now();
 
+    // Who changed it last, for a stale edit's answer.
+    private Long changedBy;
+    private Instant changedAt;
+
     @Version
     private long version;
 
@@ -49,6 +53,17 @@ class Contact extends TenantOwned {
         this.phone = Account.blankless(cmd.phone());
         this.title = Account.blankless(cmd.title());
         this.buyingRole = cmd.buyingRole();
+    }
+
+    void changedBy(long by, Instant at) {
+        changedBy = by;
+        changedAt = at;
+    }
+
+    java.util.Optional<java.util.Map.Entry<Long, Instant>> lastChange() {
+        return changedBy == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(java.util.Map.entry(changedBy, changedAt));
     }
 
     long getVersion() {

@@ -165,6 +165,31 @@ public class Tasks {
         return next;
     }
 
+    /**
+     * Makes {@code title} the record's next step: its earliest open task is renamed (due time and assignee kept),
+     * or, when it has none, a task for {@code assigneeId} is added, due the next day at 09:00 in the workspace's
+     * time zone. Whoever may change the record may word its next step, so the task's own rights are not asked.
+     */
+    @Transactional
+    public NextStep planNextStep(RecordType type, long recordId, String title, long assigneeId) {
+        records.require(type, recordId);
+        SalesTask task = tasks.openOfRecords(type, List.of(recordId)).stream()
+                .findFirst()
+                .orElse(null);
+        if (task == null) {
+            task = new SalesTask(CurrentUser.get().id());
+            ZoneId zone = workspaces.current().timeZone();
+            Instant due =
+                    LocalDate.now(zone).plusDays(1).atTime(9, 0).atZone(zone).toInstant();
+            task.plan(title, due, TaskPriority.NORMAL, assigneeId, type, recordId);
+        } else {
+            TaskView now = task.toView();
+            task.plan(title, now.dueAt(), now.priority(), now.assigneeId(), type, recordId);
+        }
+        changed(tasks.saveAndFlush(task), type, recordId);
+        return nextOpenTask(type, recordId);
+    }
+
     private Instant startOfTomorrow() {
         ZoneId zone = workspaces.current().timeZone();
         return LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant();

@@ -77,6 +77,10 @@ class Lead extends TenantOwned {
     private Long convertedContactId;
     private Long convertedOpportunityId;
 
+    // Who changed it last (a person's edit or move), for a stale edit's answer.
+    private Long changedBy;
+    private Instant changedAt;
+
     @Version
     private long version;
     /** Changes not yet published; their lead id (and workspace) are known only once the lead is saved. */
@@ -458,6 +462,17 @@ class Lead extends TenantOwned {
 
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    void changedBy(long by, Instant at) {
+        changedBy = by;
+        changedAt = at;
+    }
+
+    java.util.Optional<LastChange> lastChange() {
+        return changedBy == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new LastChange(changedBy, changedAt));
     }
 
     Long createdBy() {

@@ -25,9 +25,11 @@ public record LeadFilter(
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (!user.seesWholeWorkspace()) {
-                // Marketers and reps see their team's leads, their own, and the ones they handed off.
+                // Marketers and reps see their team's leads, their own, the ones they handed off, and the ones they
+                // created (a marketer entering a lead for another team keeps it in sight).
                 List<Predicate> mine = new ArrayList<>();
                 mine.add(cb.equal(root.get("ownerId"), user.id()));
+                mine.add(cb.equal(root.get("createdBy"), user.id()));
                 mine.add(cb.equal(root.get("handedOffBy"), user.id()));
                 if (user.teamId() != null) {
                     mine.add(cb.equal(root.get("teamId"), user.teamId()));

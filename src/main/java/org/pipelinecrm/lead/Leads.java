@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
 import org.pipelinecrm.scoring.Scoring;
+import org.pipelinecrm.shared.HiddenRecordException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -26,6 +28,7 @@ public class Leads {
     private final Scoring scoring;
     private final HandoffPolicy policy;
     private final Assignees assignees;
+    private final People people;
 
     Leads(
             LeadRepository leads,
@@ -34,7 +37,9 @@ public class Leads {
             ScoreKeeper scores,
             Scoring scoring,
             HandoffPolicy policy,
-            Assignees assignees) {
+            Assignees assignees,
+            People people) {
+        this.people = people;
         this.policy = policy;
         this.assignees = assignees;
         this.leads = leads;
@@ -71,7 +76,8 @@ public class Leads {
         }
         leads.save(lead);
         scores.rescore(lead, scoring.scorecard(), user.id());
-        return saved(lead);
+        leads.flush();
+        return lead.toView(null);
     }
 
     @Transactional
@@ -82,6 +88,25 @@ public class Leads {
         lead.edit(patch, me());
         scores.rescore(lead, scoring.scorecard(), me());
         return saved(lead);
+    }
+
+    /**
+     * One field typed on the lead's page: {@code details} is the whole lead with that field changed (an empty
+     * text clears it), checked like any edit; a stale {@code expectedVersion} answers who changed the lead last.
+     */
+    @Transactional
+    public LeadView changeField(long id, LeadDetails details, long expectedVersion) {
+        Lead lead = visible(id);
+        checkVersion(lead, expectedVersion);
+        assignees.check(details.ownerId(), details.teamId());
+        lead.edit(details, me());
+        scores.rescore(lead, scoring.scorecard(), me());
+        return saved(lead);
+    }
+
+    /** Who changed the lead last and when (empty when nobody has since it was made), for a stale edit's answer. */
+    public java.util.Optional<LastChange> lastChange(long id) {
+        return leads.findById(id).flatMap(Lead::lastChange);
     }
 
     @Transactional
@@ -190,7 +215,35 @@ public class Leads {
     private Lead visible(long id) {
         Specification<Lead> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
         return leads.findOne(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())))
-                .orElseThrow(() -> new NotFoundException("Lead", id));
+                .orElseThrow(() -> hidden(id));
+    }
+
+    /**
+     * Why a lead of this workspace is out of the reader's sight (its team and owner, and who sees it); a lead
+     * that does not exist here — another workspace's included, which row security hides — is simply not found.
+     */
+    private NotFoundException hidden(long id) {
+        return leads.findById(id)
+                .<NotFoundException>map(lead -> {
+                    LeadView v = lead.toView(null);
+                    String team = v.teamId() == null
+                            ? null
+                            : people.teamsById().entrySet().stream()
+                                    .filter(e -> e.getKey().equals(v.teamId()))
+                                    .map(e -> e.getValue().name())
+                                    .findFirst()
+                                    .orElse(null);
+                    String owner = v.ownerId() == null
+                            ? null
+                            : people.findUser(v.ownerId()).map(u -> u.name()).orElse(null);
+                    return new HiddenRecordException(
+                            "Lead",
+                            id,
+                            team == null ? "lead.hidden.noTeam" : "lead.hidden.team",
+                            team == null ? "" : team,
+                            owner == null ? "—" : owner);
+                })
+                .orElseGet(() -> new NotFoundException("Lead", id));
     }
 
     private static LeadDetails defaults(LeadDetails details, CrmUser user) {
@@ -225,6 +278,7 @@ public class Leads {
 
     /** Saves the lead, which publishes its changes (the timeline writes them), and flushes for the new version. */
     private LeadView saved(Lead lead) {
+        lead.changedBy(me(), Instant.now());
         leads.save(lead);
         leads.flush();
         return lead.toView(null);

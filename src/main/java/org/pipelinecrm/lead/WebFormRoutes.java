@@ -1,8 +1,12 @@
 package org.pipelinecrm.lead;
 
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.UserSummary;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,7 +77,24 @@ public class WebFormRoutes {
                 .filter(u -> route.teamId() == null || Objects.equals(route.teamId(), u.teamId()));
         Long team = route.teamId() != null
                 ? route.teamId()
-                : owner.map(UserSummary::teamId).orElse(null);
+                : owner.map(UserSummary::teamId).orElseGet(this::marketingTeam);
         return new WebFormRoute(team, owner.map(UserSummary::id).orElse(null), route.version());
+    }
+
+    /**
+     * Where a web-form lead goes when the workspace chose no team: the marketing team — the team most of its active
+     * marketers belong to (the lowest id on a tie) — so the lead reaches marketers rather than nobody. Empty only
+     * in a workspace whose marketers have no team (then managers and admins still see it).
+     */
+    Long marketingTeam() {
+        return people.users().stream()
+                .filter(u -> u.active() && u.role() == Role.MARKETER && u.teamId() != null)
+                .collect(Collectors.groupingBy(UserSummary::teamId, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Comparator.<Map.Entry<Long, Long>>comparingLong(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 }

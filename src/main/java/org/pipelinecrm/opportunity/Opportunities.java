@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -22,6 +24,7 @@ import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
 import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.HiddenRecordException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.PageRequest;
@@ -41,8 +44,11 @@ public class Opportunities {
     private final Pipelines pipelines;
     private final Accounts accounts;
     private final People people;
+    private final Tasks tasks;
 
-    Opportunities(OpportunityRepository opportunities, Pipelines pipelines, Accounts accounts, People people) {
+    Opportunities(
+            OpportunityRepository opportunities, Pipelines pipelines, Accounts accounts, People people, Tasks tasks) {
+        this.tasks = tasks;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.accounts = accounts;
@@ -92,10 +98,34 @@ public class Opportunities {
                 cmd.expectedCloseDate(),
                 cmd.source(),
                 cmd.industry(),
-                cmd.nextStep(),
+                null,
                 cmd.accountId(),
                 cmd.contactId());
-        return view(opportunities.save(deal));
+        opportunities.save(deal);
+        planNextStep(deal, cmd.nextStep());
+        return view(deal);
+    }
+
+    /**
+     * A typed next step becomes the deal's earliest open task (renamed, or added for the owner); the deal's
+     * {@code nextStep} follows that task ({@link DealNextSteps}). Blank changes nothing: a next step ends by
+     * completing its task.
+     */
+    private void planNextStep(Opportunity deal, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return;
+        }
+        String title = typed.strip();
+        if (title.equals(deal.toView(null, null).nextStep())) {
+            return;
+        }
+        opportunities.flush();
+        tasks.planNextStep(RecordType.OPPORTUNITY, deal.getId(), title, deal.getOwnerId());
+    }
+
+    /** Who changed the deal last and when, for a stale edit's answer; empty when not known. */
+    public java.util.Optional<java.util.Map.Entry<Long, Instant>> lastChange(long id) {
+        return opportunities.findById(id).flatMap(Opportunity::lastChange);
     }
 
     private CreateCmd withAccount(CreateCmd cmd, String accountName) {
@@ -212,14 +242,16 @@ public class Opportunities {
                         cmd.expectedCloseDate() != null ? cmd.expectedCloseDate() : now.expectedCloseDate(),
                         cmd.source() != null ? cmd.source() : now.source(),
                         cmd.industry() != null ? cmd.industry() : now.industry(),
-                        cmd.nextStep() != null ? cmd.nextStep() : now.nextStep(),
+                        now.nextStep(),
                         accountId,
                         contactId),
                 newOwner,
                 newOwner == null ? null : people.user(newOwner).teamId(),
                 CurrentUser.get().id(),
                 Instant.now());
-        return view(opportunities.save(deal));
+        opportunities.save(deal);
+        planNextStep(deal, cmd.nextStep());
+        return view(deal);
     }
 
     private void checkAccount(Long accountId, Long contactId) {
@@ -235,7 +267,19 @@ public class Opportunities {
     Opportunity load(long id) {
         Opportunity deal = opportunities.findById(id).orElseThrow(() -> new NotFoundException("Opportunity", id));
         if (!DealScope.canSee(CurrentUser.get(), deal.getOwnerId(), deal.getTeamId())) {
-            throw new NotFoundException("Opportunity", id);
+            // of this workspace, but out of the reader's sight: the page says why (the API: 404 as ever)
+            String owner = people.findUser(deal.getOwnerId()).map(u -> u.name()).orElse("—");
+            String team = deal.getTeamId() == null
+                    ? null
+                    : people.teamsById().get(deal.getTeamId()) == null
+                            ? null
+                            : people.teamsById().get(deal.getTeamId()).name();
+            throw new HiddenRecordException(
+                    "Opportunity",
+                    id,
+                    team == null ? "opportunity.hidden.noTeam" : "opportunity.hidden.team",
+                    owner,
+                    team == null ? "" : team);
         }
         return deal;
     }
@@ -282,7 +326,7 @@ public class Opportunities {
             @Min(0) @Max(100) Integer probability,
             @Size(max = 80) String source,
             @Size(max = 80) String industry,
-            @Size(max = 500) String nextStep,
+            @Size(max = 200) String nextStep,
             Long ownerId) {}
 
     /** A partial change: fields left out stay as they are. */
@@ -298,7 +342,7 @@ public class Opportunities {
             @Min(0) @Max(100) Integer probability,
             @Size(max = 80) String source,
             @Size(max = 80) String industry,
-            @Size(max = 500) String nextStep,
+            @Size(max = 200) String nextStep,
             Long ownerId,
             @NotNull Long version) {}
 }

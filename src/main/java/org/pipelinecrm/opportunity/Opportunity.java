@@ -47,7 +47,10 @@ class Opportunity extends TenantOwned {
     private Long teamId;
     private String source;
     private String industry;
+    // The deal's earliest open task, kept by DealNextSteps; not a change of the deal itself, so no new version.
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     private String nextStep;
+
     private Long accountId;
     private Long contactId;
     private Instant openedAt;
@@ -60,6 +63,10 @@ class Opportunity extends TenantOwned {
     private Long sourceLeadId;
     private Instant convertedAt;
     private String externalId;
+
+    // Who last changed the deal (an edit or a move), for a stale edit's answer.
+    private Long changedBy;
+    private Instant changedAt;
 
     @Version
     private long version;
@@ -102,6 +109,7 @@ class Opportunity extends TenantOwned {
             throw new ConflictException("opportunity.lossReasonRequired", "A lost deal needs a reason");
         }
         events.add(new DealStageChanged(this, stageId, stage.id(), by, now));
+        changed(by, now);
         stageId = stage.id();
         stageEnteredAt = now;
         probability = stage.probability();
@@ -153,6 +161,7 @@ class Opportunity extends TenantOwned {
                     "opportunity.otherPipeline", "Reopen into an open stage of the deal's pipeline");
         }
         events.add(new DealStageChanged(this, stageId, openStage.id(), by, now));
+        changed(by, now);
         status = StageKind.OPEN;
         stageId = openStage.id();
         stageEnteredAt = now;
@@ -259,6 +268,26 @@ class Opportunity extends TenantOwned {
             assign(newOwnerId, newTeamId);
         }
         events.add(new DealEdited(this, before, by, at));
+        if (!DealEdits.between(before, toView(null, null), by, at).isEmpty() || newOwnerId != null) {
+            changed(by, at); // an unchanged save is no change: it keeps the version
+        }
+    }
+
+    private void changed(long by, Instant at) {
+        changedBy = by;
+        changedAt = at;
+    }
+
+    /** The deal's next step is now this (its earliest open task's title, or none). */
+    void nextStepIs(String title) {
+        nextStep = title;
+    }
+
+    /** Who changed the deal last and when, if anyone has since these were kept. */
+    java.util.Optional<java.util.Map.Entry<Long, Instant>> lastChange() {
+        return changedBy == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(java.util.Map.entry(changedBy, changedAt));
     }
 
     @DomainEvents

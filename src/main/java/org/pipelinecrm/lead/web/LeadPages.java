@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The lead list, the lead page and the create form. */
 @Controller
@@ -145,7 +146,8 @@ class LeadPages {
             @RequestParam(required = false) String note,
             @RequestParam long version,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
             leads.handOff(id, teamId, null, note, version);
         } catch (UnknownAssigneeException e) {
@@ -153,6 +155,7 @@ class LeadPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(id, model);
         }
+        flash.addFlashAttribute("toast", "lead.handoff.toast");
         return "redirect:/leads/" + id;
     }
 

@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.DealMoves;
@@ -15,6 +18,11 @@ import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.web.Formats;
+import org.pipelinecrm.tenant.Workspaces;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,6 +43,11 @@ class OpportunityController {
     private final People people;
     private final CloseReasons closeReasons;
     private final DealStageHistory history;
+    private final Accounts accounts;
+    private final Tasks tasks;
+    private final MessageSource messages;
+    private final Formats formats;
+    private final Workspaces workspaces;
 
     OpportunityController(
             Opportunities opportunities,
@@ -42,7 +55,17 @@ class OpportunityController {
             Pipelines pipelines,
             People people,
             CloseReasons closeReasons,
-            DealStageHistory history) {
+            DealStageHistory history,
+            Accounts accounts,
+            MessageSource messages,
+            Formats formats,
+            Workspaces workspaces,
+            Tasks tasks) {
+        this.tasks = tasks;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.formats = formats;
+        this.workspaces = workspaces;
         this.closeReasons = closeReasons;
         this.history = history;
         this.opportunities = opportunities;
@@ -139,6 +162,8 @@ class OpportunityController {
         model.addAttribute("lostReasons", pipelines.reasons(StageKind.LOST));
         model.addAttribute("wonReasons", pipelines.reasons(StageKind.WON));
         model.addAttribute("users", people.users());
+        model.addAttribute("contact", deal.contactId() == null ? null : accounts.contact(deal.contactId()));
+        model.addAttribute("nextTask", tasks.nextOpenTask(RecordType.OPPORTUNITY, id));
         model.addAttribute("canReopen", CurrentUser.get().seesWholeWorkspace());
         // A reason an admin added or renamed has no translation: it is shown as written.
         model.addAttribute(
@@ -197,6 +222,43 @@ class OpportunityController {
             flash.addFlashAttribute("problem", e.getMessageKey());
         }
         return "redirect:/opportunities/" + id;
+    }
+
+    /**
+     * The deal page's stage bar: the same move as the board's, with the version the page showed. A stale page
+     * is told who moved the deal, where and when; a move the rules refuse (lost without a reason) says why.
+     */
+    @PostMapping("/opportunities/{id}/stage")
+    String moveStage(
+            @PathVariable long id,
+            @RequestParam long stageId,
+            @RequestParam long version,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            RedirectAttributes flash) {
+        try {
+            moves.move(id, stageId, version, reason, note);
+            flash.addFlashAttribute("saved", "opportunity.stageMoved");
+        } catch (OptimisticLockingFailureException e) {
+            flash.addFlashAttribute(
+                    "stageProblem",
+                    history.lastChange(id)
+                            .map(last -> text(
+                                    "opportunity.api.movedBy",
+                                    last.changedByName(),
+                                    last.stageName(),
+                                    formats.dateTime(
+                                            last.enteredAt(),
+                                            workspaces.current().timeZone())))
+                            .orElse(text("error.409.stale")));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("stageProblem", text(e.getMessageKey(), e.getArguments()));
+        }
+        return "redirect:/opportunities/" + id;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     @PostMapping("/opportunities/{id}/reopen")

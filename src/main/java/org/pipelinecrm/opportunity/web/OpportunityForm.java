@@ -25,6 +25,6 @@ record OpportunityForm(
         @Min(0) @Max(100) Integer probability,
         @Size(max = 80) String source,
         @Size(max = 80) String industry,
-        @Size(max = 500) String nextStep,
+        @Size(max = 200) String nextStep,
         Long ownerId,
         Long version) {}

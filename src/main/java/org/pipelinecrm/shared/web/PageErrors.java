@@ -3,6 +3,7 @@ package org.pipelinecrm.shared.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.HiddenRecordException;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,6 +35,15 @@ class PageErrors {
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(HttpServletResponse response) {
         return page(response, problems.problem(HttpStatus.NOT_FOUND, "not-found"));
+    }
+
+    /** A record of this workspace the reader may not see: still a 404, but the page says why and who can. */
+    @ExceptionHandler(HiddenRecordException.class)
+    ModelAndView hidden(HiddenRecordException e, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        ModelAndView page = page(404, "hidden", problems.textOr(e.getMessageKey(), e.getMessage(), e.getArguments()));
+        page.addObject("hidden", true);
+        return page;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

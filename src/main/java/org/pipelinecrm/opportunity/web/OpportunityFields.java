@@ -1,0 +1,133 @@
+package org.pipelinecrm.opportunity.web;
+
+import java.math.BigDecimal;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.opportunity.Opportunities;
+import org.pipelinecrm.opportunity.OpportunityView;
+import org.pipelinecrm.shared.InvalidInputException;
+import org.pipelinecrm.shared.web.FieldEdits;
+import org.pipelinecrm.shared.web.Formats;
+import org.pipelinecrm.tenant.Workspaces;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One field of a deal typed on its page (inline editing), saved as the deal form's edit with the page's version.
+ * The next step is the deal's earliest open task: typing it renames that task or adds one.
+ */
+@RestController
+class OpportunityFields {
+
+    private final Opportunities opportunities;
+    private final People people;
+    private final FieldEdits edits;
+    private final Formats formats;
+    private final Workspaces workspaces;
+
+    OpportunityFields(
+            Opportunities opportunities, People people, FieldEdits edits, Formats formats, Workspaces workspaces) {
+        this.opportunities = opportunities;
+        this.people = people;
+        this.edits = edits;
+        this.formats = formats;
+        this.workspaces = workspaces;
+    }
+
+    @PostMapping("/opportunities/{id}/field")
+    ResponseEntity<?> change(
+            @PathVariable long id, @RequestParam String field, @RequestParam String value, @RequestParam long version)
+            throws BindException {
+        opportunities.opportunity(id); // a deal the reader cannot see answers before any value is checked
+        String text = value.strip();
+        String account = field.equals("accountName") ? required(field, text) : null;
+        Opportunities.ChangeCmd cmd = new Opportunities.ChangeCmd(
+                field.equals("name") ? required(field, text) : null,
+                null,
+                null,
+                field.equals("amount") ? amount(text) : null,
+                field.equals("expectedCloseDate") ? FieldEdits.date(field, text) : null,
+                field.equals("probability") ? probability(text) : null,
+                field.equals("source") ? text : null,
+                field.equals("industry") ? text : null,
+                field.equals("nextStep") ? text : null,
+                null,
+                version);
+        if (!java.util.Set.of(
+                        "name",
+                        "accountName",
+                        "amount",
+                        "expectedCloseDate",
+                        "probability",
+                        "source",
+                        "industry",
+                        "nextStep")
+                .contains(field)) {
+            throw new InvalidInputException("field", "problem.field.invalid-value", "No such field");
+        }
+        if (field.equals("nextStep") && text.isEmpty()) {
+            // a next step ends by completing its task, not by erasing its words
+            throw new InvalidInputException("nextStep", "opportunity.nextStep.blank", "Complete the task instead");
+        }
+        edits.validate(cmd, "opportunity");
+        return edits.answer(
+                () -> {
+                    OpportunityView saved = opportunities.changeAtAccountNamed(id, cmd, account);
+                    return new FieldEdits.Saved(field, raw(saved, field), display(saved, field), saved.version());
+                },
+                () -> opportunities
+                        .lastChange(id)
+                        .flatMap(c ->
+                                people.findUser(c.getKey()).map(u -> new FieldEdits.Changer(u.name(), c.getValue()))),
+                workspaces.current().timeZone());
+    }
+
+    private static String required(String field, String text) {
+        if (text.isEmpty()) {
+            throw new InvalidInputException(field, "problem.field.required", "Required");
+        }
+        return text;
+    }
+
+    private static BigDecimal amount(String text) {
+        BigDecimal amount = FieldEdits.decimal("amount", text);
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+
+    private static Integer probability(String text) {
+        Integer p = FieldEdits.integer("probability", text);
+        if (p == null) {
+            throw new InvalidInputException("probability", "problem.field.required", "Required");
+        }
+        return p;
+    }
+
+    private static String raw(OpportunityView v, String field) {
+        Object value = switch (field) {
+            case "name" -> v.name();
+            case "accountName" -> v.accountName();
+            case "amount" ->
+                v.amount() == null ? null : v.amount().stripTrailingZeros().toPlainString();
+            case "expectedCloseDate" -> v.expectedCloseDate();
+            case "probability" -> v.probability();
+            case "source" -> v.source();
+            case "industry" -> v.industry();
+            case "nextStep" -> v.nextStep();
+            default -> null;
+        };
+        return value == null ? "" : value.toString();
+    }
+
+    private String display(OpportunityView v, String field) {
+        return switch (field) {
+            case "amount" ->
+                formats.money(v.amount(), workspaces.current().currency().name());
+            case "expectedCloseDate" -> v.expectedCloseDate() == null ? "" : formats.date(v.expectedCloseDate());
+            case "probability" -> formats.number(v.probability()) + "%";
+            default -> raw(v, field);
+        };
+    }
+}
