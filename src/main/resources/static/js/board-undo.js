@@ -17,12 +17,13 @@
     const column = list && list.closest('.board-column');
     return column ? column.querySelector('.board-column-header .fw-semibold').textContent.trim() : '';
   };
+  // above the won/lost zones, so the toast never covers where the next card is dropped
   const container = () => {
-    let box = document.getElementById('toasts');
+    let box = document.getElementById('board-toasts');
     if (!box) {
       box = document.createElement('div');
-      box.id = 'toasts';
-      box.className = 'toast-container position-fixed bottom-0 end-0 p-3';
+      box.id = 'board-toasts';
+      box.className = 'toast-container position-fixed start-50 translate-middle-x p-3 board-toasts';
       document.body.appendChild(box);
     }
     return box;
