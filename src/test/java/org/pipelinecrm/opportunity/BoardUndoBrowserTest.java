@@ -226,4 +226,31 @@ class BoardUndoBrowserTest {
         Browser.await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-confirm")));
         browser.findElement(By.id("lost-cancel")).click();
     }
+
+    @Test
+    void filtersApplyAsTheyChangeAndAnEmptyResultSaysHowToClearThem() {
+        assertThat(browser.findElement(By.cssSelector("#board-filter .board-apply"))
+                        .isDisplayed())
+                .isFalse();
+        browser.findElement(By.id("q")).sendKeys("no such deal");
+        Browser.await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("board-empty")));
+        assertThat(browser.getCurrentUrl()).contains("q=no+such+deal");
+        assertThat(browser.findElements(By.cssSelector(".board-card"))).isEmpty();
+        // the filters shown can be saved as a view, then found again in one click
+        browser.findElement(By.id("views-button")).click();
+        WebElement name = Browser.await(browser).until(ExpectedConditions.elementToBeClickable(By.id("view-name")));
+        name.sendKeys("Nothing yet");
+        browser.findElement(By.id("save-view-button")).click();
+        Browser.await(browser)
+                .until(b -> b.findElement(By.id("views-button")).getText().equals("Nothing yet"));
+        browser.findElement(By.id("clear-filters")).click();
+        Browser.await(browser).until(b -> card().isDisplayed());
+        assertThat(browser.findElement(By.id("views-button")).getText()).isEqualTo("Views");
+        browser.findElement(By.id("views-button")).click();
+        Browser.await(browser)
+                .until(ExpectedConditions.elementToBeClickable(By.linkText("Nothing yet")))
+                .click();
+        Browser.await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("board-empty")));
+        assertThat(browser.findElement(By.id("q")).getDomProperty("value")).isEqualTo("no such deal");
+    }
 }
