@@ -1,12 +1,6 @@
 // Behaviour shared by every page. No inline scripts: the Content-Security-Policy allows only files from this server.
 document.addEventListener('DOMContentLoaded', () => {
-  // Ask before destructive actions: <form data-confirm="Are you sure?">
-  document.body.addEventListener('submit', (event) => {
-    const message = event.target.getAttribute('data-confirm');
-    if (message && !window.confirm(message)) {
-      event.preventDefault();
-    }
-  });
+  // Destructive actions ask first: <form data-confirm="…"> (confirm.js, a modal naming what goes)
   // Copy buttons: <button data-copy="#element">
   document.querySelectorAll('[data-copy]').forEach((button) => {
     button.addEventListener('click', () => {

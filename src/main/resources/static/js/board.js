@@ -49,6 +49,7 @@
       card.remove(); // closed deals leave the open columns
     }
     updateTotals(answer.columns);
+    board.dispatchEvent(new CustomEvent('board:moved', { detail: { card, origin, answer, closing, updateTotals } }));
   };
 
   const lostModal = new bootstrap.Modal(document.getElementById('lost-modal'));

@@ -60,7 +60,8 @@ class ModuleTablesTest {
                             "stage_total",
                             "open_deal_stage",
                             "deal_close_day",
-                            "stage_exit_day")),
+                            "stage_exit_day",
+                            "board_view")),
             Map.entry("activity", Set.of("activity", "sales_task")),
             Map.entry("insight", Set.of("revenue_target", "fiscal_year")),
             Map.entry("importing", Set.of("import_job")));

@@ -31,6 +31,10 @@ class AppUser extends TenantOwned {
     private boolean active = true;
     private String locale = "en";
 
+    /** Null: the role's start page. */
+    @Enumerated(EnumType.STRING)
+    private StartPage startPage;
+
     @Column(updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -66,6 +70,14 @@ class AppUser extends TenantOwned {
 
     void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    void preferStartPage(StartPage page) {
+        this.startPage = page;
+    }
+
+    StartPage getStartPage() {
+        return startPage;
     }
 
     void preferLocale(String locale) {

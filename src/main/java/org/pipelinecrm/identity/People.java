@@ -155,6 +155,22 @@ public class People {
         sessions.endAllButCurrent(user.toSummary().email());
     }
 
+    /** The start page this person chose, empty when they left it to their role. */
+    public java.util.Optional<StartPage> chosenStartPage(long userId) {
+        return users.findById(userId).map(AppUser::getStartPage);
+    }
+
+    /** Where signing in lands the person: their choice, or where their role works. */
+    public StartPage startPage(long userId, Role role) {
+        return chosenStartPage(userId).orElse(StartPage.forRole(role));
+    }
+
+    /** The signed-in person's choice of start page; null leaves it to their role. */
+    @Transactional
+    public void preferStartPage(StartPage page) {
+        CurrentUser.find().flatMap(me -> users.findById(me.id())).ifPresent(u -> u.preferStartPage(page));
+    }
+
     @Transactional
     public void preferLocale(String locale) {
         CurrentUser.find().ifPresent(me -> preferLocale(me.id(), locale));

@@ -210,7 +210,7 @@ public class Board {
     }
 
     /** The filter and the visibility rule as SQL on the deals themselves. */
-    private static String where(BoardFilter filter, Map<String, Object> params) {
+    static String where(BoardFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("o.pipeline_id = :pipelineId and o.status = 'OPEN'");
         params.put("pipelineId", filter.pipelineId());
         if (filter.ownerId() != null) {

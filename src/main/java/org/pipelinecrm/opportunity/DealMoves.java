@@ -5,8 +5,10 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
@@ -27,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class DealMoves {
+
+    /** How long the person who closed a deal may still undo it themselves. */
+    public static final Duration UNDO_WINDOW = Duration.ofMinutes(2);
 
     private final Opportunities deals;
     private final OpportunityRepository opportunities;
@@ -82,21 +87,27 @@ public class DealMoves {
         return deals.view(opportunities.save(deal));
     }
 
-    /** Reopens a closed deal into the open stage it left (or the first open stage). Managers and admins only. */
+    /**
+     * Reopens a closed deal into the open stage it left (or the first open stage). Managers and admins decide that;
+     * whoever closed the deal may also take it back within {@link #UNDO_WINDOW}, which is the board's "Undo".
+     */
     @Transactional
     @DealWrite
     public OpportunityView reopen(long id, Long version) {
         CrmUser me = CurrentUser.get();
-        if (!me.is(Role.MANAGER) && !me.is(Role.ADMIN)) {
+        Opportunity deal = deals.load(id);
+        Optional<StageChange> closing = changes.findFirstByOpportunityIdOrderByChangedAtDescIdDesc(id);
+        boolean ownUndo = closing.filter(c -> c.getChangedBy() == me.id()
+                        && c.getChangedAt().isAfter(Instant.now().minus(UNDO_WINDOW)))
+                .isPresent();
+        if (!me.is(Role.MANAGER) && !me.is(Role.ADMIN) && !ownUndo) {
             throw new AccessDeniedException("Only managers reopen deals");
         }
-        Opportunity deal = deals.load(id);
         if (version != null) {
             Opportunities.checkVersion(deal, version);
         }
         PipelineView pipeline = pipelines.pipeline(deal.toView(null, null).pipelineId());
-        StageView target = changes.findFirstByOpportunityIdOrderByChangedAtDescIdDesc(id)
-                .map(StageChange::getFromStageId)
+        StageView target = closing.map(StageChange::getFromStageId)
                 .flatMap(s -> pipeline.openStages().stream()
                         .filter(st -> st.id() == s)
                         .findFirst())

@@ -163,6 +163,25 @@ public class Opportunities {
 
     public PageOf<OpportunityView> list(
             Long pipelineId, Long stageId, Long ownerId, StageKind status, int page, int size) {
+        return list(pipelineId, stageId, ownerId, status, null, true, page, size);
+    }
+
+    /**
+     * As above, sorted by one of {@link DealList.Sort} (the newest first when none is named); sorted pages of a
+     * pipeline's open deals read the list indexes.
+     */
+    public PageOf<OpportunityView> list(
+            Long pipelineId,
+            Long stageId,
+            Long ownerId,
+            StageKind status,
+            DealList.Sort sort,
+            boolean ascending,
+            int page,
+            int size) {
+        Sort order = sort == null
+                ? Sort.by(Sort.Direction.DESC, "id")
+                : Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sort.property(), "id");
         Specification<Opportunity> spec = visibleToMe();
         if (pipelineId != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("pipelineId"), pipelineId));
@@ -177,11 +196,7 @@ public class Opportunities {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), status));
         }
         var found = opportunities.findAll(
-                spec,
-                PageRequest.of(
-                        PageOf.page(page, PageOf.clampSize(size)),
-                        PageOf.clampSize(size),
-                        Sort.by(Sort.Direction.DESC, "id")));
+                spec, PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size), order));
         Map<Long, String> accountNames = accounts.namesByIds(found.stream()
                 .map(o -> o.toView(null, null).accountId())
                 .filter(java.util.Objects::nonNull)

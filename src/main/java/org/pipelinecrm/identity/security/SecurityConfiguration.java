@@ -1,13 +1,17 @@
 package org.pipelinecrm.identity.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.SignInDelays;
+import org.pipelinecrm.identity.StartPage;
 import org.pipelinecrm.identity.UnlockLinks;
 import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.shared.CrmSettings;
+import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +36,8 @@ import org.springframework.security.web.authentication.rememberme.JdbcTokenRepos
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -102,7 +108,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(
-            HttpSecurity http, UserLookup users, DataSource dataSource, LocaleResolver locales, CrmSettings settings)
+            HttpSecurity http,
+            UserLookup users,
+            DataSource dataSource,
+            LocaleResolver locales,
+            CrmSettings settings,
+            People people)
             throws Exception {
         String rememberMeKey = settings.security().rememberMeKey();
         var tokenStore = new JdbcTokenRepositoryImpl();
@@ -123,6 +134,7 @@ class SecurityConfiguration {
             }
         };
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
+        var requests = new HttpSessionRequestCache();
         return http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .anyRequest()
@@ -133,6 +145,15 @@ class SecurityConfiguration {
                             // the language a person chose last time follows them to any browser
                             if (authentication.getPrincipal() instanceof CrmUser user) {
                                 locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
+                            }
+                            // a page asked for before signing in comes first; otherwise where this person works
+                            if (authentication.getPrincipal() instanceof CrmUser user
+                                    && !asksForAPage(requests.getRequest(request, response), request)) {
+                                requests.removeRequest(request, response);
+                                StartPage start = TenantContext.callAs(
+                                        user.tenantId(), () -> people.startPage(user.id(), user.role()));
+                                response.sendRedirect(request.getContextPath() + start.path());
+                                return;
                             }
                             success.onAuthenticationSuccess(request, response, authentication);
                         })
@@ -147,6 +168,15 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/forms/*"))
                 .addFilterAfter(new TenantFilter(), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /** A saved request for a page other than the home page, which is where anyone would start. */
+    private static boolean asksForAPage(SavedRequest saved, HttpServletRequest request) {
+        if (saved == null) {
+            return false;
+        }
+        String path = java.net.URI.create(saved.getRedirectUrl()).getPath();
+        return path != null && !path.equals(request.getContextPath() + "/") && !path.equals(request.getContextPath());
     }
 
     /** A delayed sign-in tells the client when it may try again. */

@@ -4,7 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.pipelinecrm.identity.ApiTokens;
+import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.StartPage;
 import org.pipelinecrm.shared.ConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +17,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own settings: password and API tokens. */
+/** A person's own settings: password, start page and API tokens. */
 @Controller
 @RequestMapping("/settings/profile")
 class ProfileController {
@@ -32,6 +36,10 @@ class ProfileController {
     @GetMapping
     String show(Model model) {
         model.addAttribute("tokens", tokens.mine());
+        CrmUser me = CurrentUser.get();
+        model.addAttribute("startPages", StartPage.values());
+        model.addAttribute("roleStartPage", StartPage.forRole(me.role()));
+        model.addAttribute("startPage", people.chosenStartPage(me.id()).orElse(null));
         if (!model.containsAttribute("passwordForm")) {
             model.addAttribute("passwordForm", new PasswordForm("", "", ""));
         }
@@ -72,6 +80,23 @@ class ProfileController {
             return show(model);
         }
         flash.addFlashAttribute("issued", tokens.issue(form.name()));
+        return "redirect:/settings/profile";
+    }
+
+    /** Where signing in lands me; empty leaves it to my role. Anything else is refused, not guessed. */
+    @PostMapping("/start-page")
+    String chooseStartPage(@RequestParam(required = false) String startPage, RedirectAttributes flash) {
+        StartPage chosen = null;
+        if (startPage != null && !startPage.isBlank()) {
+            try {
+                chosen = StartPage.valueOf(startPage.trim());
+            } catch (IllegalArgumentException e) {
+                flash.addFlashAttribute("problem", "startPage.unknown");
+                return "redirect:/settings/profile";
+            }
+        }
+        people.preferStartPage(chosen);
+        flash.addFlashAttribute("saved", "startPage.saved");
         return "redirect:/settings/profile";
     }
 

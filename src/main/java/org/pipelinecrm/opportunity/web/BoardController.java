@@ -15,7 +15,10 @@ import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.Board;
+import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.BoardViews;
+import org.pipelinecrm.opportunity.DealList;
 import org.pipelinecrm.opportunity.DealMoves;
 import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.OpportunityView;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The Kanban board: the page, "load more" pages of a column, and moves from drag and drop or the card menu. */
 @Controller
@@ -49,9 +53,13 @@ class BoardController {
     private final Workspaces workspaces;
     private final Formats formats;
     private final MoveAnswers answers;
+    private final BoardViews views;
+    private final DealList list;
 
     BoardController(
             Board board,
+            BoardViews views,
+            DealList list,
             Pipelines pipelines,
             DealMoves moves,
             People people,
@@ -61,6 +69,8 @@ class BoardController {
             DealStageHistory history,
             org.pipelinecrm.shared.web.Problems problems) {
         this.board = board;
+        this.views = views;
+        this.list = list;
         this.pipelines = pipelines;
         this.moves = moves;
         this.people = people;
@@ -75,6 +85,76 @@ class BoardController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        var columns = show(params, request, response, model, true);
+        model.addAttribute("columns", columns);
+        boolean empty = columns.stream().allMatch(c -> c.count() == 0);
+        model.addAttribute("empty", empty);
+        return "opportunity/board";
+    }
+
+    /** The same deals as a list: sorted by a column, a page at a time, with the totals of all of them. */
+    @GetMapping("/pipeline/list")
+    String list(
+            @RequestParam Map<String, String> params,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        show(params, request, response, model, false);
+        BoardFilter filter = (BoardFilter) model.getAttribute("filter");
+        DealList.Sort sort = DealList.Sort.of(params.get("sort"));
+        // by default the newest in their stage first, as on the board
+        boolean ascending = params.containsKey("direction")
+                ? !"desc".equalsIgnoreCase(params.get("direction"))
+                : sort != DealList.Sort.IN_STAGE_SINCE;
+        Long page = longParam(params, "page");
+        DealList.Page rows = list.page(filter, sort, ascending, page == null ? 0 : (int) Math.min(page, 1_000_000));
+        model.addAttribute("list", rows);
+        model.addAttribute("sort", sort.param());
+        model.addAttribute("ascending", ascending);
+        model.addAttribute("empty", rows.count() == 0);
+        return "opportunity/board-list";
+    }
+
+    /** Saves the filters shown now as one of my views, under the name given (a name used already is replaced). */
+    @PostMapping("/pipeline/views")
+    String saveView(
+            @RequestParam(required = false) String name,
+            @RequestParam long pipelineId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) boolean mine,
+            @RequestParam(required = false) String q,
+            RedirectAttributes flash) {
+        BoardViews.SaveCmd cmd = new BoardViews.SaveCmd(name, pipelineId, ownerId, teamId, mine, q);
+        if (name == null || name.isBlank() || name.trim().length() > 60 || (q != null && q.length() > 200)) {
+            flash.addFlashAttribute("problem", "board.view.nameRequired");
+            return "redirect:/pipeline?"
+                    + new BoardViews.SavedView(0, "", pipelineId, ownerId, teamId, mine, blank(q)).query();
+        }
+        try {
+            BoardViews.SavedView saved = views.save(cmd);
+            flash.addFlashAttribute("saved", "board.view.saved");
+            return "redirect:/pipeline?" + saved.query();
+        } catch (org.pipelinecrm.shared.InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessageKey());
+            return "redirect:/pipeline";
+        }
+    }
+
+    @PostMapping("/pipeline/views/{id}/delete")
+    String deleteView(@PathVariable long id, RedirectAttributes flash) {
+        BoardViews.SavedView gone = views.delete(id);
+        flash.addFlashAttribute("saved", "board.view.deleted");
+        return "redirect:/pipeline?" + gone.query();
+    }
+
+    /** The pipeline, filter and saved views a board or list page shows; the deals are left to the page. */
+    private List<BoardColumn> show(
+            Map<String, String> params,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            boolean withColumns) {
         CrmUser me = CurrentUser.get();
         // No filter in the address: the filter this person used last (remembered per person in a cookie).
         if (params.isEmpty()) {
@@ -109,13 +189,26 @@ class BoardController {
         model.addAttribute("filter", filter);
         model.addAttribute("mine", mine);
         model.addAttribute("filterQuery", filterQuery(filter));
-        model.addAttribute("columns", board.columns(filter, 20));
+        model.addAttribute(
+                "filtered", mine || filter.ownerId() != null || filter.teamId() != null || filter.text() != null);
+        List<BoardViews.SavedView> saved = views.mine();
+        String shown = new BoardViews.SavedView(
+                        0, "", pipeline.id(), filter.ownerId(), filter.teamId(), mine, filter.text())
+                .query();
+        model.addAttribute("views", saved);
+        model.addAttribute(
+                "currentView",
+                saved.stream().filter(v -> v.query().equals(shown)).findFirst().orElse(null));
         model.addAttribute("users", people.users());
         model.addAttribute("teams", people.teams());
         model.addAttribute("lostReasons", pipelines.reasons(StageKind.LOST));
         model.addAttribute("wonStage", pipeline.closingStage(StageKind.WON).orElse(null));
         model.addAttribute("lostStage", pipeline.closingStage(StageKind.LOST).orElse(null));
-        return "opportunity/board";
+        return withColumns ? board.columns(filter, 20) : List.of();
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** The next cards of one column, for htmx's "load more". */
@@ -159,6 +252,13 @@ class BoardController {
                 id,
                 () -> moves.close(id, new DealMoves.CloseCmd(StageKind.WON, null, null, version, amount, closeDate)),
                 this::totals);
+    }
+
+    /** The board's "Undo" of a win or loss: the deal reopens into the stage it left, recorded like any move. */
+    @PostMapping("/pipeline/deals/{id}/reopen")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> reopen(@PathVariable long id, @RequestParam long version) {
+        return answers.answer(id, () -> moves.reopen(id, version), this::totals);
     }
 
     /** Fresh header figures of every column after a move, formatted for the reader. */

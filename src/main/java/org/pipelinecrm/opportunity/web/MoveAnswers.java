@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The board's answer to a move, as JSON for its script: the new version and column totals, or a message in
@@ -73,6 +74,9 @@ class MoveAnswers {
                             e.getMessageKey(), e.getArguments(), e.getMessage(), LocaleContextHolder.getLocale())));
         } catch (NotFoundException e) {
             return refused(problems.problem(HttpStatus.NOT_FOUND, "not-found", text("board.gone")));
+        } catch (AccessDeniedException e) {
+            // an undo asked for after its window: reopening is a manager's decision by then
+            return refused(problems.problem(HttpStatus.FORBIDDEN, "forbidden", text("board.undoTooLate")));
         }
     }
 

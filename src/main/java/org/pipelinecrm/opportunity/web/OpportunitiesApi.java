@@ -7,6 +7,7 @@ import java.util.List;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
+import org.pipelinecrm.opportunity.DealList;
 import org.pipelinecrm.opportunity.DealMoves;
 import org.pipelinecrm.opportunity.DealStageHistory;
 import org.pipelinecrm.opportunity.Opportunities;
@@ -45,6 +46,7 @@ class OpportunitiesApi {
     private final DealStageHistory history;
     private final Problems problems;
     private final MessageSource messages;
+    private final DealList dealList;
 
     OpportunitiesApi(
             Opportunities opportunities,
@@ -53,7 +55,9 @@ class OpportunitiesApi {
             Pipelines pipelines,
             DealStageHistory history,
             Problems problems,
-            MessageSource messages) {
+            MessageSource messages,
+            DealList dealList) {
+        this.dealList = dealList;
         this.problems = problems;
         this.messages = messages;
         this.opportunities = opportunities;
@@ -75,10 +79,34 @@ class OpportunitiesApi {
             @RequestParam(required = false) Long stageId,
             @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String direction,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         StageKind kind = status == null || status.isBlank() ? null : stageKind(status);
-        return opportunities.list(pipelineId, stageId, ownerId, kind, page, size);
+        if (direction != null && !direction.isBlank() && !direction.matches("(?i)asc|desc")) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "direction", "problem.field.one-of", "direction is asc or desc", "asc, desc");
+        }
+        DealList.Sort by = sort == null || sort.isBlank() ? null : DealList.Sort.of(sort);
+        boolean ascending = direction == null || direction.isBlank() || direction.equalsIgnoreCase("asc");
+        return opportunities.list(pipelineId, stageId, ownerId, kind, by, ascending, page, size);
+    }
+
+    /** Count, amount and weighted amount of a pipeline's open deals (as the board filters them), from kept totals. */
+    @GetMapping("/opportunities/totals")
+    DealList.Totals totals(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String q) {
+        long pipeline = pipelineId != null
+                ? pipelines.pipeline(pipelineId).id()
+                : pipelines.visible().stream()
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("Pipeline", "default"))
+                        .id();
+        return dealList.totals(new BoardFilter(pipeline, ownerId, teamId, q == null || q.isBlank() ? null : q.trim()));
     }
 
     private static StageKind stageKind(String status) {

@@ -23,10 +23,44 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/settings")
 class WorkspaceSettingsController {
 
+    /** The zones most workspaces pick, offered first. */
+    static final List<String> COMMON_ZONES = List.of(
+            "UTC",
+            "Asia/Tehran",
+            "Europe/London",
+            "Europe/Berlin",
+            "Europe/Istanbul",
+            "Asia/Dubai",
+            "Asia/Kolkata",
+            "Asia/Shanghai",
+            "Asia/Tokyo",
+            "Australia/Sydney",
+            "America/New_York",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "America/Sao_Paulo");
+
     static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .filter(z -> !COMMON_ZONES.contains(z))
             .sorted()
             .toList();
+
+    /** A zone as the picker offers it: its name, and its offset from UTC now (which is what people recognise). */
+    record ZoneChoice(String id, String label) {
+
+        static List<ZoneChoice> of(List<String> zones) {
+            java.time.Instant now = java.time.Instant.now();
+            return zones.stream()
+                    .map(z -> {
+                        String offset = ZoneId.of(z).getRules().getOffset(now).getId();
+                        return new ZoneChoice(
+                                z, z.replace('_', ' ') + " (UTC" + ("Z".equals(offset) ? "" : offset) + ")");
+                    })
+                    .toList();
+        }
+    }
 
     private final Workspaces workspaces;
 
@@ -47,7 +81,8 @@ class WorkspaceSettingsController {
                             current.version()));
         }
         model.addAttribute("currencies", Currency.values());
-        model.addAttribute("zones", ZONES);
+        model.addAttribute("commonZones", ZoneChoice.of(COMMON_ZONES));
+        model.addAttribute("zones", ZoneChoice.of(ZONES));
         return "tenant/settings";
     }
 
