@@ -28,6 +28,8 @@ class ImportJob extends TenantOwned {
     int updated;
     int skipped;
     String errors = "[]";
+    String options = "{}";
+    String notes = "[]";
     Long createdBy;
     Instant createdAt = Instant.now();
 

@@ -26,26 +26,44 @@ interface ImportJobRepository extends JpaRepository<ImportJob, Long> {
         int getSkipped();
 
         String getErrors();
+
+        String getNotes();
     }
 
     @Query("select j.id as id, j.entity as entity, j.status as status, j.total as total, j.processed as processed,"
-            + " j.imported as imported, j.updated as updated, j.skipped as skipped, j.errors as errors"
-            + " from ImportJob j where j.id = ?1")
+            + " j.imported as imported, j.updated as updated, j.skipped as skipped, j.errors as errors,"
+            + " j.notes as notes from ImportJob j where j.id = ?1")
     Optional<Progress> progressOf(long id);
 
     /** Writes the counters without loading (and dirty-checking) the file. */
     @Modifying
     @Query("update ImportJob j set j.status = ?2, j.total = ?3, j.processed = ?4, j.imported = ?5, j.updated = ?6,"
-            + " j.skipped = ?7, j.errors = ?8 where j.id = ?1")
+            + " j.skipped = ?7, j.errors = ?8, j.notes = ?9 where j.id = ?1")
     int recordProgress(
-            long id, String status, int total, int processed, int imported, int updated, int skipped, String errors);
+            long id,
+            String status,
+            int total,
+            int processed,
+            int imported,
+            int updated,
+            int skipped,
+            String errors,
+            String notes);
 
     /**
      * Records a chunk's progress in the chunk's own transaction, only if nobody advanced the job meanwhile (an
      * execution revived after a crash while the first was still alive): 0 means this runner must stop.
      */
     @Modifying
-    @Query("update ImportJob j set j.processed = ?3, j.imported = ?4, j.updated = ?5, j.skipped = ?6, j.errors = ?7"
-            + " where j.id = ?1 and j.processed = ?2 and j.status = 'RUNNING'")
-    int advance(long id, int expectedProcessed, int processed, int imported, int updated, int skipped, String errors);
+    @Query("update ImportJob j set j.processed = ?3, j.imported = ?4, j.updated = ?5, j.skipped = ?6, j.errors = ?7,"
+            + " j.notes = ?8 where j.id = ?1 and j.processed = ?2 and j.status = 'RUNNING'")
+    int advance(
+            long id,
+            int expectedProcessed,
+            int processed,
+            int imported,
+            int updated,
+            int skipped,
+            String errors,
+            String notes);
 }

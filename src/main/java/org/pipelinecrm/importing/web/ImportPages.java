@@ -3,8 +3,10 @@ package org.pipelinecrm.importing.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.pipelinecrm.importing.ImportMappingException;
+import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.ImportPreview;
 import org.pipelinecrm.importing.ImportStatus;
 import org.pipelinecrm.importing.Imports;
@@ -49,15 +51,20 @@ class ImportPages {
     String form(@RequestParam(defaultValue = "leads") String entity, Model model) {
         model.addAttribute("entity", entity);
         model.addAttribute("fields", imports.target(entity).fields());
+        model.addAttribute("encodings", Imports.ENCODINGS);
         return "importing/new";
     }
 
     /** Stores the upload as a draft and goes on to match its columns. */
     @PostMapping
-    String upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "leads") String entity, Model model)
+    String upload(
+            @RequestParam MultipartFile file,
+            @RequestParam(defaultValue = "leads") String entity,
+            @RequestParam(required = false) String encoding,
+            Model model)
             throws IOException {
         try {
-            long id = imports.upload(entity, file.getOriginalFilename(), file.getBytes());
+            long id = imports.upload(entity, file.getOriginalFilename(), file.getBytes(), encoding);
             return "redirect:/imports/" + id + "/mapping";
         } catch (ImportMappingException e) {
             model.addAttribute("error", message(e));
@@ -78,6 +85,9 @@ class ImportPages {
     private String mappingPage(ImportPreview preview, Model model) {
         model.addAttribute("preview", preview);
         model.addAttribute("choices", imports.target(preview.entity()).choices());
+        if (!preview.unknownOwners().isEmpty()) {
+            model.addAttribute("people", imports.assignablePeople());
+        }
         return "importing/mapping";
     }
 
@@ -92,10 +102,16 @@ class ImportPages {
     String start(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
         Map<String, String> mapping = mapping(params);
         try {
-            imports.start(id, mapping);
+            imports.start(id, mapping, options(id, params));
             return "redirect:/imports/" + id;
         } catch (ImportMappingException e) {
             model.addAttribute("error", message(e));
+            return mappingPage(imports.preview(id, mapping), model);
+        } catch (org.pipelinecrm.shared.InvalidInputException e) {
+            model.addAttribute(
+                    "error",
+                    messages.getMessage(
+                            e.getMessageKey(), e.getArguments(), e.getMessage(), LocaleContextHolder.getLocale()));
             return mappingPage(imports.preview(id, mapping), model);
         }
     }
@@ -122,19 +138,70 @@ class ImportPages {
                 job.imported(),
                 job.updated(),
                 job.skipped(),
-                job.errors().stream()
-                        .map(e -> e.code() == null
-                                ? e
-                                : new ImportStatus.RowError(
-                                        e.row(),
-                                        messages.getMessage(
-                                                "import.problem." + e.code(),
-                                                e.args().toArray(),
-                                                e.message(),
-                                                locale),
-                                        e.code(),
-                                        e.args()))
-                        .toList());
+                worded(job.errors(), locale),
+                worded(job.notes(), locale));
+    }
+
+    /** Each reason in the reader's language, naming the file's column rather than the field where it has one. */
+    private List<ImportStatus.RowError> worded(List<ImportStatus.RowError> rows, java.util.Locale locale) {
+        return rows.stream()
+                .map(e -> {
+                    if (e.code() == null) {
+                        return e;
+                    }
+                    Object[] args = e.args().toArray();
+                    if (e.column() != null
+                            && args.length > 0
+                            && !e.args().get(0).equals(e.column())
+                            && imports.isField(e.args().get(0))) {
+                        args[0] = e.column();
+                    }
+                    return new ImportStatus.RowError(
+                            e.row(),
+                            messages.getMessage("import.problem." + e.code(), args, e.message(), locale),
+                            e.code(),
+                            e.args(),
+                            e.column());
+                })
+                .toList();
+    }
+
+    /**
+     * The choices besides the columns: {@code dateOrder}, {@code ownerPolicy} for all unknown owners (a policy,
+     * or {@code ASSIGN_TO:<id>}) and {@code owner.<n>} per name ({@code ownerName.<n>} says which; blank: as
+     * for all).
+     */
+    private static ImportOptions options(long id, MultiValueMap<String, String> params) {
+        String all = blankToNull(params.getFirst("ownerPolicy"));
+        String policy = all;
+        Long assignTo = null;
+        if (all != null && all.startsWith(ImportOptions.ASSIGN_TO + ":")) {
+            policy = ImportOptions.ASSIGN_TO;
+            assignTo = personId(all.substring(ImportOptions.ASSIGN_TO.length() + 1));
+        }
+        Map<String, String> owners = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (name.startsWith("ownerName.") && !values.isEmpty()) {
+                String choice = blankToNull(params.getFirst("owner." + name.substring("ownerName.".length())));
+                if (choice != null && values.get(0) != null) {
+                    owners.put(values.get(0), choice);
+                }
+            }
+        });
+        return new ImportOptions(id, null, blankToNull(params.getFirst("dateOrder")), policy, assignTo, owners);
+    }
+
+    private static Long personId(String s) {
+        try {
+            return Long.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "assignToId", "import.assignToNeeded", "assignToId: whom to give the deals to is needed");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** The form's selects are named {@code field.<crm field>}; an empty choice means "not imported". */
