@@ -86,6 +86,11 @@ public final class ImportDates {
                 .toLocalDate();
     }
 
+    /** The day of an instant in the zone, ISO, for messages. */
+    public static String day(Instant instant, ZoneId zone) {
+        return LocalDate.ofInstant(instant, zone).toString();
+    }
+
     /** Persian (۰–۹) and Arabic (٠–٩) digits as 0–9, for dates and numbers typed in Persian. */
     public static String latinDigits(String s) {
         StringBuilder out = new StringBuilder(s.length());

@@ -6,7 +6,8 @@ import java.util.Map;
  * What the importer chose for the whole file besides its columns: the encoding ({@code null}: detected), the
  * order of day and month in dates like 03/04/2025 ({@code DMY} or {@code MDY}), and what becomes of an owner
  * name nobody in the workspace has: {@code ownerPolicy} for all such names, {@code owners} per name (a policy,
- * or {@code ASSIGN_TO:<person id>}).
+ * or {@code ASSIGN_TO:<person id>}); {@code stageHistory} {@code FILE} when the deals' stage history comes in
+ * a stage changes file, so a deals file writes none (default: derived from the opened and closed dates).
  */
 public record ImportOptions(
         long importId,
@@ -14,18 +15,26 @@ public record ImportOptions(
         String dateOrder,
         String ownerPolicy,
         Long assignToId,
-        Map<String, String> owners) {
+        Map<String, String> owners,
+        String stageHistory) {
 
     public static final String CREATE_INACTIVE = "CREATE_INACTIVE";
     public static final String ASSIGN_TO = "ASSIGN_TO";
     public static final String SKIP_ROW = "SKIP_ROW";
+    /** {@code stageHistory}: a deals file writes no stage changes, a stage changes file brings them. */
+    public static final String FROM_FILE = "FILE";
+
+    /** Whether the deals' stage changes are derived from their dates (not brought by a stage changes file). */
+    public boolean derivesStageChanges() {
+        return !FROM_FILE.equals(stageHistory);
+    }
 
     public ImportOptions {
         owners = owners == null ? Map.of() : Map.copyOf(owners);
     }
 
     public static ImportOptions none() {
-        return new ImportOptions(0, null, null, null, null, Map.of());
+        return new ImportOptions(0, null, null, null, null, Map.of(), null);
     }
 
     /** What becomes of rows owned by {@code name}, which nobody in the workspace has: a policy and its person. */

@@ -77,7 +77,7 @@ public class Imports {
                         "entity",
                         "problem.field.one-of",
                         "Unknown entity to import: " + entity,
-                        "leads, opportunities"));
+                        "leads, opportunities, stage_changes"));
     }
 
     /**
@@ -111,7 +111,7 @@ public class Imports {
         return tx.execute(status -> {
             ImportJob job = new ImportJob(entity.toLowerCase(), fileName, content, "{}", user.id());
             job.status = "DRAFT";
-            job.options = JSON.writeValueAsString(new ImportOptions(0, chosen, null, null, null, Map.of()));
+            job.options = JSON.writeValueAsString(new ImportOptions(0, chosen, null, null, null, Map.of(), null));
             return jobs.save(job).id;
         });
     }
@@ -125,7 +125,8 @@ public class Imports {
                 stored.dateOrder(),
                 stored.ownerPolicy(),
                 stored.assignToId(),
-                stored.owners());
+                stored.owners(),
+                stored.stageHistory());
     }
 
     /** The draft's columns, the mapping ({@code chosen} over the suggestion by name) and its first rows. */
@@ -229,7 +230,8 @@ public class Imports {
                         choices.dateOrder(),
                         choices.ownerPolicy(),
                         choices.assignToId(),
-                        choices.owners());
+                        choices.owners(),
+                        choices.stageHistory());
         check(options);
         var user = CurrentUser.get();
         tx.executeWithoutResult(s -> {
@@ -244,6 +246,12 @@ public class Imports {
 
     /** Refuses choices that cannot work, naming the parameter; a person of another workspace is not found. */
     private void check(ImportOptions options) {
+        if (options.stageHistory() != null
+                && !ImportOptions.FROM_FILE.equals(options.stageHistory())
+                && !"DERIVED".equals(options.stageHistory())) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "stageHistory", "problem.field.one-of", "stageHistory must be DERIVED or FILE", "DERIVED, FILE");
+        }
         if (options.dateOrder() != null
                 && !ImportDates.DMY.equals(options.dateOrder())
                 && !ImportDates.MDY.equals(options.dateOrder())) {

@@ -43,7 +43,8 @@ public class RowProblem extends IllegalArgumentException {
             java.util.Map.entry("unknownLossReason", "reason"),
             java.util.Map.entry("badAmount", "amount"),
             java.util.Map.entry("derivedOpenedAt", "openedAt"),
-            java.util.Map.entry("unknownDeal", "deal"),
+            java.util.Map.entry("unknownDeal", "dealExternalId"),
+            java.util.Map.entry("stageChangeBefore", "enteredAt"),
             java.util.Map.entry("stageChangeOrder", "leftAt"));
 
     /** The field a problem is about: by its code, else its first value when that names a field. */

@@ -194,7 +194,8 @@ class OpportunityImport implements ImportTarget {
                 accountId,
                 existing == null ? null : existing.toView(null, null).contactId());
         deal.assign(owner.id(), owner.teamId());
-        deal.recordHistory(stage, opened, closed, reason, externalId, me.id(), Instant.now());
+        deal.recordHistory(
+                stage, opened, closed, reason, externalId, me.id(), Instant.now(), options.derivesStageChanges());
         opportunities.saveAndFlush(deal);
         return existing != null;
     }

@@ -136,7 +136,7 @@ class ImportFilesTest {
                         .param("entity", "leads")
                         .with(ws.admin()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("import.mapping.error.encoding"));
+                .andExpect(jsonPath("$.errors[0].code").value("import.mapping.error.encoding"));
         // told the encoding, a file that is not in it says so
         mvc.perform(multipart("/api/v1/imports")
                         .file(new MockMultipartFile(
@@ -148,6 +148,6 @@ class ImportFilesTest {
                         .param("encoding", "UTF-8")
                         .with(ws.admin()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("import.mapping.error.notInEncoding"));
+                .andExpect(jsonPath("$.errors[0].code").value("import.mapping.error.notInEncoding"));
     }
 }

@@ -23,7 +23,7 @@ import org.pipelinecrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /**
  * A history from an old CRM: reps long gone own many of its deals, some deals never had an opened date, and
@@ -51,18 +51,19 @@ class HistoryFilesTest {
     @Autowired
     OpportunityRepository deals;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     private String csv(TestWorkspaces.Workspace ws) {
         String admin = "Admin " + ws.suffix();
         return HEADER + ROWS.formatted(admin, admin);
     }
 
     private long upload(TestWorkspaces.Workspace ws, String csv, Map<String, String> params) throws Exception {
-        MockHttpServletRequestBuilder request = multipart("/api/v1/imports")
-                .file(new MockMultipartFile("file", "history.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                .param("entity", "opportunities")
-                .param("dateOrder", "DMY")
-                .with(ws.admin());
-        params.forEach(request::param);
+        MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/imports");
+        request.file(new MockMultipartFile("file", "history.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        request.param("entity", "opportunities").param("dateOrder", "DMY").with(ws.admin());
+        params.forEach((name, value) -> request.param(name, value));
         String body = mvc.perform(request)
                 .andExpect(status().isAccepted())
                 .andReturn()
@@ -78,9 +79,9 @@ class HistoryFilesTest {
     private OpportunityView deal(TestWorkspaces.Workspace ws, String externalId) {
         return workspaces.as(
                 ws.adminEmail(),
-                () -> deals.findByExternalId(externalId)
+                () -> tx.execute(s -> deals.findByExternalId(externalId)
                         .map(o -> o.toView(null, null))
-                        .orElseThrow());
+                        .orElseThrow()));
     }
 
     @Test
@@ -164,6 +165,6 @@ class HistoryFilesTest {
                         .param("ownerPolicy", "KEEP")
                         .with(other.admin()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("ownerPolicy"));
+                .andExpect(jsonPath("$.errors[0].field").value("ownerPolicy"));
     }
 }

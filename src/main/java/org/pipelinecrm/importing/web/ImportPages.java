@@ -188,7 +188,14 @@ class ImportPages {
                 }
             }
         });
-        return new ImportOptions(id, null, blankToNull(params.getFirst("dateOrder")), policy, assignTo, owners);
+        return new ImportOptions(
+                id,
+                null,
+                blankToNull(params.getFirst("dateOrder")),
+                policy,
+                assignTo,
+                owners,
+                blankToNull(params.getFirst("stageHistory")));
     }
 
     private static Long personId(String s) {

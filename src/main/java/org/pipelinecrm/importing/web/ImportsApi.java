@@ -38,14 +38,15 @@ class ImportsApi {
             @RequestParam(required = false) String encoding,
             @RequestParam(required = false) String dateOrder,
             @RequestParam(required = false) String ownerPolicy,
-            @RequestParam(required = false) Long assignToId)
+            @RequestParam(required = false) Long assignToId,
+            @RequestParam(required = false) String stageHistory)
             throws IOException {
         Map<String, String> fields =
                 new java.util.HashMap<>(mapping == null || mapping.isBlank() ? Map.of() : mapping(mapping));
         if (pipelineId != null) {
             fields.put("pipelineId", "=" + pipelineId); // the same pipeline for every row
         }
-        var options = new ImportOptions(0, encoding, dateOrder, ownerPolicy, assignToId, Map.of());
+        var options = new ImportOptions(0, encoding, dateOrder, ownerPolicy, assignToId, Map.of(), stageHistory);
         long id = imports.start(entity, file.getOriginalFilename(), file.getBytes(), fields, options);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
     }
