@@ -30,6 +30,9 @@ class ImportJob extends TenantOwned {
     String errors = "[]";
     String options = "{}";
     String notes = "[]";
+    String undoStatus;
+    int undone;
+    String undoRefused = "[]";
     Long createdBy;
     Instant createdAt = Instant.now();
 

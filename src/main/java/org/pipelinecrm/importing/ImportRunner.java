@@ -41,6 +41,54 @@ class ImportRunner {
         });
     }
 
+    /** Records an undo handles per transaction. */
+    private static final int UNDO_CHUNK = 500;
+
+    @Bean
+    OneTimeTask<Imports.Run> csvImportUndo(
+            ImportJobRepository jobs,
+            @Lazy Imports imports,
+            SignedIn signedIn,
+            TransactionTemplate tx,
+            ImportLedger ledger) {
+        return Tasks.oneTime("csv-import-undo", Imports.Run.class).execute((instance, context) -> {
+            Imports.Run run = instance.getData();
+            signedIn.as(run.email(), () -> undo(jobs, imports, tx, ledger, run.jobId()));
+        });
+    }
+
+    /**
+     * Undoes an import a chunk per transaction; each chunk drops the ledger entries it handled and adds its
+     * progress in the same transaction, so a run revived after a crash goes on with what is left.
+     */
+    private static void undo(
+            ImportJobRepository jobs, Imports imports, TransactionTemplate tx, ImportLedger ledger, long jobId) {
+        ImportJob job = tx.execute(s -> jobs.findById(jobId).orElseThrow());
+        if (!"QUEUED".equals(job.undoStatus) && !"RUNNING".equals(job.undoStatus)) {
+            return;
+        }
+        UndoableImportTarget target = (UndoableImportTarget) imports.target(job.entity);
+        tx.executeWithoutResult(s -> jobs.undoStatus(jobId, "RUNNING"));
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(tx.execute(s -> {
+                List<ImportLedger.Entry> chunk = ledger.next(jobId, UNDO_CHUNK);
+                if (chunk.isEmpty()) {
+                    return false;
+                }
+                UndoableImportTarget.UndoResult result = target.undo(chunk);
+                ledger.handled(
+                        jobId, chunk.stream().map(ImportLedger.Entry::recordId).toList());
+                List<Long> refused = new ArrayList<>(Imports.JSON.readValue(
+                        jobs.progressOf(jobId).orElseThrow().getUndoRefused(), new TypeReference<List<Long>>() {}));
+                refused.addAll(result.leftAlone());
+                jobs.undoAdvance(jobId, result.undone(), Imports.JSON.writeValueAsString(refused));
+                return true;
+            }));
+        }
+        tx.executeWithoutResult(s -> jobs.undoStatus(jobId, "DONE"));
+    }
+
     /**
      * Imports the job's rows from where it stopped: a run revived after a crash (db-scheduler finds its execution's
      * heartbeat gone) goes on after the last committed chunk, since each chunk stores the progress in its own

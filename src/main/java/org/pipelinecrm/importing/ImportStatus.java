@@ -14,7 +14,14 @@ public record ImportStatus(
         int updated,
         int skipped,
         List<RowError> errors,
-        List<RowError> notes) {
+        List<RowError> notes,
+        Undo undo) {
+
+    /**
+     * Whether and how far the import was undone: {@code status} null (not asked), QUEUED, RUNNING or DONE; the
+     * records undone; those changed by someone since the import and left alone; until when it may be asked.
+     */
+    public record Undo(String status, int undone, List<Long> leftAlone, java.time.Instant possibleUntil) {}
 
     /**
      * A row not written: why in English ({@code message}), as a code with its values when it has one, and the

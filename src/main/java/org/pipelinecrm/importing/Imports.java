@@ -40,15 +40,18 @@ public class Imports {
     private final OneTimeTask<Run> task;
     private final TransactionTemplate tx;
     private final org.pipelinecrm.identity.People people;
+    private final OneTimeTask<Run> undoTask;
 
     Imports(
             ImportJobRepository jobs,
             List<ImportTarget> targets,
             @Lazy SchedulerClient scheduler,
             @Qualifier("csvImport") OneTimeTask<Run> task,
+            @Qualifier("csvImportUndo") OneTimeTask<Run> undoTask,
             TransactionTemplate tx,
             org.pipelinecrm.identity.People people) {
         this.people = people;
+        this.undoTask = undoTask;
         this.jobs = jobs;
         this.targets = targets;
         this.scheduler = scheduler;
@@ -318,6 +321,44 @@ public class Imports {
                 j.getUpdated(),
                 j.getSkipped(),
                 JSON.readValue(j.getErrors(), new TypeReference<List<ImportStatus.RowError>>() {}),
-                JSON.readValue(j.getNotes(), new TypeReference<List<ImportStatus.RowError>>() {}));
+                JSON.readValue(j.getNotes(), new TypeReference<List<ImportStatus.RowError>>() {}),
+                new ImportStatus.Undo(
+                        j.getUndoStatus(),
+                        j.getUndone(),
+                        JSON.readValue(j.getUndoRefused(), new TypeReference<List<Long>>() {}),
+                        j.getCreatedAt().plus(UNDO_DAYS)));
+    }
+
+    /** Whether imports of the entity can be undone. */
+    public boolean undoable(String entity) {
+        return target(entity) instanceof UndoableImportTarget;
+    }
+
+    /** How long after it an import may be undone. */
+    static final java.time.Duration UNDO_DAYS = java.time.Duration.ofDays(30);
+
+    /**
+     * Queues the undo of a finished import: what it created is deleted and what it updated gets its values back,
+     * a chunk per transaction; records changed since by someone are left alone and listed.
+     */
+    public void undo(long id) {
+        ImportJob job = job(id);
+        if (!(target(job.entity) instanceof UndoableImportTarget)) {
+            throw new ConflictException("import.undoUnsupported", "Imports of " + job.entity + " cannot be undone yet");
+        }
+        if (!"DONE".equals(job.status)) {
+            throw new ConflictException("import.undoNotDone", "Only a finished import can be undone");
+        }
+        if (job.createdAt.plus(UNDO_DAYS).isBefore(Instant.now())) {
+            throw new ConflictException("import.undoTooOld", "An import can be undone for 30 days only");
+        }
+        var user = CurrentUser.get();
+        Integer queued = tx.execute(s -> jobs.queueUndo(id));
+        if (queued == null || queued == 0) {
+            throw new ConflictException("import.undoAgain", "This import has been undone already");
+        }
+        scheduler.scheduleIfNotExists(
+                undoTask.instance("import-undo-" + id, new Run(TenantContext.require(), id, user.email())),
+                Instant.now());
     }
 }

@@ -126,6 +126,11 @@ class Lead extends TenantOwned {
         }
     }
 
+    /** The undo of an import puts back the values the lead had before it. */
+    void restore(LeadDetails before) {
+        fill(before, Instant.now());
+    }
+
     private void fill(LeadDetails d, Instant now) {
         firstName = trim(d.firstName());
         lastName = trim(d.lastName());

@@ -14,7 +14,10 @@ import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.importing.ChunkedImportTarget;
 import org.pipelinecrm.importing.ImportChoice;
 import org.pipelinecrm.importing.ImportDates;
+import org.pipelinecrm.importing.ImportLedger;
+import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.RowProblem;
+import org.pipelinecrm.importing.UndoableImportTarget;
 import org.pipelinecrm.scoring.Scoring;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Component;
  * files go through {@link LeadBulkImport} a chunk at a time; {@link #importRow} is the one-row fallback.
  */
 @Component
-class LeadImport implements ChunkedImportTarget {
+class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
 
     private final LeadRepository leads;
     private final ScoreKeeper scores;
@@ -31,6 +34,7 @@ class LeadImport implements ChunkedImportTarget {
     private final Validator validator;
     private final LeadBulkImport bulk;
     private final People people;
+    private final ImportLedger ledger;
 
     LeadImport(
             LeadRepository leads,
@@ -38,7 +42,9 @@ class LeadImport implements ChunkedImportTarget {
             Scoring scoring,
             Validator validator,
             LeadBulkImport bulk,
-            People people) {
+            People people,
+            ImportLedger ledger) {
+        this.ledger = ledger;
         this.people = people;
         this.bulk = bulk;
         this.leads = leads;
@@ -130,21 +136,36 @@ class LeadImport implements ChunkedImportTarget {
 
     @Override
     public ChunkResult importRows(List<Row> rows) {
+        return importRows(rows, ImportOptions.none());
+    }
+
+    @Override
+    public ChunkResult importRows(List<Row> rows, ImportOptions options) {
         Map<Long, UserSummary> owners = new HashMap<>();
-        return bulk.write(rows, v -> details(v, owners));
+        return bulk.write(rows, v -> details(v, owners), options.importId());
     }
 
     @Override
     public boolean importRow(Map<String, String> v) {
+        return importRow(v, ImportOptions.none());
+    }
+
+    @Override
+    public boolean importRow(Map<String, String> v, ImportOptions options) {
         var user = CurrentUser.get();
         LeadDetails details = details(v, new HashMap<>());
         Lead existing = details.externalId() == null
                 ? null
                 : leads.findByExternalId(details.externalId()).orElse(null);
         if (existing != null) {
+            LeadDetails before = existing.details();
             existing.reimport(details);
             scores.rescore(existing, scoring.scorecard(), user.id());
-            leads.save(existing);
+            leads.saveAndFlush(existing);
+            ledger.record(
+                    options.importId(),
+                    List.of(new ImportLedger.Entry(
+                            existing.id(), false, LeadBulkImport.JSON.writeValueAsString(before), existing.version())));
             return true;
         }
         Lead lead = Lead.imported(details, user.id(), Instant.now());
@@ -153,8 +174,45 @@ class LeadImport implements ChunkedImportTarget {
         });
         leads.save(lead);
         scores.rescore(lead, scoring.scorecard(), user.id());
-        leads.save(lead);
+        leads.saveAndFlush(lead);
+        ledger.record(options.importId(), List.of(new ImportLedger.Entry(lead.id(), true, null, lead.version())));
         return false;
+    }
+
+    /**
+     * Deletes the leads the import created (their timeline and scores go with them) and puts back the values of
+     * those it updated, rescored; a lead whose version moved on since the import was changed by someone and is
+     * left alone.
+     */
+    @Override
+    public UndoResult undo(List<ImportLedger.Entry> entries) {
+        var user = CurrentUser.get();
+        var card = scoring.scorecard();
+        Map<Long, Lead> found = new HashMap<>();
+        leads.findAllById(entries.stream().map(ImportLedger.Entry::recordId).toList())
+                .forEach(l -> found.put(l.id(), l));
+        int undone = 0;
+        List<Long> leftAlone = new java.util.ArrayList<>();
+        for (ImportLedger.Entry entry : entries) {
+            Lead lead = found.get(entry.recordId());
+            if (lead == null) {
+                continue; // gone already: nothing to undo
+            }
+            if (lead.version() != entry.version()) {
+                leftAlone.add(lead.id());
+                continue;
+            }
+            if (entry.created()) {
+                leads.delete(lead);
+            } else {
+                lead.restore(LeadBulkImport.JSON.readValue(entry.before(), LeadDetails.class));
+                scores.rescore(lead, card, user.id());
+                leads.save(lead);
+            }
+            undone++;
+        }
+        leads.flush();
+        return new UndoResult(undone, leftAlone);
     }
 
     /**

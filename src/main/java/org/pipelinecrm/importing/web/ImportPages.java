@@ -36,8 +36,10 @@ class ImportPages {
     private static final String FIELD = "field.";
     private final Imports imports;
     private final MessageSource messages;
+    private final org.pipelinecrm.tenant.Workspaces workspaces;
 
-    ImportPages(Imports imports, MessageSource messages) {
+    ImportPages(Imports imports, MessageSource messages, org.pipelinecrm.tenant.Workspaces workspaces) {
+        this.workspaces = workspaces;
         this.imports = imports;
         this.messages = messages;
     }
@@ -123,7 +125,27 @@ class ImportPages {
             return "redirect:/imports/" + id + "/mapping";
         }
         model.addAttribute("job", worded(job));
+        var zone = workspaces.current().timeZone();
+        model.addAttribute("undoUntil", java.time.LocalDate.ofInstant(job.undo().possibleUntil(), zone));
+        model.addAttribute(
+                "undoable",
+                imports.undoable(job.entity()) && job.undo().possibleUntil().isAfter(java.time.Instant.now()));
         return request.getHeader("HX-Request") != null ? "importing/show :: progress" : "importing/show";
+    }
+
+    /** Queues the undo and shows its progress; a refusal (already undone, too old) is shown on the page. */
+    @PostMapping("/{id}/undo")
+    String undo(@PathVariable long id, Model model, HttpServletRequest request) {
+        try {
+            imports.undo(id);
+            return "redirect:/imports/" + id;
+        } catch (org.pipelinecrm.shared.ConflictException e) {
+            model.addAttribute(
+                    "undoError",
+                    messages.getMessage(
+                            e.getMessageKey(), e.getArguments(), e.getMessage(), LocaleContextHolder.getLocale()));
+            return show(id, model, request);
+        }
     }
 
     /** The bad rows' reasons in the reader's language; reasons kept before they had codes stay as they were. */
@@ -139,7 +161,8 @@ class ImportPages {
                 job.updated(),
                 job.skipped(),
                 worded(job.errors(), locale),
-                worded(job.notes(), locale));
+                worded(job.notes(), locale),
+                job.undo());
     }
 
     /** Each reason in the reader's language, naming the file's column rather than the field where it has one. */
@@ -225,10 +248,12 @@ class ImportPages {
     @GetMapping("/{id}/errors.csv")
     ResponseEntity<String> errors(@PathVariable long id) {
         ImportStatus job = worded(imports.status(id));
-        StringBuilder csv = new StringBuilder("row,message\r\n");
+        StringBuilder csv = new StringBuilder("row,column,message\r\n");
         job.errors()
                 .forEach(e -> csv.append(e.row())
                         .append(",\"")
+                        .append(e.column() == null ? "" : e.column().replace("\"", "\"\""))
+                        .append("\",\"")
                         .append(e.message() == null ? "" : e.message().replace("\"", "\"\""))
                         .append("\"\r\n"));
         return ResponseEntity.ok()

@@ -65,4 +65,11 @@ class ImportsApi {
     ImportStatus status(@PathVariable long id) {
         return imports.status(id);
     }
+
+    /** Queues the undo of a finished import; its progress is the status's {@code undo}. */
+    @PostMapping("/{id}/undo")
+    ResponseEntity<ImportStatus> undo(@PathVariable long id) {
+        imports.undo(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.status(id));
+    }
 }
