@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Import benchmark: a CSV of ROWS leads (bench/generate-leads.py: duplicates and bad rows included) uploaded
 # through the public API into a new workspace, timed from upload to DONE; then the same file again, which
-# updates every lead by its external id.
+# updates every lead by its external id; then undoes the re-import.
 #   bench/import.sh embedded [ROWS]   # the app's embedded PostgreSQL 18 (fsync on)
 #   bench/import.sh external [ROWS]   # Debian's PostgreSQL 15 on 127.0.0.1:5432 (started if down)
 set -euo pipefail
@@ -51,6 +51,7 @@ run() {
   start=$(date +%s.%N); cpu0=$(cpu)
   id=$(curl -sf -u "$EMAIL:$PASSWORD" -F "file=@$CSV" -F entity=leads -F 'mapping={"source":"Lead Source"}' \
     $BASE/api/v1/imports | grep -oP '"id"\s*:\s*\K[0-9]+')
+  LAST_ID=$id
   while :; do
     body=$(curl -sf -u "$EMAIL:$PASSWORD" $BASE/api/v1/imports/$id)
     status=$(echo "$body" | grep -oP '"status"\s*:\s*"\K[A-Z]+')
@@ -64,4 +65,20 @@ run() {
 echo "$(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg), $MODE database, $ROWS rows"
 run "first import"
 run "re-import (updates by external id)"
+# Undo of the re-import: every updated lead gets its values before back, 500 per transaction.
+undo() {
+  local start body status cpu0
+  start=$(date +%s.%N); cpu0=$(cpu)
+  curl -sf -u "$EMAIL:$PASSWORD" -X POST $BASE/api/v1/imports/$LAST_ID/undo >/dev/null
+  while :; do
+    body=$(curl -sf -u "$EMAIL:$PASSWORD" $BASE/api/v1/imports/$LAST_ID)
+    status=$(echo "$body" | grep -oP '"undo"\s*:\s*\{"status"\s*:\s*"\K[A-Z]+' || true)
+    [ "$status" = DONE ] && break
+    sleep 0.2
+  done
+  printf 'undo of the re-import: %s in %.1f s wall, %.1f s CPU  %s\n' "$status" \
+    "$(echo "$(date +%s.%N) - $start" | bc)" "$(echo "($(cpu) - $cpu0) / $(getconf CLK_TCK)" | bc -l)" \
+    "$(echo "$body" | grep -oP '"undone"\s*:\s*[0-9]+')"
+}
+undo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

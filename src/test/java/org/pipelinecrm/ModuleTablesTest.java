@@ -64,7 +64,7 @@ class ModuleTablesTest {
                             "board_view")),
             Map.entry("activity", Set.of("activity", "sales_task")),
             Map.entry("insight", Set.of("revenue_target", "fiscal_year")),
-            Map.entry("importing", Set.of("import_job")));
+            Map.entry("importing", Set.of("import_job", "import_record")));
 
     /** Kept by libraries (Modulith's event registry, db-scheduler), named by no module's SQL. */
     static final Set<String> LIBRARY_TABLES =

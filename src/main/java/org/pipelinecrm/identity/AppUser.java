@@ -30,6 +30,7 @@ class AppUser extends TenantOwned {
     private Long teamId;
     private boolean active = true;
     private String locale = "en";
+    private boolean former;
 
     /** Null: the role's start page. */
     @Enumerated(EnumType.STRING)
@@ -49,6 +50,22 @@ class AppUser extends TenantOwned {
         this.passwordHash = passwordHash;
         this.role = role;
         this.teamId = teamId;
+    }
+
+    /**
+     * A rep named by an imported history who is not a person here: no password, cannot sign in, and an address
+     * that cannot receive mail (the column needs one, unique across workspaces).
+     */
+    static AppUser former(String name) {
+        AppUser user = new AppUser(
+                "former-" + java.util.UUID.randomUUID() + "@former.invalid", name, null, Role.SALES_REP, null);
+        user.active = false;
+        user.former = true;
+        return user;
+    }
+
+    boolean isFormer() {
+        return former;
     }
 
     void assign(Role role, Long teamId) {
@@ -101,6 +118,6 @@ class AppUser extends TenantOwned {
     }
 
     UserSummary toSummary() {
-        return new UserSummary(id, email, name, role, teamId, active, locale, version);
+        return new UserSummary(id, email, name, role, teamId, active, locale, version, former);
     }
 }

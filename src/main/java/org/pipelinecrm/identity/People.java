@@ -89,6 +89,20 @@ public class People {
         return addUser(email, name, password, role, teamId);
     }
 
+    /**
+     * A former rep, for the owner name of an imported history that nobody here has: inactive, without a
+     * password, shown as a former rep. Importers (managers) may add them; they give nobody access.
+     */
+    @Transactional
+    public UserSummary createFormer(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 120) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "name", "problem.field.invalid-value", "name: between 1 and 120 characters");
+        }
+        return users.saveAndFlush(AppUser.former(trimmed)).toSummary();
+    }
+
     /** For sign-up and the demo workspace, where the first admin does not exist yet. */
     @Transactional
     UserSummary addUser(String email, String name, String password, Role role, Long teamId) {
@@ -114,6 +128,10 @@ public class People {
         CrmUser me = CurrentUser.get();
         if (me.id() == id && (role != Role.ADMIN || !active)) {
             throw new ConflictException("user.cannotDemoteSelf", "You cannot remove your own admin rights");
+        }
+        if (user.isFormer() && active) {
+            throw new ConflictException(
+                    "user.formerCannotSignIn", "A former rep of an imported history cannot sign in");
         }
         UserSummary before = user.toSummary();
         user.rename(name);

@@ -19,4 +19,9 @@ public interface ChunkedImportTarget extends ImportTarget {
 
     /** Writes the rows in the caller's transaction; refuses bad rows with a readable reason instead of throwing. */
     ChunkResult importRows(List<Row> rows);
+
+    /** {@link #importRows(List)} with what the importer chose for the whole file. */
+    default ChunkResult importRows(List<Row> rows, ImportOptions options) {
+        return importRows(rows);
+    }
 }

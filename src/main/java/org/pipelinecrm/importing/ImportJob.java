@@ -28,6 +28,11 @@ class ImportJob extends TenantOwned {
     int updated;
     int skipped;
     String errors = "[]";
+    String options = "{}";
+    String notes = "[]";
+    String undoStatus;
+    int undone;
+    String undoRefused = "[]";
     Long createdBy;
     Instant createdAt = Instant.now();
 

@@ -41,6 +41,54 @@ class ImportRunner {
         });
     }
 
+    /** Records an undo handles per transaction. */
+    private static final int UNDO_CHUNK = 500;
+
+    @Bean
+    OneTimeTask<Imports.Run> csvImportUndo(
+            ImportJobRepository jobs,
+            @Lazy Imports imports,
+            SignedIn signedIn,
+            TransactionTemplate tx,
+            ImportLedger ledger) {
+        return Tasks.oneTime("csv-import-undo", Imports.Run.class).execute((instance, context) -> {
+            Imports.Run run = instance.getData();
+            signedIn.as(run.email(), () -> undo(jobs, imports, tx, ledger, run.jobId()));
+        });
+    }
+
+    /**
+     * Undoes an import a chunk per transaction; each chunk drops the ledger entries it handled and adds its
+     * progress in the same transaction, so a run revived after a crash goes on with what is left.
+     */
+    private static void undo(
+            ImportJobRepository jobs, Imports imports, TransactionTemplate tx, ImportLedger ledger, long jobId) {
+        ImportJob job = tx.execute(s -> jobs.findById(jobId).orElseThrow());
+        if (!"QUEUED".equals(job.undoStatus) && !"RUNNING".equals(job.undoStatus)) {
+            return;
+        }
+        UndoableImportTarget target = (UndoableImportTarget) imports.target(job.entity);
+        tx.executeWithoutResult(s -> jobs.undoStatus(jobId, "RUNNING"));
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(tx.execute(s -> {
+                List<ImportLedger.Entry> chunk = ledger.next(jobId, UNDO_CHUNK);
+                if (chunk.isEmpty()) {
+                    return false;
+                }
+                UndoableImportTarget.UndoResult result = target.undo(chunk);
+                ledger.handled(
+                        jobId, chunk.stream().map(ImportLedger.Entry::recordId).toList());
+                List<Long> refused = new ArrayList<>(Imports.JSON.readValue(
+                        jobs.progressOf(jobId).orElseThrow().getUndoRefused(), new TypeReference<List<Long>>() {}));
+                refused.addAll(result.leftAlone());
+                jobs.undoAdvance(jobId, result.undone(), Imports.JSON.writeValueAsString(refused));
+                return true;
+            }));
+        }
+        tx.executeWithoutResult(s -> jobs.undoStatus(jobId, "DONE"));
+    }
+
     /**
      * Imports the job's rows from where it stopped: a run revived after a crash (db-scheduler finds its execution's
      * heartbeat gone) goes on after the last committed chunk, since each chunk stores the progress in its own
@@ -60,9 +108,11 @@ class ImportRunner {
                         job.imported,
                         job.updated,
                         job.skipped,
-                        Imports.JSON.readValue(job.errors, new TypeReference<List<RowError>>() {}))
+                        Imports.JSON.readValue(job.errors, new TypeReference<List<RowError>>() {}),
+                        Imports.JSON.readValue(job.notes, new TypeReference<List<RowError>>() {}))
                 : ImportTally.NONE;
-        try (CSVParser parser = CsvFile.parse(job.content)) {
+        ImportOptions options = Imports.options(job);
+        try (CSVParser parser = CsvFile.parse(job.content, options.encoding())) {
             Map<String, String> columns = columns(target, parser.getHeaderNames(), mapping);
             List<CSVRecord> records = parser.getRecords();
             if (resuming) {
@@ -75,22 +125,20 @@ class ImportRunner {
                 for (CSVRecord record : records.subList(from, Math.min(records.size(), from + CHUNK))) {
                     chunk.add(new ChunkedImportTarget.Row(record.getRecordNumber() + 1, values(columns, record)));
                 }
-                tally = write(tx, jobs, jobId, target, chunk, tally);
+                tally = write(tx, jobs, jobId, target, options, columns, chunk, tally);
             }
             progress(tx, jobs, jobId, "DONE", records.size(), tally);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuntimeException stop && mustStop(stop)) {
                 throw stop;
             }
-            List<RowError> errors = new ArrayList<>(tally.errors());
-            errors.add(new RowError(0, "The file could not be read: " + e.getMessage()));
             progress(
                     tx,
                     jobs,
                     jobId,
                     "FAILED",
                     job.total,
-                    new ImportTally(tally.processed(), tally.imported(), tally.updated(), tally.skipped(), errors));
+                    tally.withError(RowError.of(0, new RowProblem("unreadable", String.valueOf(e.getMessage())))));
         }
     }
 
@@ -114,7 +162,8 @@ class ImportRunner {
                         next.imported(),
                         next.updated(),
                         next.skipped(),
-                        Imports.JSON.writeValueAsString(next.errors()))
+                        Imports.JSON.writeValueAsString(next.errors()),
+                        Imports.JSON.writeValueAsString(next.notes()))
                 == 0) {
             throw new TakenOver(jobId);
         }
@@ -130,12 +179,22 @@ class ImportRunner {
             ImportJobRepository jobs,
             long jobId,
             ImportTarget target,
+            ImportOptions options,
+            Map<String, String> columns,
             List<ChunkedImportTarget.Row> chunk,
             ImportTally before) {
         if (target instanceof ChunkedImportTarget chunked) {
             try {
                 return tx.execute(s -> {
-                    ImportTally next = before.plus(chunked.importRows(chunk), chunk.size());
+                    ChunkedImportTarget.ChunkResult result = chunked.importRows(chunk, options);
+                    ImportTally next = before.plus(
+                            new ChunkedImportTarget.ChunkResult(
+                                    result.imported(),
+                                    result.updated(),
+                                    result.errors().stream()
+                                            .map(e -> e.in(columns))
+                                            .toList()),
+                            chunk.size());
                     advance(jobs, jobId, before.processed(), next);
                     return next;
                 });
@@ -157,7 +216,12 @@ class ImportRunner {
             int expected = stored;
             try {
                 tally = tx.execute(s -> {
-                    ImportTally next = current.plusRow(Boolean.TRUE.equals(target.importRow(row.values())));
+                    List<RowError> notes = new ArrayList<>();
+                    boolean wasUpdate = target.importRow(
+                            row.values(),
+                            options,
+                            note -> notes.add(RowError.of(row.number(), note).in(columns)));
+                    ImportTally next = current.plusRow(wasUpdate, notes);
                     advance(jobs, jobId, expected, next);
                     return next;
                 });
@@ -168,7 +232,9 @@ class ImportRunner {
                 }
                 // nothing of the row was written: after a crash it is simply read (and refused) again
                 tally = tally.plusError(
-                        e instanceof RowProblem ? RowError.of(row.number(), e) : new RowError(row.number(), reason(e)));
+                        e instanceof RowProblem
+                                ? RowError.of(row.number(), e).in(columns)
+                                : new RowError(row.number(), reason(e)));
             }
         }
         if (stored != tally.processed()) {
@@ -191,7 +257,8 @@ class ImportRunner {
 
     /**
      * CRM field → CSV column: the given mapping (a blank column: the field is not imported), else a column whose
-     * name matches the field, ignoring case, spaces, dashes and underscores, else one whose name contains it.
+     * name matches the field or one of its synonyms, ignoring case, spaces, dashes and underscores, else one whose
+     * name contains the field's.
      */
     static Map<String, String> columns(ImportTarget target, List<String> headers, Map<String, String> mapping) {
         Map<String, String> columns = new HashMap<>();
@@ -203,8 +270,12 @@ class ImportRunner {
                 }
                 continue;
             }
-            headers.stream()
-                    .filter(h -> squash(h).equals(squash(field)))
+            List<String> names = new ArrayList<>();
+            names.add(field);
+            names.addAll(target.synonyms().getOrDefault(field, List.of()));
+            names.stream()
+                    .flatMap(name -> headers.stream().filter(h -> squash(h).equals(squash(name))))
+                    .filter(h -> !columns.containsValue(h))
                     .findFirst()
                     .ifPresent(h -> columns.put(field, h));
         }
@@ -222,7 +293,12 @@ class ImportRunner {
     }
 
     private static String squash(String s) {
-        return s == null ? "" : s.toLowerCase().replaceAll("[\\s_\\-]", "");
+        return s == null
+                ? ""
+                : s.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[\\s_\\-\u200c.]", "")
+                        .replace('\u064A', '\u06CC') // Arabic and Persian yeh and kaf alike
+                        .replace('\u0643', '\u06A9');
     }
 
     private static String reason(RuntimeException e) {
@@ -240,7 +316,8 @@ class ImportRunner {
     private static void progress(
             TransactionTemplate tx, ImportJobRepository jobs, long id, String status, int total, ImportTally tally) {
         String json = Imports.JSON.writeValueAsString(tally.errors());
+        String notes = Imports.JSON.writeValueAsString(tally.notes());
         tx.executeWithoutResult(s -> jobs.recordProgress(
-                id, status, total, tally.processed(), tally.imported(), tally.updated(), tally.skipped(), json));
+                id, status, total, tally.processed(), tally.imported(), tally.updated(), tally.skipped(), json, notes));
     }
 }

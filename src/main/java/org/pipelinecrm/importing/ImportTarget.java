@@ -34,4 +34,36 @@ public interface ImportTarget {
      * with a readable reason for a bad row. Returns true when an existing record was updated.
      */
     boolean importRow(Map<String, String> values);
+
+    /** {@link #importRow(Map)} with what the importer chose for the whole file (date order, unknown owners). */
+    default boolean importRow(Map<String, String> values, ImportOptions options) {
+        return importRow(values);
+    }
+
+    /**
+     * {@link #importRow(Map, ImportOptions)} that may remark on a row it wrote (e.g. a date it derived): the
+     * remarks are kept only if the row is.
+     */
+    default boolean importRow(
+            Map<String, String> values, ImportOptions options, java.util.function.Consumer<RowProblem> note) {
+        return importRow(values, options);
+    }
+
+    /**
+     * Other names a file may give a field's column (e.g. Organisation for company, Persian headers), matched like
+     * the field's own name when the mapping leaves the field out.
+     */
+    default Map<String, List<String>> synonyms() {
+        return Map.of();
+    }
+
+    /** The field that names a row's owner, whose unknown names the mapping page lists; null when none. */
+    default String ownerField() {
+        return null;
+    }
+
+    /** Of the owner names given, those nobody in the workspace has (by name or e-mail). */
+    default List<String> unknownOwners(java.util.Collection<String> names) {
+        return List.of();
+    }
 }

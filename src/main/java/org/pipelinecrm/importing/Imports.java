@@ -7,8 +7,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pipelinecrm.identity.CurrentUser;
@@ -37,18 +39,37 @@ public class Imports {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Run> task;
     private final TransactionTemplate tx;
+    private final org.pipelinecrm.identity.People people;
+    private final OneTimeTask<Run> undoTask;
 
     Imports(
             ImportJobRepository jobs,
             List<ImportTarget> targets,
             @Lazy SchedulerClient scheduler,
             @Qualifier("csvImport") OneTimeTask<Run> task,
-            TransactionTemplate tx) {
+            @Qualifier("csvImportUndo") OneTimeTask<Run> undoTask,
+            TransactionTemplate tx,
+            org.pipelinecrm.identity.People people) {
+        this.people = people;
+        this.undoTask = undoTask;
         this.jobs = jobs;
         this.targets = targets;
         this.scheduler = scheduler;
         this.task = task;
         this.tx = tx;
+    }
+
+    /** The encodings an importer may name at the upload; {@code auto} detects. */
+    public static final List<String> ENCODINGS = CsvFile.ENCODINGS;
+
+    /** Whether some target has a field of that name (so a problem's first value names a field, not a value). */
+    public boolean isField(String name) {
+        return targets.stream().anyMatch(t -> t.fields().contains(name));
+    }
+
+    /** Whom an importer may give the deals of unknown owners: the workspace's active people. */
+    public List<org.pipelinecrm.identity.UserSummary> assignablePeople() {
+        return people.users().stream().filter(u -> u.active()).toList();
     }
 
     public ImportTarget target(String entity) {
@@ -59,7 +80,7 @@ public class Imports {
                         "entity",
                         "problem.field.one-of",
                         "Unknown entity to import: " + entity,
-                        "leads, opportunities"));
+                        "leads, opportunities, stage_changes"));
     }
 
     /**
@@ -67,34 +88,70 @@ public class Imports {
      * to a column of the same name, and a blank column means the field is not imported.
      */
     public long start(String entity, String fileName, byte[] content, Map<String, String> mapping) {
-        long id = upload(entity, fileName, content);
-        start(id, mapping);
+        return start(entity, fileName, content, mapping, ImportOptions.none());
+    }
+
+    /** {@link #start(String, String, byte[], Map)} with the importer's choices for the whole file. */
+    public long start(
+            String entity, String fileName, byte[] content, Map<String, String> mapping, ImportOptions options) {
+        check(options); // before anything is stored
+        long id = upload(entity, fileName, content, options.encoding());
+        start(id, mapping, options);
         return id;
     }
 
     /** Stores the file as a draft to be mapped and previewed; refuses a file without a readable header. */
     public long upload(String entity, String fileName, byte[] content) {
+        return upload(entity, fileName, content, null);
+    }
+
+    /** {@link #upload(String, String, byte[])} read in the named encoding ({@code null} or auto: detected). */
+    public long upload(String entity, String fileName, byte[] content, String encoding) {
         target(entity);
-        header(content);
+        String chosen = encoding == null || encoding.isBlank() || "auto".equalsIgnoreCase(encoding) ? null : encoding;
+        header(content, chosen);
         var user = CurrentUser.get();
         return tx.execute(status -> {
             ImportJob job = new ImportJob(entity.toLowerCase(), fileName, content, "{}", user.id());
             job.status = "DRAFT";
+            job.options = JSON.writeValueAsString(new ImportOptions(0, chosen, null, null, null, Map.of(), null));
             return jobs.save(job).id;
         });
+    }
+
+    /** The choices stored with the import, with its id. */
+    static ImportOptions options(ImportJob job) {
+        ImportOptions stored = JSON.readValue(job.options == null ? "{}" : job.options, ImportOptions.class);
+        return new ImportOptions(
+                job.id,
+                stored.encoding(),
+                stored.dateOrder(),
+                stored.ownerPolicy(),
+                stored.assignToId(),
+                stored.owners(),
+                stored.stageHistory());
     }
 
     /** The draft's columns, the mapping ({@code chosen} over the suggestion by name) and its first rows. */
     public ImportPreview preview(long id, Map<String, String> chosen) {
         ImportJob job = job(id);
         ImportTarget target = target(job.entity);
-        try (CSVParser parser = CsvFile.parse(job.content)) {
+        ImportOptions options = options(job);
+        try (CSVParser parser = CsvFile.parse(job.content, options.encoding())) {
             List<String> columns = parser.getHeaderNames();
             Map<String, String> mapping = ImportRunner.columns(target, columns, chosen == null ? Map.of() : chosen);
             List<List<String>> rows = new ArrayList<>();
+            String ownerColumn = target.ownerField() == null ? null : mapping.get(target.ownerField());
+            Set<String> owners = new LinkedHashSet<>();
             for (CSVRecord record : parser) {
+                if (ownerColumn != null && record.isMapped(ownerColumn) && record.isSet(ownerColumn)) {
+                    String owner = record.get(ownerColumn).trim();
+                    if (!owner.isEmpty()) {
+                        owners.add(owner);
+                    }
+                }
                 if (rows.size() == PREVIEW_ROWS) {
-                    break;
+                    continue; // the rest only for the owners' names
                 }
                 rows.add(target.fields().stream()
                         .map(f -> {
@@ -115,7 +172,9 @@ public class Imports {
                     target.fields(),
                     target.requiredFields(),
                     complete,
-                    rows);
+                    rows,
+                    owners.isEmpty() ? List.of() : target.unknownOwners(owners),
+                    options);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ImportMappingException(
                     "unreadable", "The file could not be read: " + e.getMessage(), e.getMessage());
@@ -124,6 +183,14 @@ public class Imports {
 
     /** Checks the mapping against the file's columns and the target's needs, then queues the draft. */
     public void start(long id, Map<String, String> mapping) {
+        start(id, mapping, null);
+    }
+
+    /**
+     * {@link #start(long, Map)} with the importer's choices (date order, unknown owners; the encoding was chosen
+     * at the upload and is kept); {@code null} keeps what is stored.
+     */
+    public void start(long id, Map<String, String> mapping, ImportOptions choices) {
         ImportJob draft = job(id);
         if (!"DRAFT".equals(draft.status)) {
             throw new ConflictException("import.started", "This import has already been started");
@@ -157,22 +224,75 @@ public class Imports {
                         "required", "No column is mapped to " + field + ", which every row needs", field);
             }
         }
+        ImportOptions stored = options(draft);
+        ImportOptions options = choices == null
+                ? stored
+                : new ImportOptions(
+                        id,
+                        stored.encoding(),
+                        choices.dateOrder(),
+                        choices.ownerPolicy(),
+                        choices.assignToId(),
+                        choices.owners(),
+                        choices.stageHistory());
+        check(options);
         var user = CurrentUser.get();
         tx.executeWithoutResult(s -> {
             ImportJob job = jobs.findById(id).orElseThrow(() -> new NotFoundException("Import", id));
             job.mapping = JSON.writeValueAsString(preview.mapping());
+            job.options = JSON.writeValueAsString(options);
             job.status = "QUEUED";
         });
         scheduler.scheduleIfNotExists(
                 task.instance("import-" + id, new Run(TenantContext.require(), id, user.email())), Instant.now());
     }
 
+    /** Refuses choices that cannot work, naming the parameter; a person of another workspace is not found. */
+    private void check(ImportOptions options) {
+        if (options.stageHistory() != null
+                && !ImportOptions.FROM_FILE.equals(options.stageHistory())
+                && !"DERIVED".equals(options.stageHistory())) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "stageHistory", "problem.field.one-of", "stageHistory must be DERIVED or FILE", "DERIVED, FILE");
+        }
+        if (options.dateOrder() != null
+                && !ImportDates.DMY.equals(options.dateOrder())
+                && !ImportDates.MDY.equals(options.dateOrder())) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "dateOrder", "problem.field.one-of", "dateOrder must be DMY or MDY", "DMY, MDY");
+        }
+        List<ImportOptions.OwnerChoice> picked = new ArrayList<>();
+        if (options.ownerPolicy() != null) {
+            picked.add(new ImportOptions.OwnerChoice(options.ownerPolicy(), options.assignToId()));
+        }
+        options.owners().keySet().forEach(name -> picked.add(options.ownerChoice(name)));
+        for (ImportOptions.OwnerChoice choice : picked) {
+            if (!POLICIES.contains(choice.policy())) {
+                throw new org.pipelinecrm.shared.InvalidInputException(
+                        "ownerPolicy",
+                        "problem.field.one-of",
+                        "ownerPolicy must be one of " + String.join(", ", POLICIES),
+                        String.join(", ", POLICIES));
+            }
+            if (ImportOptions.ASSIGN_TO.equals(choice.policy())) {
+                if (choice.personId() == null) {
+                    throw new org.pipelinecrm.shared.InvalidInputException(
+                            "assignToId", "import.assignToNeeded", "assignToId: whom to give the deals to is needed");
+                }
+                people.user(choice.personId()); // 404 for a person of another workspace
+            }
+        }
+    }
+
+    private static final List<String> POLICIES =
+            List.of(ImportOptions.CREATE_INACTIVE, ImportOptions.ASSIGN_TO, ImportOptions.SKIP_ROW);
+
     private ImportJob job(long id) {
         return tx.execute(s -> jobs.findById(id).orElseThrow(() -> new NotFoundException("Import", id)));
     }
 
-    private static void header(byte[] content) {
-        try (CSVParser parser = CsvFile.parse(content)) {
+    private static void header(byte[] content, String encoding) {
+        try (CSVParser parser = CsvFile.parse(content, encoding)) {
             if (parser.getHeaderNames().stream().allMatch(String::isBlank)) {
                 throw new ImportMappingException("noHeader", "The first row of the file must name its columns");
             }
@@ -200,6 +320,45 @@ public class Imports {
                 j.getImported(),
                 j.getUpdated(),
                 j.getSkipped(),
-                JSON.readValue(j.getErrors(), new TypeReference<List<ImportStatus.RowError>>() {}));
+                JSON.readValue(j.getErrors(), new TypeReference<List<ImportStatus.RowError>>() {}),
+                JSON.readValue(j.getNotes(), new TypeReference<List<ImportStatus.RowError>>() {}),
+                new ImportStatus.Undo(
+                        j.getUndoStatus(),
+                        j.getUndone(),
+                        JSON.readValue(j.getUndoRefused(), new TypeReference<List<Long>>() {}),
+                        j.getCreatedAt().plus(UNDO_DAYS)));
+    }
+
+    /** Whether imports of the entity can be undone. */
+    public boolean undoable(String entity) {
+        return target(entity) instanceof UndoableImportTarget;
+    }
+
+    /** How long after it an import may be undone. */
+    static final java.time.Duration UNDO_DAYS = java.time.Duration.ofDays(30);
+
+    /**
+     * Queues the undo of a finished import: what it created is deleted and what it updated gets its values back,
+     * a chunk per transaction; records changed since by someone are left alone and listed.
+     */
+    public void undo(long id) {
+        ImportJob job = job(id);
+        if (!(target(job.entity) instanceof UndoableImportTarget)) {
+            throw new ConflictException("import.undoUnsupported", "Imports of " + job.entity + " cannot be undone yet");
+        }
+        if (!"DONE".equals(job.status)) {
+            throw new ConflictException("import.undoNotDone", "Only a finished import can be undone");
+        }
+        if (job.createdAt.plus(UNDO_DAYS).isBefore(Instant.now())) {
+            throw new ConflictException("import.undoTooOld", "An import can be undone for 30 days only");
+        }
+        var user = CurrentUser.get();
+        Integer queued = tx.execute(s -> jobs.queueUndo(id));
+        if (queued == null || queued == 0) {
+            throw new ConflictException("import.undoAgain", "This import has been undone already");
+        }
+        scheduler.scheduleIfNotExists(
+                undoTask.instance("import-undo-" + id, new Run(TenantContext.require(), id, user.email())),
+                Instant.now());
     }
 }

@@ -28,6 +28,34 @@ public class RowProblem extends IllegalArgumentException {
         this.args = Arrays.stream(args).map(String::valueOf).toList();
     }
 
+    /** Codes whose field is not their first value. */
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.ofEntries(
+            java.util.Map.entry("duplicateLead", "email"),
+            java.util.Map.entry("unknownLeadType", "type"),
+            java.util.Map.entry("dealNeedsName", "name"),
+            java.util.Map.entry("notPipelineId", "pipelineId"),
+            java.util.Map.entry("noPipelineNamed", "pipeline"),
+            java.util.Map.entry("stageNeeded", "stage"),
+            java.util.Map.entry("noStageNamed", "stage"),
+            java.util.Map.entry("noOwnerNamed", "ownerName"),
+            java.util.Map.entry("noOwnerId", "ownerId"),
+            java.util.Map.entry("unknownWinReason", "reason"),
+            java.util.Map.entry("unknownLossReason", "reason"),
+            java.util.Map.entry("badAmount", "amount"),
+            java.util.Map.entry("derivedOpenedAt", "openedAt"),
+            java.util.Map.entry("unknownDeal", "dealExternalId"),
+            java.util.Map.entry("stageChangeBefore", "enteredAt"),
+            java.util.Map.entry("stageChangeOrder", "leftAt"));
+
+    /** The field a problem is about: by its code, else its first value when that names a field. */
+    static String fieldOf(String code, List<String> args) {
+        String field = FIELDS.get(code);
+        if (field != null) {
+            return field;
+        }
+        return args == null || args.isEmpty() ? null : args.get(0);
+    }
+
     public String code() {
         return code;
     }

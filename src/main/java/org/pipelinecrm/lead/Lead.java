@@ -121,7 +121,18 @@ class Lead extends TenantOwned {
 
     /** A later row of an import with the lead's external id: its fields are laid over the lead's, quietly. */
     void reimport(LeadDetails row) {
+        Long keptOwner = ownerId;
+        Long keptTeam = teamId;
         fill(details().with(row), Instant.now());
+        if (keptOwner != null) { // the file does not take a lead away from whoever works it now
+            ownerId = keptOwner;
+            teamId = keptTeam;
+        }
+    }
+
+    /** The undo of an import puts back the values the lead had before it. */
+    void restore(LeadDetails before) {
+        fill(before, Instant.now());
     }
 
     private void fill(LeadDetails d, Instant now) {

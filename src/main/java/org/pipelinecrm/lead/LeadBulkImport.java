@@ -17,6 +17,7 @@ import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.importing.ChunkedImportTarget.ChunkResult;
 import org.pipelinecrm.importing.ChunkedImportTarget.Row;
+import org.pipelinecrm.importing.ImportLedger;
 import org.pipelinecrm.importing.ImportStatus.RowError;
 import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.scoring.Scorecard;
@@ -43,9 +44,18 @@ class LeadBulkImport {
     private final ScoreKeeper scores;
     private final Scoring scoring;
     private final JdbcTemplate jdbc;
+    private final ImportLedger ledger;
+    static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     LeadBulkImport(
-            LeadRepository leads, LeadEventRepository events, ScoreKeeper scores, Scoring scoring, JdbcTemplate jdbc) {
+            LeadRepository leads,
+            LeadEventRepository events,
+            ScoreKeeper scores,
+            Scoring scoring,
+            JdbcTemplate jdbc,
+            ImportLedger ledger) {
+        this.ledger = ledger;
         this.leads = leads;
         this.events = events;
         this.scores = scores;
@@ -86,6 +96,11 @@ class LeadBulkImport {
             new Column("version", "bigint", Lead::version));
 
     ChunkResult write(List<Row> rows, Function<Map<String, String>, LeadDetails> parse) {
+        return write(rows, parse, 0);
+    }
+
+    /** {@link #write(List, Function)} noting in the ledger of import {@code importId} what it wrote. */
+    ChunkResult write(List<Row> rows, Function<Map<String, String>, LeadDetails> parse, long importId) {
         CrmUser user = CurrentUser.get();
         Scorecard card = scoring.scorecard();
         Instant now = Instant.now();
@@ -108,8 +123,18 @@ class LeadBulkImport {
         if (!externalIds.isEmpty()) {
             leads.findByExternalIdIn(externalIds).forEach(l -> byExternalId.put(l.externalId(), l));
         }
-        int updated = updateExisting(valid, byExternalId, card, user, now);
+        Map<Lead, LeadDetails> before = new LinkedHashMap<>();
+        int updated = updateExisting(valid, byExternalId, card, user, now, before);
         leads.flush();
+        ledger.record(
+                importId,
+                before.entrySet().stream()
+                        .map(e -> new ImportLedger.Entry(
+                                e.getKey().id(),
+                                false,
+                                JSON.writeValueAsString(e.getValue()),
+                                e.getKey().version()))
+                        .toList());
 
         List<Lead> fresh = new ArrayList<>();
         Map<Row, Lead> candidates = new LinkedHashMap<>();
@@ -165,19 +190,30 @@ class LeadBulkImport {
         }
         insertLeads(fresh);
         insertTimeline(timeline);
+        ledger.record(
+                importId,
+                fresh.stream()
+                        .map(l -> new ImportLedger.Entry(l.id(), true, null, l.version()))
+                        .toList());
         errors.sort((a, b) -> Long.compare(a.row(), b.row()));
         return new ChunkResult(fresh.size(), updated, errors);
     }
 
     /** Rows whose external id is already in the workspace update that lead, rescored with its events. */
     private int updateExisting(
-            Map<Row, LeadDetails> valid, Map<String, Lead> byExternalId, Scorecard card, CrmUser user, Instant now) {
+            Map<Row, LeadDetails> valid,
+            Map<String, Lead> byExternalId,
+            Scorecard card,
+            CrmUser user,
+            Instant now,
+            Map<Lead, LeadDetails> before) {
         List<Lead> changed = new ArrayList<>();
         valid.values().forEach(details -> {
             Lead lead = details.externalId() == null
                     ? null
                     : byExternalId.get(details.externalId().trim());
             if (lead != null) {
+                before.putIfAbsent(lead, lead.details());
                 lead.reimport(details);
                 changed.add(lead);
             }

@@ -4,12 +4,20 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.People;
+import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.importing.ChunkedImportTarget;
+import org.pipelinecrm.importing.ImportChoice;
+import org.pipelinecrm.importing.ImportDates;
+import org.pipelinecrm.importing.ImportLedger;
+import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.RowProblem;
+import org.pipelinecrm.importing.UndoableImportTarget;
 import org.pipelinecrm.scoring.Scoring;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +26,26 @@ import org.springframework.stereotype.Component;
  * files go through {@link LeadBulkImport} a chunk at a time; {@link #importRow} is the one-row fallback.
  */
 @Component
-class LeadImport implements ChunkedImportTarget {
+class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
 
     private final LeadRepository leads;
     private final ScoreKeeper scores;
     private final Scoring scoring;
     private final Validator validator;
     private final LeadBulkImport bulk;
+    private final People people;
+    private final ImportLedger ledger;
 
-    LeadImport(LeadRepository leads, ScoreKeeper scores, Scoring scoring, Validator validator, LeadBulkImport bulk) {
+    LeadImport(
+            LeadRepository leads,
+            ScoreKeeper scores,
+            Scoring scoring,
+            Validator validator,
+            LeadBulkImport bulk,
+            People people,
+            ImportLedger ledger) {
+        this.ledger = ledger;
+        this.people = people;
         this.bulk = bulk;
         this.leads = leads;
         this.scores = scores;
@@ -54,7 +73,60 @@ class LeadImport implements ChunkedImportTarget {
                 "companySize",
                 "annualRevenue",
                 "source",
-                "type");
+                "type",
+                "ownerId");
+    }
+
+    /** Headers other systems and people give these fields, English and Persian. */
+    @Override
+    public Map<String, List<String>> synonyms() {
+        return Map.ofEntries(
+                Map.entry("externalId", List.of("ID", "Lead ID", "Record ID", "Prospect ID", "شناسه")),
+                Map.entry("firstName", List.of("First", "Given Name", "Forename", "نام")),
+                Map.entry("lastName", List.of("Last", "Surname", "Family Name", "نام خانوادگی")),
+                Map.entry("email", List.of("E-mail", "Email Address", "Mail", "ایمیل", "پست الکترونیک", "رایانامه")),
+                Map.entry(
+                        "phone", List.of("Telephone", "Tel", "Mobile", "Phone Number", "تلفن", "موبایل", "تلفن همراه")),
+                Map.entry(
+                        "company",
+                        List.of(
+                                "Organisation",
+                                "Organization",
+                                "Company Name",
+                                "Account",
+                                "Employer",
+                                "شرکت",
+                                "سازمان")),
+                Map.entry("title", List.of("Position", "Job Title", "Role", "Job", "سمت", "عنوان شغلی")),
+                Map.entry("industry", List.of("Sector", "Vertical", "صنعت", "حوزه فعالیت")),
+                Map.entry("country", List.of("Nation", "کشور")),
+                Map.entry(
+                        "companySize",
+                        List.of(
+                                "Employees",
+                                "Number of Employees",
+                                "Headcount",
+                                "Staff",
+                                "تعداد کارکنان",
+                                "اندازه شرکت")),
+                Map.entry("annualRevenue", List.of("Revenue", "Annual Sales", "Turnover", "درآمد سالانه", "درآمد")),
+                Map.entry("source", List.of("Lead Source", "Origin", "منبع", "منبع سرنخ")),
+                Map.entry("type", List.of("Lead Type", "نوع")));
+    }
+
+    /** Imported leads go to the importer unless the mapping page picks another person for the whole file. */
+    @Override
+    public Map<String, List<ImportChoice>> choices() {
+        var me = CurrentUser.get();
+        List<ImportChoice> owners = new java.util.ArrayList<>();
+        List<UserSummary> everyone = people.users();
+        everyone.stream()
+                .filter(u -> u.id() == me.id())
+                .forEach(u -> owners.add(new ImportChoice(String.valueOf(u.id()), u.name())));
+        everyone.stream()
+                .filter(u -> u.id() != me.id() && u.active())
+                .forEach(u -> owners.add(new ImportChoice(String.valueOf(u.id()), u.name())));
+        return Map.of("ownerId", owners);
     }
 
     @Override
@@ -64,20 +136,36 @@ class LeadImport implements ChunkedImportTarget {
 
     @Override
     public ChunkResult importRows(List<Row> rows) {
-        return bulk.write(rows, this::details);
+        return importRows(rows, ImportOptions.none());
+    }
+
+    @Override
+    public ChunkResult importRows(List<Row> rows, ImportOptions options) {
+        Map<Long, UserSummary> owners = new HashMap<>();
+        return bulk.write(rows, v -> details(v, owners), options.importId());
     }
 
     @Override
     public boolean importRow(Map<String, String> v) {
+        return importRow(v, ImportOptions.none());
+    }
+
+    @Override
+    public boolean importRow(Map<String, String> v, ImportOptions options) {
         var user = CurrentUser.get();
-        LeadDetails details = details(v);
+        LeadDetails details = details(v, new HashMap<>());
         Lead existing = details.externalId() == null
                 ? null
                 : leads.findByExternalId(details.externalId()).orElse(null);
         if (existing != null) {
+            LeadDetails before = existing.details();
             existing.reimport(details);
             scores.rescore(existing, scoring.scorecard(), user.id());
-            leads.save(existing);
+            leads.saveAndFlush(existing);
+            ledger.record(
+                    options.importId(),
+                    List.of(new ImportLedger.Entry(
+                            existing.id(), false, LeadBulkImport.JSON.writeValueAsString(before), existing.version())));
             return true;
         }
         Lead lead = Lead.imported(details, user.id(), Instant.now());
@@ -86,12 +174,53 @@ class LeadImport implements ChunkedImportTarget {
         });
         leads.save(lead);
         scores.rescore(lead, scoring.scorecard(), user.id());
-        leads.save(lead);
+        leads.saveAndFlush(lead);
+        ledger.record(options.importId(), List.of(new ImportLedger.Entry(lead.id(), true, null, lead.version())));
         return false;
     }
 
-    /** A row as lead details, validated; {@link IllegalArgumentException} with a readable reason when bad. */
-    private LeadDetails details(Map<String, String> v) {
+    /**
+     * Deletes the leads the import created (their timeline and scores go with them) and puts back the values of
+     * those it updated, rescored; a lead whose version moved on since the import was changed by someone and is
+     * left alone.
+     */
+    @Override
+    public UndoResult undo(List<ImportLedger.Entry> entries) {
+        var user = CurrentUser.get();
+        var card = scoring.scorecard();
+        Map<Long, Lead> found = new HashMap<>();
+        leads.findAllById(entries.stream().map(ImportLedger.Entry::recordId).toList())
+                .forEach(l -> found.put(l.id(), l));
+        int undone = 0;
+        List<Long> leftAlone = new java.util.ArrayList<>();
+        for (ImportLedger.Entry entry : entries) {
+            Lead lead = found.get(entry.recordId());
+            if (lead == null) {
+                continue; // gone already: nothing to undo
+            }
+            if (lead.version() != entry.version()) {
+                leftAlone.add(lead.id());
+                continue;
+            }
+            if (entry.created()) {
+                leads.delete(lead);
+            } else {
+                lead.restore(LeadBulkImport.JSON.readValue(entry.before(), LeadDetails.class));
+                scores.rescore(lead, card, user.id());
+                leads.save(lead);
+            }
+            undone++;
+        }
+        leads.flush();
+        return new UndoResult(undone, leftAlone);
+    }
+
+    /**
+     * A row as lead details, validated; {@link RowProblem} naming the field and its value when bad. The owner is
+     * the importer or the person picked for the file ({@code owners} caches them for a chunk).
+     */
+    private LeadDetails details(Map<String, String> v, Map<Long, UserSummary> owners) {
+        UserSummary owner = owner(v.get("ownerId"), owners);
         LeadDetails details = new LeadDetails(
                 v.get("firstName"),
                 v.get("lastName"),
@@ -105,20 +234,54 @@ class LeadImport implements ChunkedImportTarget {
                 money(v.get("annualRevenue")),
                 v.get("source"),
                 type(v.get("type")),
-                null,
-                CurrentUser.get().teamId(),
+                owner.id(),
+                owner.teamId(),
                 v.get("externalId"));
         Set<ConstraintViolation<LeadDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            ConstraintViolation<LeadDetails> first = violations.iterator().next();
-            throw new RowProblem("invalidField", first.getPropertyPath(), first.getMessage());
+            ConstraintViolation<LeadDetails> first = violations.stream()
+                    .sorted(java.util.Comparator.comparing(
+                            c -> c.getPropertyPath().toString()))
+                    .findFirst()
+                    .orElseThrow();
+            String field = first.getPropertyPath().toString();
+            Object value = first.getInvalidValue();
+            if ("email".equals(field)) {
+                throw new RowProblem("notEmail", field, value);
+            }
+            if (first.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Size size) {
+                throw new RowProblem("tooLong", field, size.max());
+            }
+            if (first.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotBlank) {
+                throw new RowProblem("fieldNeeded", field);
+            }
+            throw new RowProblem("invalidField", field, first.getMessage());
         }
         return details;
     }
 
+    private UserSummary owner(String id, Map<Long, UserSummary> owners) {
+        long ownerId;
+        if (id == null) {
+            ownerId = CurrentUser.get().id();
+        } else {
+            try {
+                ownerId = Long.parseLong(id.trim());
+            } catch (NumberFormatException e) {
+                throw new RowProblem("noOwnerId", id);
+            }
+        }
+        UserSummary owner =
+                owners.computeIfAbsent(ownerId, k -> people.findUser(k).orElse(null));
+        if (owner == null) {
+            throw new RowProblem("noOwnerId", id);
+        }
+        return owner;
+    }
+
     private static Integer integer(String s) {
         try {
-            return s == null ? null : Integer.valueOf(s.replace(",", "").trim());
+            return s == null ? null : Integer.valueOf(number(s));
         } catch (NumberFormatException e) {
             throw new RowProblem("notWholeNumber", "companySize", s);
         }
@@ -126,10 +289,19 @@ class LeadImport implements ChunkedImportTarget {
 
     private static BigDecimal money(String s) {
         try {
-            return s == null ? null : new BigDecimal(s.replace(",", "").trim());
+            return s == null ? null : new BigDecimal(number(s));
         } catch (NumberFormatException e) {
             throw new RowProblem("notNumber", "annualRevenue", s);
         }
+    }
+
+    /** A number as typed: thousands separators dropped, Persian digits and decimal sign read. */
+    private static String number(String s) {
+        return ImportDates.latinDigits(s.trim())
+                .replace("\u066C", "")
+                .replace("\u066B", ".")
+                .replace(",", "")
+                .replace(" ", "");
     }
 
     private static LeadType type(String s) {

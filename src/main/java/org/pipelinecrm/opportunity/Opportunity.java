@@ -179,6 +179,37 @@ class Opportunity extends TenantOwned {
      */
     void recordHistory(
             StageView stage, Instant opened, Instant closed, String reason, String externalId, long by, Instant now) {
+        recordHistory(stage, opened, closed, reason, externalId, by, now, true);
+    }
+
+    /**
+     * An imported stage change of the deal: it entered {@code stage} at {@code at}, from the stage its history
+     * was in before ({@code from}, null for its first). Written in the order the deal lived it, so that the
+     * stage rollups compute each exit from the change before.
+     */
+    void recordImportedChange(Long from, StageView stage, long by, Instant at) {
+        if (stage.pipelineId() != pipelineId) {
+            throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
+        }
+        events.add(new DealStageChanged(this, from, stage.id(), by, at));
+        if (stage.id() == stageId) {
+            stageEnteredAt = at; // it entered its current stage then
+        }
+    }
+
+    /**
+     * {@link #recordHistory(StageView, Instant, Instant, String, String, long, Instant)}; without
+     * {@code deriveChanges} no stage change is written, since the deal's history follows in a stage changes file.
+     */
+    void recordHistory(
+            StageView stage,
+            Instant opened,
+            Instant closed,
+            String reason,
+            String externalId,
+            long by,
+            Instant now,
+            boolean deriveChanges) {
         if (stage.pipelineId() != pipelineId) {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
@@ -195,7 +226,9 @@ class Opportunity extends TenantOwned {
                     "closedAt", "problem.field.closed-before-opened", "closedAt: the deal closed before it opened");
         }
         boolean moved = stage.id() != stageId;
-        if (id == null) {
+        if (!deriveChanges) {
+            events.removeIf(e -> e instanceof DealStageChanged c && c.fromStageId() == null);
+        } else if (id == null) {
             events.removeIf(e -> e instanceof DealStageChanged c && c.fromStageId() == null);
             long first = stage.isOpen() ? stage.id() : stageId;
             events.add(new DealStageChanged(this, null, first, by, opened));

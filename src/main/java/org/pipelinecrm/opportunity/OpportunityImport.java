@@ -3,18 +3,19 @@ package org.pipelinecrm.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.importing.ImportChoice;
+import org.pipelinecrm.importing.ImportDates;
+import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.ImportTarget;
 import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.pipeline.CloseReasonView;
@@ -41,13 +42,16 @@ class OpportunityImport implements ImportTarget {
     private final Accounts accounts;
     private final People people;
     private final Workspaces workspaces;
+    private final StageChangeRepository history;
 
     OpportunityImport(
             OpportunityRepository opportunities,
             Pipelines pipelines,
             Accounts accounts,
             People people,
-            Workspaces workspaces) {
+            Workspaces workspaces,
+            StageChangeRepository history) {
+        this.history = history;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.accounts = accounts;
@@ -69,6 +73,7 @@ class OpportunityImport implements ImportTarget {
                 "amount",
                 "openedAt",
                 "closedAt",
+                "createdAt",
                 "accountName",
                 "ownerName",
                 "source",
@@ -90,7 +95,56 @@ class OpportunityImport implements ImportTarget {
     }
 
     @Override
+    public Map<String, List<String>> synonyms() {
+        return Map.ofEntries(
+                Map.entry("externalId", List.of("Deal ID", "Opportunity ID", "Record ID", "ID", "شناسه")),
+                Map.entry("name", List.of("Deal Name", "Deal", "Opportunity", "Opportunity Name", "نام معامله")),
+                Map.entry("stage", List.of("Deal Stage", "Stage Name", "مرحله")),
+                Map.entry("amount", List.of("Value", "Deal Value", "Deal Amount", "مبلغ", "ارزش")),
+                Map.entry("openedAt", List.of("Created", "Opened", "Open Date", "Created Date", "تاریخ ایجاد")),
+                Map.entry("closedAt", List.of("Closed", "Close Date", "Closed Date", "Closed At", "تاریخ بسته شدن")),
+                Map.entry("createdAt", List.of("Date Created", "Record Created")),
+                Map.entry(
+                        "accountName",
+                        List.of("Company", "Account", "Organisation", "Organization", "Customer", "شرکت", "مشتری")),
+                Map.entry("ownerName", List.of("Owner", "Deal Owner", "Sales Rep", "Rep", "مالک", "کارشناس فروش")),
+                Map.entry("source", List.of("Lead Source", "منبع")),
+                Map.entry("industry", List.of("Sector", "صنعت")),
+                Map.entry("reason", List.of("Lost Reason", "Loss Reason", "Win Reason", "Close Reason", "دلیل")),
+                Map.entry("expectedCloseDate", List.of("Expected Close", "تاریخ بسته شدن پیش بینی")),
+                Map.entry("pipeline", List.of("Pipeline Name", "قیف")));
+    }
+
+    @Override
+    public String ownerField() {
+        return "ownerName";
+    }
+
+    @Override
+    public List<String> unknownOwners(java.util.Collection<String> names) {
+        List<UserSummary> everyone = people.users();
+        return names.stream()
+                .filter(name -> everyone.stream().noneMatch(u -> named(u, name)))
+                .toList();
+    }
+
+    private static boolean named(UserSummary u, String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return u.name().trim().toLowerCase(Locale.ROOT).equals(wanted)
+                || u.email().equalsIgnoreCase(wanted);
+    }
+
+    @Override
     public boolean importRow(Map<String, String> v) {
+        return importRow(v, ImportOptions.none(), note -> {});
+    }
+
+    /**
+     * A deal without an opened date is still imported: it opened on its earliest known date (its first stage
+     * change, its creation, its close) or else on the import's day, and the row's note says so.
+     */
+    @Override
+    public boolean importRow(Map<String, String> v, ImportOptions options, Consumer<RowProblem> note) {
         CrmUser me = CurrentUser.get();
         if (!me.seesWholeWorkspace()) {
             throw new AccessDeniedException("Only managers import a pipeline's history");
@@ -104,24 +158,28 @@ class OpportunityImport implements ImportTarget {
         StageView stage = stage(pipeline, v.get("stage"));
         BigDecimal amount = amount(v.get("amount"));
         ZoneId zone = workspaces.current().timeZone(); // a date alone means that day in the workspace
-        Instant opened = day(v.get("openedAt"), "openedAt", zone);
+        String order = options.dateOrder();
+        Instant opened = ImportDates.parse(v.get("openedAt"), "openedAt", zone, order);
+        Instant closed = ImportDates.parse(v.get("closedAt"), "closedAt", zone, order);
+        Instant created = ImportDates.parse(v.get("createdAt"), "createdAt", zone, order);
+        Opportunity existing = externalId == null
+                ? null
+                : opportunities.findByExternalId(externalId).orElse(null);
         if (opened == null) {
-            throw new RowProblem("openedAtNeeded");
+            opened = derivedOpening(existing, created, closed, zone);
+            note.accept(new RowProblem("derivedOpenedAt", LocalDate.ofInstant(opened, zone)));
         }
-        Instant closed = day(v.get("closedAt"), "closedAt", zone);
-        UserSummary owner = owner(v.get("ownerName"), me);
+        UserSummary owner = owner(v.get("ownerName"), me, options);
         String reason = reason(stage, v.get("reason"));
         Long accountId = v.get("accountName") == null
                 ? null
                 : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName"))
                         .id();
         LocalDate expected = v.get("expectedCloseDate") != null
-                ? LocalDate.ofInstant(day(v.get("expectedCloseDate"), "expectedCloseDate", zone), zone)
+                ? LocalDate.ofInstant(
+                        ImportDates.parse(v.get("expectedCloseDate"), "expectedCloseDate", zone, order), zone)
                 : closed != null ? LocalDate.ofInstant(closed, zone) : null;
 
-        Opportunity existing = externalId == null
-                ? null
-                : opportunities.findByExternalId(externalId).orElse(null);
         Opportunity deal = existing != null
                 ? existing
                 : new Opportunity(name, pipeline.openStages().get(0), owner.id(), owner.teamId(), me.id(), opened);
@@ -136,7 +194,8 @@ class OpportunityImport implements ImportTarget {
                 accountId,
                 existing == null ? null : existing.toView(null, null).contactId());
         deal.assign(owner.id(), owner.teamId());
-        deal.recordHistory(stage, opened, closed, reason, externalId, me.id(), Instant.now());
+        deal.recordHistory(
+                stage, opened, closed, reason, externalId, me.id(), Instant.now(), options.derivesStageChanges());
         opportunities.saveAndFlush(deal);
         return existing != null;
     }
@@ -170,16 +229,37 @@ class OpportunityImport implements ImportTarget {
                 .orElseThrow(() -> new RowProblem("noStageNamed", name, pipeline.name()));
     }
 
-    private UserSummary owner(String name, CrmUser me) {
+    /** The earliest date the deal is known by, else the start of the import's day. */
+    private Instant derivedOpening(Opportunity existing, Instant created, Instant closed, ZoneId zone) {
+        Instant earliest = existing == null ? null : history.firstChange(existing.getId());
+        for (Instant known : new Instant[] {created, closed}) {
+            if (known != null && (earliest == null || known.isBefore(earliest))) {
+                earliest = known;
+            }
+        }
+        return earliest != null
+                ? earliest
+                : LocalDate.now(zone).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The person a row names (by name or e-mail); a name nobody has follows the importer's choice: a former rep
+     * created for it, the deals given to a chosen person, or the row refused.
+     */
+    private UserSummary owner(String name, CrmUser me, ImportOptions options) {
         if (name == null) {
             return people.user(me.id());
         }
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return people.users().stream()
-                .filter(u -> u.name().trim().toLowerCase(Locale.ROOT).equals(wanted)
-                        || u.email().equalsIgnoreCase(wanted))
-                .findFirst()
-                .orElseThrow(() -> new RowProblem("noOwnerNamed", name));
+        var known = people.users().stream().filter(u -> named(u, name)).findFirst();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ImportOptions.OwnerChoice choice = options.ownerChoice(name);
+        return switch (choice.policy()) {
+            case ImportOptions.CREATE_INACTIVE -> people.createFormer(name.trim());
+            case ImportOptions.ASSIGN_TO -> people.user(choice.personId());
+            default -> throw new RowProblem("noOwnerNamed", name);
+        };
     }
 
     private String reason(StageView stage, String reason) {
@@ -205,21 +285,6 @@ class OpportunityImport implements ImportTarget {
             return amount;
         } catch (NumberFormatException e) {
             throw new RowProblem("notNumber", "amount", s);
-        }
-    }
-
-    /** A date (2024-03-17, its midnight in the zone) or an instant (2024-03-17T10:00:00Z), kept as given. */
-    private static Instant day(String s, String field, ZoneId zone) {
-        if (s == null) {
-            return null;
-        }
-        String value = s.trim();
-        try {
-            return value.length() <= 10
-                    ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new RowProblem("notDate", field, s);
         }
     }
 

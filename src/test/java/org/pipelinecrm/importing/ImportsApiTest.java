@@ -84,7 +84,7 @@ class ImportsApiTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("ستون companySize عدد صحیح نیست: many")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(containsString("مقدار ستون email پذیرفتنی نیست")))
+                        .string(containsString("ستون email نشانی ایمیل نیست: not-an-email")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.not(containsString("not a whole number"))));
         mvc.perform(get("/api/v1/leads?q=acme").with(ws.admin()))

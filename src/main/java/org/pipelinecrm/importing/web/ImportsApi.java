@@ -2,6 +2,7 @@ package org.pipelinecrm.importing.web;
 
 import java.io.IOException;
 import java.util.Map;
+import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.ImportStatus;
 import org.pipelinecrm.importing.Imports;
 import org.springframework.http.HttpStatus;
@@ -33,14 +34,20 @@ class ImportsApi {
             @RequestParam MultipartFile file,
             @RequestParam String entity,
             @RequestParam(required = false) String mapping,
-            @RequestParam(required = false) Long pipelineId)
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String dateOrder,
+            @RequestParam(required = false) String ownerPolicy,
+            @RequestParam(required = false) Long assignToId,
+            @RequestParam(required = false) String stageHistory)
             throws IOException {
         Map<String, String> fields =
                 new java.util.HashMap<>(mapping == null || mapping.isBlank() ? Map.of() : mapping(mapping));
         if (pipelineId != null) {
             fields.put("pipelineId", "=" + pipelineId); // the same pipeline for every row
         }
-        long id = imports.start(entity, file.getOriginalFilename(), file.getBytes(), fields);
+        var options = new ImportOptions(0, encoding, dateOrder, ownerPolicy, assignToId, Map.of(), stageHistory);
+        long id = imports.start(entity, file.getOriginalFilename(), file.getBytes(), fields, options);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
     }
 
@@ -57,5 +64,12 @@ class ImportsApi {
     @GetMapping("/{id}")
     ImportStatus status(@PathVariable long id) {
         return imports.status(id);
+    }
+
+    /** Queues the undo of a finished import; its progress is the status's {@code undo}. */
+    @PostMapping("/{id}/undo")
+    ResponseEntity<ImportStatus> undo(@PathVariable long id) {
+        imports.undo(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.status(id));
     }
 }
