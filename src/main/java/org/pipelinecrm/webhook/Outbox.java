@@ -134,7 +134,7 @@ class Outbox {
     long enqueueTest(long subscriptionId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("subscriptionId", subscriptionId);
-        data.put("message", "This is a test event from Pipeline CRM");
+        data.put("message", "A test event: the address receives this workspace's webhooks");
         return enqueue(
                         Map.of(subscriptionId, List.of(WebhookEvents.TEST)),
                         List.of(WebhookEvents.TEST),
