@@ -90,6 +90,12 @@ public class Automations {
     }
 
     private void define(AutomationRule rule, String name, Trigger trigger, List<Action> actions, boolean enabled) {
+        if (name.length() > 120) {
+            throw new InvalidInputException("name", "automation.name.required", "A rule needs a name");
+        }
+        if (actions.size() > 10 || actions.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException("actions", "automation.actions.required", "A rule needs an action");
+        }
         if (actions.isEmpty()) {
             throw new InvalidInputException("actions", "automation.actions.required", "A rule needs an action");
         }
@@ -145,7 +151,9 @@ public class Automations {
 
     private void checkAction(Action action, RecordType record) {
         if (action.type() == ActionType.CREATE_TASK) {
-            if (action.title() == null || action.title().isBlank()) {
+            if (action.title() == null
+                    || action.title().isBlank()
+                    || action.title().length() > 200) {
                 throw new InvalidInputException("actions", "automation.task.title", "A task needs a title");
             }
             if (action.dueInDays() == null) {
@@ -160,7 +168,9 @@ public class Automations {
         } else if (action.type() == ActionType.SET_FIELD) {
             FieldSetter setter = setters.setterFor(record, action.field());
             setter.check(record, action.field(), action.value());
-        } else if (action.message() == null || action.message().isBlank()) {
+        } else if (action.message() == null
+                || action.message().isBlank()
+                || action.message().length() > 500) {
             throw new InvalidInputException("actions", "automation.message.required", "Write the message");
         }
     }

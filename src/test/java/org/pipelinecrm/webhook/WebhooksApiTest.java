@@ -42,6 +42,9 @@ class WebhooksApiTest {
     @Autowired
     DeliveryWorker worker;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     /** The answers the receiver gives, in turn; 200 once they run out. */
@@ -249,6 +252,63 @@ class WebhooksApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("events"));
         var rep = workspaces.addPerson(ws, org.pipelinecrm.identity.Role.SALES_REP, null);
         mvc.perform(get("/api/v1/webhooks").with(rep.basic())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theSettingsPageAddsAWebhookShowsItsSecretOnceAndSendsATestEvent() throws Exception {
+        String url = startReceiver();
+        var ws = workspaces.create();
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                users.loadUserByUsername(ws.adminEmail()));
+        var added = mvc.perform(
+                        post("/settings/webhooks")
+                                .with(admin)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("url", url)
+                                .param("events", "lead.created", "task.completed")
+                                .param("description", "Warehouse"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        String secret = (String) added.getFlashMap().get("secret");
+        assertThat(secret).startsWith("whsec_");
+        String page = mvc.perform(get("/settings/webhooks").with(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains(url).contains("task.completed").doesNotContain(secret);
+
+        long id = JsonPath.<Number>read(
+                        mvc.perform(get("/api/v1/webhooks").with(ws.admin()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$[0].id")
+                .longValue();
+        mvc.perform(
+                        post("/settings/webhooks/{id}/test", id)
+                                .with(admin)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(received).hasSize(1);
+        assertThat((String) JsonPath.read(received.get(0).body(), "$.type")).isEqualTo("webhook.test");
+        assertThat(mvc.perform(get("/settings/webhooks").with(admin))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("webhook.test");
+
+        mvc.perform(
+                        post("/settings/webhooks")
+                                .with(admin)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("url", "not a url"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("webhook-error")));
     }
 
     /** Runs the sender (as the scheduler would, at {@code now}) until the receiver has what is expected. */

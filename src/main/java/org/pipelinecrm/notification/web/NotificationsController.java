@@ -25,6 +25,13 @@ class NotificationsController {
         return "notification/list";
     }
 
+    /** The navigation's badge: unread notifications. */
+    @GetMapping("/notifications/count")
+    String count(Model model) {
+        model.addAttribute("count", notifications.unreadCount());
+        return "notification/count :: count";
+    }
+
     @PostMapping("/notifications/read")
     String readAll() {
         notifications.readAll();
