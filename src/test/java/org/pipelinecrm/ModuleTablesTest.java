@@ -64,7 +64,10 @@ class ModuleTablesTest {
                             "board_view")),
             Map.entry("activity", Set.of("activity", "sales_task")),
             Map.entry("insight", Set.of("revenue_target", "fiscal_year")),
-            Map.entry("importing", Set.of("import_job", "import_record")));
+            Map.entry("importing", Set.of("import_job", "import_record")),
+            Map.entry("webhook", Set.of("webhook_subscription", "webhook_delivery", "webhook_attempt")),
+            Map.entry("notification", Set.of("notification")),
+            Map.entry("automation", Set.of("automation_rule", "automation_run")));
 
     /** Kept by libraries (Modulith's event registry, db-scheduler), named by no module's SQL. */
     static final Set<String> LIBRARY_TABLES =

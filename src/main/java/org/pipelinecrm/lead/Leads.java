@@ -180,6 +180,14 @@ public class Leads {
         return visible(id).toView(null);
     }
 
+    /**
+     * The lead as the API shows it, whoever is signed in (nobody, for a web form's lead): for the workspace's own
+     * integrations, which see every lead. Empty when there is no such lead.
+     */
+    public java.util.Optional<LeadView> recorded(long id) {
+        return leads.findById(id).map(l -> l.toView(null));
+    }
+
     /** Writes one entry on the lead's timeline, by the signed-in person, now. */
     @Transactional
     public void record(long id, String kind, String detail) {

@@ -1,5 +1,7 @@
 package org.pipelinecrm.opportunity;
 
+import org.pipelinecrm.tenant.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,16 +22,19 @@ class DealHistoryRecorder {
     private final StageChangeRepository changes;
     private final DealEditRepository edits;
     private final Opportunities opportunities;
+    private final ApplicationEventPublisher publisher;
 
     DealHistoryRecorder(
             OpportunityRepository deals,
             StageChangeRepository changes,
             DealEditRepository edits,
-            Opportunities opportunities) {
+            Opportunities opportunities,
+            ApplicationEventPublisher publisher) {
         this.deals = deals;
         this.changes = changes;
         this.edits = edits;
         this.opportunities = opportunities;
+        this.publisher = publisher;
     }
 
     @EventListener
@@ -38,6 +43,16 @@ class DealHistoryRecorder {
         deals.flush();
         changes.save(new StageChange(
                 changed.deal().getId(), changed.fromStageId(), changed.toStageId(), changed.by(), changed.at()));
+        publish(
+                changed.deal(),
+                changed.fromStageId() == null
+                        ? OpportunityChanged.Change.CREATED
+                        : OpportunityChanged.Change.STAGE_CHANGED,
+                changed.fromStageId(),
+                changed.toStageId(),
+                null,
+                changed.by(),
+                changed.at());
     }
 
     @EventListener
@@ -46,5 +61,39 @@ class DealHistoryRecorder {
         deals.flush();
         edits.saveAll(DealEdits.between(
                 opportunities.named(edited.before()), opportunities.view(edited.deal()), edited.by(), edited.at()));
+        OpportunityView now = edited.deal().toView(null, null);
+        publish(
+                edited.deal(),
+                OpportunityChanged.Change.UPDATED,
+                null,
+                now.stageId(),
+                opportunities.named(edited.before()),
+                edited.by(),
+                edited.at());
+    }
+
+    private void publish(
+            Opportunity deal,
+            OpportunityChanged.Change change,
+            Long fromStageId,
+            long stageId,
+            OpportunityView previous,
+            long by,
+            java.time.Instant at) {
+        OpportunityView now = deal.toView(null, null);
+        publisher.publishEvent(new OpportunityChanged(
+                TenantContext.require(),
+                change,
+                deal.getId(),
+                now.ownerId(),
+                now.pipelineId(),
+                fromStageId,
+                stageId,
+                // an imported deal's history replays its stages: the status is the one of the stage entered
+                stageId == now.stageId() ? now.status() : org.pipelinecrm.pipeline.StageKind.OPEN,
+                previous,
+                by,
+                at,
+                () -> opportunities.view(deal)));
     }
 }

@@ -23,7 +23,8 @@ public record CrmSettings(
         @Valid @DefaultValue Login login,
         @Valid @DefaultValue Security security,
         @Valid @DefaultValue Reminders reminders,
-        @Valid @DefaultValue Forms forms) {
+        @Valid @DefaultValue Forms forms,
+        @Valid @DefaultValue Webhooks webhooks) {
 
     /** The embedded PostgreSQL, used when no {@code SPRING_DATASOURCE_URL} is set (read before the context starts). */
     public record EmbeddedDb(@DefaultValue("./data/pg") String dataDir) {}
@@ -54,4 +55,7 @@ public record CrmSettings(
     public record Forms(
             @DefaultValue("20") @Min(1) int perAddressPerHour,
             @DefaultValue("1000") @Min(1) int perFormPerHour) {}
+
+    /** Webhook targets on loopback or private networks are refused unless the installation allows them. */
+    public record Webhooks(@DefaultValue("false") boolean allowPrivateTargets) {}
 }

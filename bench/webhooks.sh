@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Webhook throughput: events per second delivered to a local receiver. Starts the app on the embedded
+# PostgreSQL (its own data folder under target/), signs up a workspace, subscribes a local receiver to
+# lead.created, creates EVENTS leads through the API (CLIENTS at a time) and times from the first lead until the
+# receiver has every delivery.
+#   bench/webhooks.sh
+# Environment: EVENTS (2000), CLIENTS (8), BENCH_PORT (8091), RECEIVER_PORT (8092), BENCH_SKIP_BUILD (0).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVENTS=${EVENTS:-2000}; CLIENTS=${CLIENTS:-8}
+PORT=${BENCH_PORT:-8091}; RECEIVER_PORT=${RECEIVER_PORT:-8092}; BASE=http://localhost:$PORT
+LOG=target/bench-webhooks-app.log; COUNT=target/bench-webhooks-received.txt
+
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -o -DskipTests -Djacoco.skip=true package
+JAR=$(ls target/pipeline-crm-*.jar | grep -v original | head -1)
+cp "$JAR" target/bench-webhooks.jar
+rm -rf target/bench-webhooks-pg
+export CRM_DEMO_ENABLED=false CRM_SIGNUP_PER_ADDRESS_PER_HOUR=100000 SERVER_PORT=$PORT \
+  CRM_EMBEDDED_DB_DATA_DIR=target/bench-webhooks-pg CRM_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true
+
+# The receiver answers 200 to every POST and writes how many it got.
+: > "$COUNT"
+python3 - "$RECEIVER_PORT" "$COUNT" <<'PY' &
+import sys, threading
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+port, out = int(sys.argv[1]), sys.argv[2]
+lock, seen = threading.Lock(), [0]
+class Hook(BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length', 0)))
+        self.send_response(200); self.send_header('Content-Length', '0'); self.end_headers()
+        with lock:
+            seen[0] += 1
+            open(out, 'w').write(str(seen[0]))
+    def log_message(self, *args):
+        pass
+ThreadingHTTPServer(('127.0.0.1', port), Hook).serve_forever()
+PY
+RECEIVER=$!
+java -jar target/bench-webhooks.jar > "$LOG" 2>&1 &
+APP=$!
+trap 'kill $APP $RECEIVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do curl -sf $BASE/actuator/health >/dev/null && break; sleep 1; done
+
+SUFFIX=$(date +%s)
+curl -sf -X POST -H 'Content-Type: application/json' $BASE/api/v1/signup \
+  -d "{\"workspaceName\":\"Webhook bench\",\"email\":\"admin-$SUFFIX@bench.test\",\"password\":\"bench-pass-123\",\"name\":\"Admin\"}" >/dev/null
+AUTH="admin-$SUFFIX@bench.test:bench-pass-123"
+curl -sf -u "$AUTH" -X POST -H 'Content-Type: application/json' $BASE/api/v1/webhooks \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"events\":[\"lead.created\"]}" >/dev/null
+
+START=$(date +%s.%N)
+seq 1 "$EVENTS" | xargs -P "$CLIENTS" -I{} curl -sf -o /dev/null -u "$AUTH" -X POST \
+  -H 'Content-Type: application/json' $BASE/api/v1/leads \
+  -d "{\"firstName\":\"Lead\",\"lastName\":\"{}\",\"email\":\"lead-{}@bench.test\",\"company\":\"Bench {}\"}"
+CREATED=$(date +%s.%N)
+for _ in $(seq 1 1200); do
+  [ "$(cat "$COUNT" 2>/dev/null || echo 0)" -ge "$EVENTS" ] && break
+  sleep 0.25
+done
+DONE=$(date +%s.%N)
+GOT=$(cat "$COUNT")
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+python3 - "$START" "$CREATED" "$DONE" "$EVENTS" "$GOT" "$LOAD" "$CLIENTS" <<'PY'
+import sys
+start, created, done, events, got, load, clients = sys.argv[1:]
+start, created, done = float(start), float(created), float(done)
+print(f"mode=webhooks clients={clients} events={events} delivered={got} "
+      f"created_in={created - start:.1f}s delivered_in={done - start:.1f}s "
+      f"throughput={int(got) / (done - start):.0f}/s load={load}")
+PY
