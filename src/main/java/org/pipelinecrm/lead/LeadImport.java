@@ -11,6 +11,7 @@ import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.importing.ChunkedImportTarget;
 import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.scoring.Scoring;
+import org.pipelinecrm.shared.Digits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -118,15 +119,16 @@ class LeadImport implements ChunkedImportTarget {
 
     private static Integer integer(String s) {
         try {
-            return s == null ? null : Integer.valueOf(s.replace(",", "").trim());
-        } catch (NumberFormatException e) {
+            // Persian digits and grouping (۱٬۲۰۰) read as the number they are
+            return s == null ? null : Digits.number(s).intValueExact();
+        } catch (NumberFormatException | ArithmeticException | NullPointerException e) {
             throw new RowProblem("notWholeNumber", "companySize", s);
         }
     }
 
     private static BigDecimal money(String s) {
         try {
-            return s == null ? null : new BigDecimal(s.replace(",", "").trim());
+            return s == null ? null : Digits.number(s);
         } catch (NumberFormatException e) {
             throw new RowProblem("notNumber", "annualRevenue", s);
         }
