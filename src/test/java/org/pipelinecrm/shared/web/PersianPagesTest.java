@@ -142,6 +142,31 @@ class PersianPagesTest {
     }
 
     @Test
+    void theLeadPageKeepsAddressesLeftToRightAndWordsItsScoreInPersianDigits() throws Exception {
+        var ws = workspaces.createPersian();
+        long lead = id(post("/api/v1/leads")
+                .with(ws.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lastName\": \"مرادی\", \"email\": \"mina@pars.example\","
+                        + " \"phone\": \"+۹۸ ۲۱ ۵۵۵۵ ۰۱۰۱\", \"companySize\": \"۲۵۰\"}"));
+        String page = mvc.perform(get("/leads/" + lead)
+                        .with(user(users.loadUserByUsername(ws.adminEmail())))
+                        .cookie(PERSIAN))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("<html lang=\"fa\" dir=\"rtl\"")
+                .contains("<bdi dir=\"ltr\" id=\"lead-email\">mina@pars.example</bdi>")
+                .contains("<bdi dir=\"ltr\" id=\"lead-phone\">+98 21 5555 0101</bdi>");
+        // the size rule of the workspace's scorecard, its bound and the points in Persian digits
+        String breakdown = page.substring(page.indexOf("id=\"score-breakdown\""));
+        breakdown = breakdown.substring(0, breakdown.indexOf("</ul>"));
+        assertThat(breakdown).contains("۲۰۰").contains("+۱۰").doesNotContainPattern("[0-9]");
+        assertThat(english(page, ws)).isEmpty();
+    }
+
+    @Test
     void errorAnswersAndFormErrorsReadPersian() throws Exception {
         var ws = workspaces.createPersian();
         // bean validation's own messages, in an API answer to a Persian reader
