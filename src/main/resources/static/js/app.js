@@ -76,6 +76,7 @@ window.crmToast = (message, kind = 'success') => {
   const body = document.createElement('div');
   body.className = 'toast-body';
   body.textContent = message;
+  if (window.crmDigits) { window.crmDigits.isolate(body); }
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'btn-close btn-close-white me-2 m-auto';

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.pipelinecrm.shared.Digits;
 import org.pipelinecrm.shared.TenantOwned;
 
 /** A person at an account. */
@@ -50,7 +51,7 @@ class Contact extends TenantOwned {
         this.firstName = Account.blankless(cmd.firstName());
         this.lastName = cmd.lastName().trim();
         this.email = Account.blankless(cmd.email());
-        this.phone = Account.blankless(cmd.phone());
+        this.phone = Digits.phone(cmd.phone());
         this.title = Account.blankless(cmd.title());
         this.buyingRole = cmd.buyingRole();
     }

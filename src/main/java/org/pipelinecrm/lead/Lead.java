@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.pipelinecrm.scoring.Scorecard.Score;
 import org.pipelinecrm.shared.ConflictException;
+import org.pipelinecrm.shared.Digits;
 import org.pipelinecrm.shared.TenantOwned;
 import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.context.MessageSourceResolvable;
@@ -139,7 +140,7 @@ class Lead extends TenantOwned {
         firstName = trim(d.firstName());
         lastName = trim(d.lastName());
         email = trim(d.email());
-        phone = trim(d.phone());
+        phone = Digits.phone(d.phone());
         company = trim(d.company());
         title = trim(d.title());
         industry = trim(d.industry());

@@ -19,6 +19,7 @@ import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.importing.UndoableImportTarget;
 import org.pipelinecrm.scoring.Scoring;
+import org.pipelinecrm.shared.Digits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -281,27 +282,19 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
 
     private static Integer integer(String s) {
         try {
-            return s == null ? null : Integer.valueOf(number(s));
-        } catch (NumberFormatException e) {
+            // Persian digits and grouping (۱٬۲۰۰) read as the number they are
+            return s == null ? null : Digits.number(s).intValueExact();
+        } catch (NumberFormatException | ArithmeticException | NullPointerException e) {
             throw new RowProblem("notWholeNumber", "companySize", s);
         }
     }
 
     private static BigDecimal money(String s) {
         try {
-            return s == null ? null : new BigDecimal(number(s));
+            return s == null ? null : Digits.number(s);
         } catch (NumberFormatException e) {
             throw new RowProblem("notNumber", "annualRevenue", s);
         }
-    }
-
-    /** A number as typed: thousands separators dropped, Persian digits and decimal sign read. */
-    private static String number(String s) {
-        return ImportDates.latinDigits(s.trim())
-                .replace("\u066C", "")
-                .replace("\u066B", ".")
-                .replace(",", "")
-                .replace(" ", "");
     }
 
     private static LeadType type(String s) {

@@ -23,6 +23,7 @@ import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
+import org.pipelinecrm.shared.Digits;
 import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -278,7 +279,10 @@ class OpportunityImport implements ImportTarget {
             return BigDecimal.ZERO;
         }
         try {
-            BigDecimal amount = new BigDecimal(s.replace(",", "").trim());
+            BigDecimal amount = Digits.number(s);
+            if (amount == null) {
+                return BigDecimal.ZERO;
+            }
             if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
                 throw new RowProblem("badAmount", s);
             }

@@ -1,8 +1,10 @@
 package org.pipelinecrm.scoring;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pipelinecrm.shared.web.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,11 @@ public class ScoreWording {
     private static final Pattern BEHAVIOUR = Pattern.compile("(\\S+) ×(\\d+)");
 
     private final MessageSource messages;
+    private final Formats formats;
 
-    ScoreWording(MessageSource messages) {
+    ScoreWording(MessageSource messages, Formats formats) {
         this.messages = messages;
+        this.formats = formats;
     }
 
     /** A behaviour event type (e.g. DEMO_REQUESTED) by its label; a type the workspace made up, as it is. */
@@ -68,10 +72,22 @@ public class ScoreWording {
                 return messages.getMessage("scoring.rule.present", words, locale);
             }
             if (op != FitRule.Operator.PRESENT && rest.startsWith(said + " ")) {
-                words[2] = rest.substring(said.length() + 1);
+                words[2] = value(op, rest.substring(said.length() + 1));
                 return messages.getMessage("scoring.rule.fit", words, locale);
             }
         }
         return rule;
+    }
+
+    /** A bound of "at least" or "at most" is a number, written in the reader's digits (۵۰ in Persian). */
+    private String value(FitRule.Operator op, String value) {
+        if (op == FitRule.Operator.GTE || op == FitRule.Operator.LTE) {
+            try {
+                return formats.number(new BigDecimal(value.trim()));
+            } catch (NumberFormatException typedText) {
+                return value;
+            }
+        }
+        return value;
     }
 }

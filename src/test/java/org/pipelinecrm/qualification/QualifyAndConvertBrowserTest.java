@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.pipelinecrm.identity.Role;
@@ -90,8 +91,10 @@ class QualifyAndConvertBrowserTest {
                         "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
                         browser.findElement(By.id("expected-purchase")),
                         purchase.toString());
-        // the browser's picker is Gregorian; the day it stands for is shown in the Solar Hijri calendar beside it
-        assertThat(browser.findElement(By.id("expected-purchase-solar")).getText())
+        // the field shows the day it stands for in the Solar Hijri calendar, and names it in full
+        WebElement shown = browser.findElement(By.id("expected-purchase-solar"));
+        assertThat(shown.getDomProperty("value")).isEqualTo(solar("yyyy/MM/dd", purchase));
+        assertThat(shown.getDomAttribute("title"))
                 .contains(solar("MMMM", purchase))
                 .contains(solar("y", purchase));
         choose(browser, "organization-status", "PASSED");

@@ -37,10 +37,23 @@ public class TestWorkspaces {
 
     /** A new workspace with its admin. */
     public Workspace create() {
+        return create(java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * A new workspace signed up in Persian: its pipeline, reasons and rules are named in Persian, its years are Solar
+     * Hijri, and its admin reads Persian.
+     */
+    public Workspace createPersian() {
+        return create(java.util.Locale.forLanguageTag("fa"));
+    }
+
+    private Workspace create(java.util.Locale language) {
         String suffix =
                 COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = "admin-" + suffix + "@test.example";
-        var result = signup.signUp(new Signup.SignupCmd("Workspace " + suffix, admin, PASSWORD, "Admin " + suffix));
+        var result = signup.signUp(
+                new Signup.SignupCmd("Workspace " + suffix, admin, PASSWORD, "Admin " + suffix), language);
         return new Workspace(result.workspaceId(), result.userId(), admin, suffix);
     }
 

@@ -1,10 +1,13 @@
 package org.pipelinecrm.importing.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.ImportStatus;
 import org.pipelinecrm.importing.Imports;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +27,11 @@ class ImportsApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Imports imports;
+    private final MessageSource messages;
 
-    ImportsApi(Imports imports) {
+    ImportsApi(Imports imports, MessageSource messages) {
         this.imports = imports;
+        this.messages = messages;
     }
 
     @PostMapping(consumes = "multipart/form-data")
@@ -61,9 +66,33 @@ class ImportsApi {
         }
     }
 
+    /** Row errors read in the client's language (English unless it asks for Persian); code and args stay as kept. */
     @GetMapping("/{id}")
     ImportStatus status(@PathVariable long id) {
-        return imports.status(id);
+        ImportStatus status = imports.status(id);
+        Locale locale = LocaleContextHolder.getLocale();
+        return new ImportStatus(
+                status.id(),
+                status.entity(),
+                status.status(),
+                status.total(),
+                status.processed(),
+                status.imported(),
+                status.updated(),
+                status.skipped(),
+                status.errors().stream()
+                        .map(e -> e.code() == null
+                                ? e
+                                : new ImportStatus.RowError(
+                                        e.row(),
+                                        messages.getMessage(
+                                                "import.problem." + e.code(),
+                                                e.args().toArray(),
+                                                e.message(),
+                                                locale),
+                                        e.code(),
+                                        e.args()))
+                        .toList());
     }
 
     /** Queues the undo of a finished import; its progress is the status's {@code undo}. */
