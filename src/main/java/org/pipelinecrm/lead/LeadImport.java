@@ -13,7 +13,6 @@ import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.importing.ChunkedImportTarget;
 import org.pipelinecrm.importing.ImportChoice;
-import org.pipelinecrm.importing.ImportDates;
 import org.pipelinecrm.importing.ImportLedger;
 import org.pipelinecrm.importing.ImportOptions;
 import org.pipelinecrm.importing.RowProblem;
