@@ -133,19 +133,8 @@ public class Opportunities {
 
     public PageOf<OpportunityView> list(
             Long pipelineId, Long stageId, Long ownerId, StageKind status, int page, int size) {
-        Specification<Opportunity> spec = visibleToMe();
-        if (pipelineId != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("pipelineId"), pipelineId));
-        }
-        if (stageId != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("stageId"), stageId));
-        }
-        if (ownerId != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("ownerId"), ownerId));
-        }
-        if (status != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), status));
-        }
+        Specification<Opportunity> spec =
+                new DealFilter(pipelineId, stageId, ownerId, null, status, null).toSpecification();
         var found = opportunities.findAll(
                 spec,
                 PageRequest.of(
@@ -238,16 +227,6 @@ public class Opportunities {
             throw new NotFoundException("Opportunity", id);
         }
         return deal;
-    }
-
-    private static Specification<Opportunity> visibleToMe() {
-        CrmUser me = CurrentUser.get();
-        if (DealScope.seesAll(me)) {
-            return (r, q, cb) -> cb.conjunction();
-        }
-        return (r, q, cb) -> me.teamId() == null
-                ? cb.equal(r.get("ownerId"), me.id())
-                : cb.or(cb.equal(r.get("ownerId"), me.id()), cb.equal(r.get("teamId"), me.teamId()));
     }
 
     static void checkVersion(Opportunity deal, long expected) {
