@@ -35,6 +35,8 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf $BASE/actuator/health >/dev/null && break; sleep 1; done
 if [ "$MODE" = embedded ]; then
   PGPORT=$(grep -oP 'Embedded PostgreSQL on port \K[0-9]+' "$LOG")
+  # the embedded database asks for passwords; the superuser's is kept beside its data
+  export PGPASSWORD=$(grep -oP '^postgres=\K.*' target/bench-export-pg/crm-passwords.properties)
   psql_su() { eval "psql -X -q -h localhost -p $PGPORT -U postgres -d crm $*"; }
 fi
 
@@ -60,4 +62,7 @@ for round in warm-up measured; do
     done
   done
 done
+STATS=$(curl -sf -u "$EMAIL:bench-password" -o target/bench-export.zip -w '%{time_total} %{size_download}' \
+  "$BASE/api/v1/exports/workspace")
+echo "entity=workspace format=zip seconds=${STATS% *} bytes=${STATS#* } heap_used_after=$(heap)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
