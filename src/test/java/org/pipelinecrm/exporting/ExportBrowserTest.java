@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,5 +87,16 @@ class ExportBrowserTest {
         assertThat(ExportFiles.ids(rows)).containsExactly(webinar, webinarToo);
         assertThat(rows.get(1).get("Last name")).isEqualTo("رضایی");
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(base + "/leads");
+            Object fits = ((JavascriptExecutor) browser)
+                    .executeScript("const r = document.getElementById('export-leads').getBoundingClientRect();"
+                            + " return r.left >= 0 && r.right <= window.innerWidth;");
+            assertThat(fits).as("the Export button fits on a phone").isEqualTo(true);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 1000));
+        }
     }
 }
