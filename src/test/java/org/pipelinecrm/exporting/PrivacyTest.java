@@ -186,7 +186,9 @@ class PrivacyTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"erase-modal\"")))
                 .andExpect(content().string(containsString("Lead #" + sara.lead() + ": Sara Ahmadi sara@acme.test")))
-                .andExpect(content().string(containsString("Contact #" + sara.contact() + ": Sara Ahmadi")));
+                .andExpect(content().string(containsString("Contact #" + sara.contact() + ": Sara Ahmadi")))
+                .andExpect(content().string(containsString("Call · Called Sara")))
+                .andExpect(content().string(containsString("Note · Sara prefers mornings")));
         mvc.perform(post("/settings/privacy/erase")
                         .param("leadIds", "" + sara.lead())
                         .param("contactIds", "" + sara.contact())
