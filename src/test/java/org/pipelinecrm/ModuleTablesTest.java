@@ -67,7 +67,8 @@ class ModuleTablesTest {
             Map.entry("importing", Set.of("import_job", "import_record")),
             Map.entry("webhook", Set.of("webhook_subscription", "webhook_delivery", "webhook_attempt")),
             Map.entry("notification", Set.of("notification")),
-            Map.entry("automation", Set.of("automation_rule", "automation_run")));
+            Map.entry("automation", Set.of("automation_rule", "automation_run")),
+            Map.entry("exporting", Set.of("privacy_action")));
 
     /** Kept by libraries (Modulith's event registry, db-scheduler), named by no module's SQL. */
     static final Set<String> LIBRARY_TABLES =

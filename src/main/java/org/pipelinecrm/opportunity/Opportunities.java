@@ -182,19 +182,8 @@ public class Opportunities {
         Sort order = sort == null
                 ? Sort.by(Sort.Direction.DESC, "id")
                 : Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sort.property(), "id");
-        Specification<Opportunity> spec = visibleToMe();
-        if (pipelineId != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("pipelineId"), pipelineId));
-        }
-        if (stageId != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("stageId"), stageId));
-        }
-        if (ownerId != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("ownerId"), ownerId));
-        }
-        if (status != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), status));
-        }
+        Specification<Opportunity> spec =
+                new DealFilter(pipelineId, stageId, ownerId, null, status, null).toSpecification();
         var found = opportunities.findAll(
                 spec, PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size), order));
         Map<Long, String> accountNames = accounts.namesByIds(found.stream()
@@ -297,16 +286,6 @@ public class Opportunities {
                     team == null ? "" : team);
         }
         return deal;
-    }
-
-    private static Specification<Opportunity> visibleToMe() {
-        CrmUser me = CurrentUser.get();
-        if (DealScope.seesAll(me)) {
-            return (r, q, cb) -> cb.conjunction();
-        }
-        return (r, q, cb) -> me.teamId() == null
-                ? cb.equal(r.get("ownerId"), me.id())
-                : cb.or(cb.equal(r.get("ownerId"), me.id()), cb.equal(r.get("teamId"), me.teamId()));
     }
 
     static void checkVersion(Opportunity deal, long expected) {

@@ -182,6 +182,32 @@ class NoServerErrorTest {
                 .andExpect(redirectedUrl("/leads/" + lead + "?tab=tasks"));
     }
 
+    @Test
+    void exportsRefuseWrongParametersNamingThem() throws Exception {
+        var ws = workspaces.create();
+        refused(
+                mvc.perform(get("/api/v1/exports/leads").param("q", "a\u0000b").with(ws.admin())),
+                "q",
+                "nul-character");
+        refused(
+                mvc.perform(
+                        get("/api/v1/exports/leads").param("minScore", "lots").with(ws.admin())),
+                "minScore",
+                "whole-number");
+        mvc.perform(get("/api/v1/exports/opportunities")
+                        .param("status", "maybe")
+                        .with(ws.admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+        mvc.perform(get("/exports/unicorns").with(user(users.loadUserByUsername(ws.adminEmail()))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/privacy/subjects/erase")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"leadIds\":[null]}"))
+                .andExpect(status().isBadRequest());
+    }
+
     private long task(TestWorkspaces.Workspace ws, long lead) throws Exception {
         String task = send(post("/api/v1/tasks"), ws, """
                 {"title":"Call back","dueAt":"2026-12-01T10:00:00Z","recordType":"LEAD","recordId":%d}
