@@ -63,7 +63,8 @@ class ModuleTablesTest {
                             "stage_exit_day")),
             Map.entry("activity", Set.of("activity", "sales_task")),
             Map.entry("insight", Set.of("revenue_target", "fiscal_year")),
-            Map.entry("importing", Set.of("import_job")));
+            Map.entry("importing", Set.of("import_job")),
+            Map.entry("customfield", Set.of("custom_field")));
 
     /** Kept by libraries (Modulith's event registry, db-scheduler), named by no module's SQL. */
     static final Set<String> LIBRARY_TABLES =

@@ -76,6 +76,10 @@ class Lead extends TenantOwned {
     private Long convertedAccountId;
     private Long convertedContactId;
     private Long convertedOpportunityId;
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+    @jakarta.persistence.Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
 
     @Version
     private long version;
@@ -421,7 +425,17 @@ class Lead extends TenantOwned {
                 convertedAt,
                 convertedAccountId,
                 convertedContactId,
-                convertedOpportunityId);
+                convertedOpportunityId,
+                Map.of());
+    }
+
+    String customFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
     }
 
     Long id() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.ColumnTransformer;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
 import org.pipelinecrm.shared.ConflictException;
@@ -60,6 +61,11 @@ class Opportunity extends TenantOwned {
     private Long sourceLeadId;
     private Instant convertedAt;
     private String externalId;
+
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @jakarta.persistence.Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
 
     @Version
     private long version;
@@ -299,6 +305,15 @@ class Opportunity extends TenantOwned {
         return status;
     }
 
+    String getCustomFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
+    }
+
     OpportunityView toView(String accountName, String ownerName) {
         return new OpportunityView(
                 id == null ? 0 : id,
@@ -326,7 +341,8 @@ class Opportunity extends TenantOwned {
                 lastActivityAt,
                 version,
                 sourceLeadId,
-                convertedAt);
+                convertedAt,
+                java.util.Map.of());
     }
 
     /** This deal was made from a qualified lead; set once, at conversion. */

@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
@@ -45,6 +48,7 @@ class OpportunitiesApi {
     private final DealStageHistory history;
     private final Problems problems;
     private final MessageSource messages;
+    private final CustomFields customFields;
 
     OpportunitiesApi(
             Opportunities opportunities,
@@ -53,7 +57,9 @@ class OpportunitiesApi {
             Pipelines pipelines,
             DealStageHistory history,
             Problems problems,
-            MessageSource messages) {
+            MessageSource messages,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.problems = problems;
         this.messages = messages;
         this.opportunities = opportunities;
@@ -66,7 +72,8 @@ class OpportunitiesApi {
     @PostMapping("/opportunities")
     @ResponseStatus(HttpStatus.CREATED)
     OpportunityView create(@Valid @RequestBody Opportunities.CreateCmd cmd) {
-        return opportunities.create(cmd);
+        // the API always speaks custom fields: a body without them is held to the required ones
+        return opportunities.create(cmd.customFields() == null ? cmd.withCustomFields(Map.of()) : cmd);
     }
 
     @GetMapping("/opportunities")
@@ -76,9 +83,11 @@ class OpportunitiesApi {
             @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam Map<String, String> params) {
         StageKind kind = status == null || status.isBlank() ? null : stageKind(status);
-        return opportunities.list(pipelineId, stageId, ownerId, kind, page, size);
+        return opportunities.list(
+                pipelineId, stageId, ownerId, kind, customFields.filter(RecordKind.OPPORTUNITY, params), page, size);
     }
 
     private static StageKind stageKind(String status) {
@@ -157,14 +166,16 @@ class OpportunitiesApi {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long stageId,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "20") int perStage) {
+            @RequestParam(defaultValue = "20") int perStage,
+            @RequestParam Map<String, String> params) {
         long pipeline = pipelineId != null
                 ? pipelineId
                 : pipelines.visible().stream()
                         .findFirst()
                         .orElseThrow(() -> new NotFoundException("Pipeline", "default"))
                         .id();
-        BoardFilter filter = new BoardFilter(pipeline, ownerId, teamId, q);
+        BoardFilter filter =
+                new BoardFilter(pipeline, ownerId, teamId, q, customFields.filter(RecordKind.OPPORTUNITY, params));
         if (stageId != null) {
             return List.of(board.page(filter, stageId, cursor, perStage));
         }
