@@ -71,6 +71,16 @@ public class CustomFields {
         return fields(kind).stream().filter(FieldView::active).toList();
     }
 
+    /** The active fields a filter bar offers: choices, yes/no and numbers (ranges of dates are left to the API). */
+    public List<FieldView> filterable(RecordKind kind) {
+        return active(kind).stream()
+                .filter(f -> f.type().hasOptions()
+                        || f.type() == FieldType.BOOLEAN
+                        || f.type() == FieldType.NUMBER
+                        || f.type() == FieldType.MONEY)
+                .toList();
+    }
+
     public FieldView field(long id) {
         return load(id).toView();
     }
@@ -249,6 +259,64 @@ public class CustomFields {
                             : CustomFieldFilter.Condition.range(key, op.equals("gte") ? ">=" : "<=", value));
         }
         return new CustomFieldFilter(conditions);
+    }
+
+    /**
+     * Every active field of the kind with the record's value (null when it has none), for a record page: the text
+     * as a form shows it, a person's name for a person field, the date for a date field.
+     */
+    public List<Shown> shown(RecordKind kind, Map<String, Object> values) {
+        Map<Long, String> names = null;
+        List<Shown> shown = new ArrayList<>();
+        for (FieldView def : active(kind)) {
+            Object value = values == null ? null : values.get(def.key());
+            String display = text(value);
+            LocalDate date = null;
+            if (value instanceof Number n && def.type() == FieldType.USER) {
+                names = names == null ? people.userNames() : names;
+                display = names.getOrDefault(n.longValue(), display);
+            }
+            if (value != null && def.type() == FieldType.DATE) {
+                try {
+                    date = LocalDate.parse(value.toString());
+                } catch (java.time.format.DateTimeParseException e) {
+                    date = null; // what was typed and refused: the form shows it as typed
+                }
+            }
+            shown.add(new Shown(def, value, text(value), display, date));
+        }
+        return shown;
+    }
+
+    /**
+     * The values a record page's form sent for the kind's active fields, as {@link #write} takes them: each field's
+     * inputs are named {@code cf.KEY}; a multi-select sends one per ticked option after an empty one (so that none
+     * ticked clears it). Fields the form did not send are left out, and so stay as they are.
+     */
+    public Map<String, Object> fromForm(RecordKind kind, Map<String, List<String>> form) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (FieldView def : active(kind)) {
+            List<String> sent = form.get(CustomFieldFilter.PREFIX + def.key());
+            if (sent == null) {
+                continue;
+            }
+            if (def.type() == FieldType.MULTI_SELECT) {
+                List<String> picked =
+                        sent.stream().filter(v -> v != null && !v.isBlank()).toList();
+                given.put(def.key(), picked.isEmpty() ? null : picked);
+            } else {
+                given.put(def.key(), sent.isEmpty() ? null : sent.get(0));
+            }
+        }
+        return given;
+    }
+
+    /** A field on a record page: its value as stored, as a form's input holds it, and as shown. */
+    public record Shown(FieldView field, Object value, String input, String display, LocalDate date) {
+
+        public boolean picked(String option) {
+            return value instanceof Collection<?> c ? c.contains(option) : option.equals(value);
+        }
     }
 
     /** A value of the field as text for a form or a cell: lists joined by ", ". */

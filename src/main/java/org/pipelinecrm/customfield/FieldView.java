@@ -17,6 +17,11 @@ public record FieldView(
         boolean active,
         long version) {
 
+    /** The options one a line, as the settings page edits them. */
+    public String optionLines() {
+        return String.join("\n", options);
+    }
+
     /** The label in the reader's language. */
     public String labelIn(Locale locale) {
         return "fa".equals(locale.getLanguage()) ? labelFa : label;

@@ -1,9 +1,13 @@
 package org.pipelinecrm.opportunity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.pipelinecrm.customfield.FieldForm;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.DealMoves;
@@ -17,6 +21,7 @@ import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.shared.ConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,6 +40,7 @@ class OpportunityController {
     private final People people;
     private final CloseReasons closeReasons;
     private final DealStageHistory history;
+    private final FieldForm fieldForm;
 
     OpportunityController(
             Opportunities opportunities,
@@ -42,7 +48,9 @@ class OpportunityController {
             Pipelines pipelines,
             People people,
             CloseReasons closeReasons,
-            DealStageHistory history) {
+            DealStageHistory history,
+            FieldForm fieldForm) {
+        this.fieldForm = fieldForm;
         this.closeReasons = closeReasons;
         this.history = history;
         this.opportunities = opportunities;
@@ -140,6 +148,8 @@ class OpportunityController {
         model.addAttribute("wonReasons", pipelines.reasons(StageKind.WON));
         model.addAttribute("users", people.users());
         model.addAttribute("canReopen", CurrentUser.get().seesWholeWorkspace());
+        fieldForm.show(
+                model, RecordKind.OPPORTUNITY, deal.customFields(), "/opportunities/" + id + "/fields", deal.version());
         // A reason an admin added or renamed has no translation: it is shown as written.
         model.addAttribute(
                 "closeReasonLabel",
@@ -180,6 +190,32 @@ class OpportunityController {
                 form.accountName());
         flash.addFlashAttribute("saved", "opportunity.saved");
         return "redirect:/opportunities/" + id;
+    }
+
+    /** The deal's custom fields, saved from their section of the page. */
+    @PostMapping("/opportunities/{id}/fields")
+    String saveFields(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        return fieldForm.save(
+                RecordKind.OPPORTUNITY,
+                form,
+                version,
+                "/opportunities/" + id,
+                values -> opportunities.change(
+                        id,
+                        new Opportunities.ChangeCmd(
+                                null, null, null, null, null, null, null, null, null, null, version, values)),
+                () -> opportunities.opportunity(id).customFields(),
+                request,
+                response,
+                model,
+                flash);
     }
 
     @PostMapping("/opportunities/{id}/close")
