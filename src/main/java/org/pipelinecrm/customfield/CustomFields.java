@@ -311,6 +311,28 @@ public class CustomFields {
         return given;
     }
 
+    /** The import columns a file may map for the kind: {@code cf.KEY} for each active field. */
+    public List<String> importFields(RecordKind kind) {
+        return active(kind).stream()
+                .map(f -> CustomFieldFilter.PREFIX + f.key())
+                .toList();
+    }
+
+    /**
+     * The custom field values of an import row (import field → text), as {@link #write} takes them: the
+     * {@code cf.KEY} fields with a value; a list's options are separated by commas. Empty cells are left out, so a
+     * re-import does not clear what the file does not give.
+     */
+    public Map<String, Object> fromRow(Map<String, String> row) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        row.forEach((field, value) -> {
+            if (field.startsWith(CustomFieldFilter.PREFIX) && value != null && !value.isBlank()) {
+                given.put(field.substring(CustomFieldFilter.PREFIX.length()), value);
+            }
+        });
+        return given;
+    }
+
     /** A field on a record page: its value as stored, as a form's input holds it, and as shown. */
     public record Shown(FieldView field, Object value, String input, String display, LocalDate date) {
 

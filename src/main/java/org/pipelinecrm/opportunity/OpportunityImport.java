@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -41,13 +43,16 @@ class OpportunityImport implements ImportTarget {
     private final Accounts accounts;
     private final People people;
     private final Workspaces workspaces;
+    private final CustomFields customFields;
 
     OpportunityImport(
             OpportunityRepository opportunities,
             Pipelines pipelines,
             Accounts accounts,
             People people,
-            Workspaces workspaces) {
+            Workspaces workspaces,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.accounts = accounts;
@@ -62,6 +67,13 @@ class OpportunityImport implements ImportTarget {
 
     @Override
     public List<String> fields() {
+        return java.util.stream.Stream.concat(
+                        base().stream(), customFields.importFields(RecordKind.OPPORTUNITY).stream())
+                .toList();
+    }
+
+    /** The deal's own fields; the workspace's custom fields follow them as {@code cf.KEY}. */
+    private static List<String> base() {
         return List.of(
                 "externalId",
                 "name",
@@ -111,6 +123,15 @@ class OpportunityImport implements ImportTarget {
         Instant closed = day(v.get("closedAt"), "closedAt", zone);
         UserSummary owner = owner(v.get("ownerName"), me);
         String reason = reason(stage, v.get("reason"));
+        Opportunity existing = externalId == null
+                ? null
+                : opportunities.findByExternalId(externalId).orElse(null);
+        // checked before anything of the row is written; a new deal must have every required field
+        String values = customFields.write(
+                RecordKind.OPPORTUNITY,
+                existing == null ? "{}" : existing.getCustomFields(),
+                customFields.fromRow(v),
+                existing == null);
         Long accountId = v.get("accountName") == null
                 ? null
                 : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName"))
@@ -119,12 +140,10 @@ class OpportunityImport implements ImportTarget {
                 ? LocalDate.ofInstant(day(v.get("expectedCloseDate"), "expectedCloseDate", zone), zone)
                 : closed != null ? LocalDate.ofInstant(closed, zone) : null;
 
-        Opportunity existing = externalId == null
-                ? null
-                : opportunities.findByExternalId(externalId).orElse(null);
         Opportunity deal = existing != null
                 ? existing
                 : new Opportunity(name, pipeline.openStages().get(0), owner.id(), owner.teamId(), me.id(), opened);
+        deal.fillIn(values);
         deal.describe(
                 name,
                 amount,
