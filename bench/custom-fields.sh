@@ -19,6 +19,7 @@ APP=${BENCH_APP:-bench_pipeline_app}
 export PGPASSWORD=${BENCH_PASSWORD:-bench-pass}
 PORT=${PGPORT:-5432}
 
+if [ -z "${SKIP_SETUP:-}" ]; then # SKIP_SETUP=1 reruns the measurements on the data already there
 bench/setup.sh "$WORKSPACES" "$PER_WORKSPACE"
 # The deal part of V85: the column (owned by the opportunity module) and its GIN index.
 grep -E '^(ALTER TABLE|CREATE INDEX) opportunity' src/main/resources/db/migration/V85__custom_fields.sql \
@@ -35,6 +36,7 @@ UPDATE opportunity SET custom_fields = jsonb_build_object(
   'strategic', random() < 0.1);
 VACUUM ANALYZE opportunity;
 SQL
+fi
 
 LOGS=$(mktemp -d)
 percentiles() { # latency (µs) is the third field of pgbench's log
@@ -42,27 +44,27 @@ percentiles() { # latency (µs) is the third field of pgbench's log
     printf "transactions %d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms\n",
       NR, a[int(NR*0.50)]/1000, a[int(NR*0.95)]/1000, a[int(NR*0.99)]/1000, a[NR]/1000 }'
 }
-run() { # name script
+run() { # name script (the name is also the log folder: one per phase)
   mkdir -p "$LOGS/$1"
   (cd "$LOGS/$1" && pgbench -h 127.0.0.1 -p "$PORT" -U "$APP" -n -c "$CLIENTS" -j 2 -T "$SECONDS_EACH" \
     -D workspaces="$WORKSPACES" --log -f "$OLDPWD/bench/$2" "$BENCH_DB") | grep -E "number of failed|tps"
   echo -n "$1: "; percentiles "$LOGS/$1"
 }
-run_all() {
+run_all() { # phase
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== board first page filtered by cf.tier (5 % of deals), $CLIENTS clients, ${SECONDS_EACH}s"
-run board custom-fields-board.sql
+run "$1-board" custom-fields-board.sql
 echo "== deal list filtered by cf.region (25 %) and by cf.seats.gte (1 %), $CLIENTS clients, ${SECONDS_EACH}s"
-run list custom-fields-list.sql
+run "$1-list" custom-fields-list.sql
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 # Row-level security keeps the planner from using an index for an operator that is not LEAKPROOF, and jsonb's
 # containment is not: the GIN index answers the app role only after a superuser marks it so (docs/benchmarks.md).
 su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
 echo "######## as installed (jsonb_contains not leakproof)"
-run_all
+run_all installed
 su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) LEAKPROOF'"
 echo "######## with jsonb_contains marked LEAKPROOF by a superuser"
-run_all
+run_all leakproof
 su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
 rm -rf "$LOGS"
