@@ -77,6 +77,10 @@ class Lead extends TenantOwned {
     private Long convertedAccountId;
     private Long convertedContactId;
     private Long convertedOpportunityId;
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+    @jakarta.persistence.Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
 
     // Who changed it last (a person's edit or move), for a stale edit's answer.
     private Long changedBy;
@@ -437,7 +441,17 @@ class Lead extends TenantOwned {
                 convertedAt,
                 convertedAccountId,
                 convertedContactId,
-                convertedOpportunityId);
+                convertedOpportunityId,
+                Map.of());
+    }
+
+    String customFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
     }
 
     Long id() {

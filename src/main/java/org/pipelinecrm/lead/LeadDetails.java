@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** What a person types about a lead (API body, page form, import row). */
+/**
+ * What a person types about a lead (API body, page form, import row); {@code customFields} are the values of the
+ * workspace's custom fields for leads, by key (left out: none given).
+ */
 public record LeadDetails(
         @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
@@ -23,7 +26,65 @@ public record LeadDetails(
         LeadType type,
         Long ownerId,
         Long teamId,
-        @Size(max = 120) String externalId) {
+        @Size(max = 120) String externalId,
+        java.util.Map<String, Object> customFields) {
+
+    /** Details without custom field values (null: the caller does not give any, so none are checked). */
+    public LeadDetails(
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String company,
+            String title,
+            String industry,
+            String country,
+            Integer companySize,
+            BigDecimal annualRevenue,
+            String source,
+            LeadType type,
+            Long ownerId,
+            Long teamId,
+            String externalId) {
+        this(
+                firstName,
+                lastName,
+                email,
+                phone,
+                company,
+                title,
+                industry,
+                country,
+                companySize,
+                annualRevenue,
+                source,
+                type,
+                ownerId,
+                teamId,
+                externalId,
+                null);
+    }
+
+    /** The same details with these custom field values. */
+    public LeadDetails withCustomFields(java.util.Map<String, Object> values) {
+        return new LeadDetails(
+                firstName,
+                lastName,
+                email,
+                phone,
+                company,
+                title,
+                industry,
+                country,
+                companySize,
+                annualRevenue,
+                source,
+                type,
+                ownerId,
+                teamId,
+                externalId,
+                values);
+    }
 
     /** This with every field of {@code patch} that is set laid over it. */
     public LeadDetails with(LeadDetails patch) {
@@ -42,7 +103,8 @@ public record LeadDetails(
                 or(patch.type, type),
                 or(patch.ownerId, ownerId),
                 or(patch.teamId, teamId),
-                or(patch.externalId, externalId));
+                or(patch.externalId, externalId),
+                or(patch.customFields, customFields));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -2,6 +2,9 @@ package org.pipelinecrm.lead;
 
 import java.time.Instant;
 import java.util.List;
+import org.pipelinecrm.customfield.CustomFieldFilter;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -29,6 +32,7 @@ public class Leads {
     private final HandoffPolicy policy;
     private final Assignees assignees;
     private final People people;
+    private final CustomFields customFields;
 
     Leads(
             LeadRepository leads,
@@ -38,8 +42,10 @@ public class Leads {
             Scoring scoring,
             HandoffPolicy policy,
             Assignees assignees,
-            People people) {
+            People people,
+            CustomFields customFields) {
         this.people = people;
+        this.customFields = customFields;
         this.policy = policy;
         this.assignees = assignees;
         this.leads = leads;
@@ -50,8 +56,17 @@ public class Leads {
     }
 
     public Page<LeadView> list(LeadFilter filter, Pageable pageable) {
-        return leads.findAll(filter.toSpecification(CurrentUser.get()), pageable)
-                .map(l -> l.toView(null));
+        return list(filter, CustomFieldFilter.none(), pageable);
+    }
+
+    /** The leads that match, also by custom field values. */
+    public Page<LeadView> list(LeadFilter filter, CustomFieldFilter fields, Pageable pageable) {
+        Specification<Lead> spec = filter.toSpecification(CurrentUser.get());
+        if (!fields.isEmpty()) {
+            spec = spec.and(fields.specification());
+        }
+        var values = customFields.reader(RecordKind.LEAD);
+        return leads.findAll(spec, pageable).map(l -> l.toView(null).withCustomFields(values.apply(l.customFields())));
     }
 
     public LeadView get(long id) {
@@ -60,7 +75,7 @@ public class Leads {
                 timeline.findByLeadIdOrderByOccurredAtDescIdDesc(id, PageRequest.of(0, 200)).stream()
                         .map(TimelineEntry::toView)
                         .toList();
-        return lead.toView(entries);
+        return withValues(lead, lead.toView(entries));
     }
 
     /** Creates a lead unless it looks like an existing one (then {@link DuplicateLeadException}). */
@@ -68,7 +83,12 @@ public class Leads {
     public LeadView create(LeadDetails details, boolean allowDuplicate) {
         CrmUser user = CurrentUser.get();
         assignees.check(details.ownerId(), details.teamId());
+        // values are checked when given; a caller that gives none (a page without the fields) is not held to the
+        // required ones
+        String values =
+                customFields.write(RecordKind.LEAD, "{}", details.customFields(), details.customFields() != null);
         Lead lead = Lead.create(details.with(defaults(details, user)), user.id(), Instant.now());
+        lead.fillIn(values);
         if (!allowDuplicate) {
             leads.duplicateOf(lead).ifPresent(existing -> {
                 throw new DuplicateLeadException(existing);
@@ -85,6 +105,9 @@ public class Leads {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
         assignees.check(patch.ownerId(), patch.teamId());
+        if (patch.customFields() != null) {
+            lead.fillIn(customFields.write(RecordKind.LEAD, lead.customFields(), patch.customFields(), false));
+        }
         lead.edit(patch, me());
         scores.rescore(lead, scoring.scorecard(), me());
         return saved(lead);
@@ -177,7 +200,8 @@ public class Leads {
 
     /** The lead as the signed-in person may see it, without its timeline; another workspace's id is not found. */
     public LeadView find(long id) {
-        return visible(id).toView(null);
+        Lead lead = visible(id);
+        return withValues(lead, lead.toView(null));
     }
 
     /**
@@ -185,7 +209,7 @@ public class Leads {
      * integrations, which see every lead. Empty when there is no such lead.
      */
     public java.util.Optional<LeadView> recorded(long id) {
-        return leads.findById(id).map(l -> l.toView(null));
+        return leads.findById(id).map(l -> withValues(l, l.toView(null)));
     }
 
     /** Writes one entry on the lead's timeline, by the signed-in person, now. */
@@ -289,6 +313,10 @@ public class Leads {
         lead.changedBy(me(), Instant.now());
         leads.save(lead);
         leads.flush();
-        return lead.toView(null);
+        return withValues(lead, lead.toView(null));
+    }
+
+    private LeadView withValues(Lead lead, LeadView view) {
+        return view.withCustomFields(customFields.visible(RecordKind.LEAD, lead.customFields()));
     }
 }

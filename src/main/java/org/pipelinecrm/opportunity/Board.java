@@ -89,12 +89,12 @@ public class Board {
     /**
      * Totals of one column only (stageId given) or of all: "load more" must not sum the whole pipeline again.
      * Read from the trigger-kept {@code stage_total} rows (a few per stage and owner), so the cost does not grow
-     * with the number of deals; a text search cannot be answered from them and sums the matching deals instead.
+     * with the number of deals; a text search or a custom field filter cannot be answered from them and sums the matching deals instead.
      */
     private Map<Long, Totals> totals(BoardFilter filter, Long stageId) {
         Map<String, Object> params = new HashMap<>();
         String sql;
-        if (filter.text() != null && !filter.text().isBlank()) {
+        if (filter.narrowsDeals()) {
             String where = where(filter, params);
             if (stageId != null) {
                 where += " and o.stage_id = :stageId";
@@ -232,6 +232,7 @@ public class Board {
                                     .replace("%", "\\%")
                                     .replace("_", "\\_") + "%");
         }
+        where.append(filter.fields().sql("o.custom_fields", params));
         where.append(DealScope.sql(CurrentUser.get(), "o.owner_id", "o.team_id", params));
         return where.toString();
     }

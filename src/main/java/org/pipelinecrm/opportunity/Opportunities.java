@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Tasks;
+import org.pipelinecrm.customfield.CustomFieldFilter;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -45,14 +48,21 @@ public class Opportunities {
     private final Accounts accounts;
     private final People people;
     private final Tasks tasks;
+    private final CustomFields customFields;
 
     Opportunities(
-            OpportunityRepository opportunities, Pipelines pipelines, Accounts accounts, People people, Tasks tasks) {
+            OpportunityRepository opportunities,
+            Pipelines pipelines,
+            Accounts accounts,
+            People people,
+            Tasks tasks,
+            CustomFields customFields) {
         this.tasks = tasks;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.accounts = accounts;
         this.people = people;
+        this.customFields = customFields;
     }
 
     @Transactional
@@ -71,6 +81,10 @@ public class Opportunities {
         return open(withAccount(cmd, accountName));
     }
 
+    /**
+     * Opens the deal. Custom field values are checked when the caller gives them; a caller that gives none (null: a
+     * page without the fields, a lead's conversion) is not held to the required ones, which are filled in later.
+     */
     private OpportunityView open(CreateCmd cmd) {
         CrmUser me = CurrentUser.get();
         long ownerId = cmd.ownerId() == null ? me.id() : cmd.ownerId();
@@ -89,8 +103,11 @@ public class Opportunities {
             throw new ConflictException("opportunity.otherPipeline", "That stage belongs to another pipeline");
         }
         checkAccount(cmd.accountId(), cmd.contactId());
+        String values =
+                customFields.write(RecordKind.OPPORTUNITY, "{}", cmd.customFields(), cmd.customFields() != null);
         Opportunity deal =
                 new Opportunity(cmd.name(), stage, ownerId, people.user(ownerId).teamId(), me.id(), Instant.now());
+        deal.fillIn(values);
         deal.describe(
                 cmd.name(),
                 cmd.amount(),
@@ -144,7 +161,8 @@ public class Opportunities {
                 cmd.source(),
                 cmd.industry(),
                 cmd.nextStep(),
-                cmd.ownerId());
+                cmd.ownerId(),
+                cmd.customFields());
     }
 
     /** A new deal made from a qualified lead, which it remembers with the time of conversion. */
@@ -163,18 +181,19 @@ public class Opportunities {
 
     public PageOf<OpportunityView> list(
             Long pipelineId, Long stageId, Long ownerId, StageKind status, int page, int size) {
-        return list(pipelineId, stageId, ownerId, status, null, true, page, size);
+        return list(pipelineId, stageId, ownerId, status, CustomFieldFilter.none(), null, true, page, size);
     }
 
     /**
-     * As above, sorted by one of {@link DealList.Sort} (the newest first when none is named); sorted pages of a
-     * pipeline's open deals read the list indexes.
+     * As above, filtered by custom field values and sorted by one of {@link DealList.Sort} (the newest first when
+     * none is named); sorted pages of a pipeline's open deals read the list indexes.
      */
     public PageOf<OpportunityView> list(
             Long pipelineId,
             Long stageId,
             Long ownerId,
             StageKind status,
+            CustomFieldFilter fields,
             DealList.Sort sort,
             boolean ascending,
             int page,
@@ -184,6 +203,9 @@ public class Opportunities {
                 : Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sort.property(), "id");
         Specification<Opportunity> spec =
                 new DealFilter(pipelineId, stageId, ownerId, null, status, null).toSpecification();
+        if (!fields.isEmpty()) {
+            spec = spec.and(fields.specification());
+        }
         var found = opportunities.findAll(
                 spec, PageRequest.of(PageOf.page(page, PageOf.clampSize(size)), PageOf.clampSize(size), order));
         Map<Long, String> accountNames = accounts.namesByIds(found.stream()
@@ -191,9 +213,11 @@ public class Opportunities {
                 .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet()));
         Map<Long, String> owners = people.userNames();
+        var values = customFields.reader(RecordKind.OPPORTUNITY);
         return PageOf.of(found, o -> {
             OpportunityView v = o.toView(null, null);
-            return o.toView(v.accountId() == null ? null : accountNames.get(v.accountId()), owners.get(v.ownerId()));
+            return o.toView(v.accountId() == null ? null : accountNames.get(v.accountId()), owners.get(v.ownerId()))
+                    .withCustomFields(values.apply(o.getCustomFields()));
         });
     }
 
@@ -224,7 +248,8 @@ public class Opportunities {
                         cmd.industry(),
                         cmd.nextStep(),
                         cmd.ownerId(),
-                        cmd.version()));
+                        cmd.version(),
+                        cmd.customFields()));
     }
 
     private OpportunityView edit(long id, ChangeCmd cmd) {
@@ -237,6 +262,9 @@ public class Opportunities {
         Long newOwner = cmd.ownerId() != null && cmd.ownerId() != now.ownerId() ? cmd.ownerId() : null;
         if (newOwner != null && !CurrentUser.get().seesWholeWorkspace()) {
             throw new AccessDeniedException("Only managers give deals to others");
+        }
+        if (cmd.customFields() != null) {
+            deal.fillIn(customFields.write(RecordKind.OPPORTUNITY, deal.getCustomFields(), cmd.customFields(), false));
         }
         deal.edit(
                 new Opportunity.Description(
@@ -295,7 +323,8 @@ public class Opportunities {
     }
 
     OpportunityView view(Opportunity deal) {
-        return named(deal.toView(null, null));
+        return named(deal.toView(null, null))
+                .withCustomFields(customFields.visible(RecordKind.OPPORTUNITY, deal.getCustomFields()));
     }
 
     /** The view with its account's and owner's names as they are now. */
@@ -321,7 +350,57 @@ public class Opportunities {
             @Size(max = 80) String source,
             @Size(max = 80) String industry,
             @Size(max = 200) String nextStep,
-            Long ownerId) {}
+            Long ownerId,
+            Map<String, Object> customFields) {
+
+        /** The same command with these custom field values. */
+        public CreateCmd withCustomFields(Map<String, Object> values) {
+            return new CreateCmd(
+                    name,
+                    accountId,
+                    contactId,
+                    pipelineId,
+                    stageId,
+                    amount,
+                    expectedCloseDate,
+                    probability,
+                    source,
+                    industry,
+                    nextStep,
+                    ownerId,
+                    values);
+        }
+
+        /** A deal without custom field values. */
+        public CreateCmd(
+                String name,
+                Long accountId,
+                Long contactId,
+                Long pipelineId,
+                Long stageId,
+                BigDecimal amount,
+                LocalDate expectedCloseDate,
+                Integer probability,
+                String source,
+                String industry,
+                String nextStep,
+                Long ownerId) {
+            this(
+                    name,
+                    accountId,
+                    contactId,
+                    pipelineId,
+                    stageId,
+                    amount,
+                    expectedCloseDate,
+                    probability,
+                    source,
+                    industry,
+                    nextStep,
+                    ownerId,
+                    null);
+        }
+    }
 
     /** A partial change: fields left out stay as they are. */
     public record ChangeCmd(
@@ -338,5 +417,35 @@ public class Opportunities {
             @Size(max = 80) String industry,
             @Size(max = 200) String nextStep,
             Long ownerId,
-            @NotNull Long version) {}
+            @NotNull Long version,
+            Map<String, Object> customFields) {
+
+        /** A change that leaves the custom field values as they are. */
+        public ChangeCmd(
+                String name,
+                Long accountId,
+                Long contactId,
+                BigDecimal amount,
+                LocalDate expectedCloseDate,
+                Integer probability,
+                String source,
+                String industry,
+                String nextStep,
+                Long ownerId,
+                Long version) {
+            this(
+                    name,
+                    accountId,
+                    contactId,
+                    amount,
+                    expectedCloseDate,
+                    probability,
+                    source,
+                    industry,
+                    nextStep,
+                    ownerId,
+                    version,
+                    null);
+        }
+    }
 }

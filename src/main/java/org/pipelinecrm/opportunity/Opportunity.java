@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.ColumnTransformer;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
 import org.pipelinecrm.shared.ConflictException;
@@ -67,6 +68,10 @@ class Opportunity extends TenantOwned {
     // Who last changed the deal (an edit or a move), for a stale edit's answer.
     private Long changedBy;
     private Instant changedAt;
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @jakarta.persistence.Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
 
     @Version
     private long version;
@@ -361,6 +366,15 @@ class Opportunity extends TenantOwned {
         return status;
     }
 
+    String getCustomFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
+    }
+
     OpportunityView toView(String accountName, String ownerName) {
         return new OpportunityView(
                 id == null ? 0 : id,
@@ -388,7 +402,8 @@ class Opportunity extends TenantOwned {
                 lastActivityAt,
                 version,
                 sourceLeadId,
-                convertedAt);
+                convertedAt,
+                java.util.Map.of());
     }
 
     /** This deal was made from a qualified lead; set once, at conversion. */

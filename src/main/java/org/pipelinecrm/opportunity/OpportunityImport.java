@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -44,6 +46,7 @@ class OpportunityImport implements ImportTarget {
     private final People people;
     private final Workspaces workspaces;
     private final StageChangeRepository history;
+    private final CustomFields customFields;
 
     OpportunityImport(
             OpportunityRepository opportunities,
@@ -51,8 +54,10 @@ class OpportunityImport implements ImportTarget {
             Accounts accounts,
             People people,
             Workspaces workspaces,
-            StageChangeRepository history) {
+            StageChangeRepository history,
+            CustomFields customFields) {
         this.history = history;
+        this.customFields = customFields;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.accounts = accounts;
@@ -67,6 +72,13 @@ class OpportunityImport implements ImportTarget {
 
     @Override
     public List<String> fields() {
+        return java.util.stream.Stream.concat(
+                        base().stream(), customFields.importFields(RecordKind.OPPORTUNITY).stream())
+                .toList();
+    }
+
+    /** The deal's own fields; the workspace's custom fields follow them as {@code cf.KEY}. */
+    private static List<String> base() {
         return List.of(
                 "externalId",
                 "name",
@@ -172,6 +184,12 @@ class OpportunityImport implements ImportTarget {
         }
         UserSummary owner = owner(v.get("ownerName"), me, options);
         String reason = reason(stage, v.get("reason"));
+        // checked before anything of the row is written; a new deal must have every required field
+        String values = customFields.write(
+                RecordKind.OPPORTUNITY,
+                existing == null ? "{}" : existing.getCustomFields(),
+                customFields.fromRow(v),
+                existing == null);
         Long accountId = v.get("accountName") == null
                 ? null
                 : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName"))
@@ -184,6 +202,7 @@ class OpportunityImport implements ImportTarget {
         Opportunity deal = existing != null
                 ? existing
                 : new Opportunity(name, pipeline.openStages().get(0), owner.id(), owner.teamId(), me.id(), opened);
+        deal.fillIn(values);
         deal.describe(
                 name,
                 amount,

@@ -3,9 +3,13 @@ package org.pipelinecrm.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.pipelinecrm.pipeline.StageKind;
 
-/** An opportunity as the API and pages show it. {@code amount} is in the workspace currency. */
+/**
+ * An opportunity as the API and pages show it. {@code amount} is in the workspace currency; {@code customFields}
+ * holds the values of the workspace's active custom fields for deals, by key.
+ */
 public record OpportunityView(
         long id,
         String name,
@@ -32,7 +36,8 @@ public record OpportunityView(
         Instant lastActivityAt,
         long version,
         Long sourceLeadId,
-        Instant convertedAt) {
+        Instant convertedAt,
+        Map<String, Object> customFields) {
 
     /** The same deal with its account and owner named. */
     OpportunityView named(String account, String owner) {
@@ -62,6 +67,39 @@ public record OpportunityView(
                 lastActivityAt,
                 version,
                 sourceLeadId,
-                convertedAt);
+                convertedAt,
+                customFields);
+    }
+
+    /** The same deal with the values of its active custom fields. */
+    OpportunityView withCustomFields(Map<String, Object> values) {
+        return new OpportunityView(
+                id,
+                name,
+                pipelineId,
+                stageId,
+                status,
+                amount,
+                probability,
+                expectedCloseDate,
+                ownerId,
+                ownerName,
+                teamId,
+                source,
+                industry,
+                nextStep,
+                accountId,
+                accountName,
+                contactId,
+                openedAt,
+                closedAt,
+                closeReason,
+                closeNote,
+                stageEnteredAt,
+                lastActivityAt,
+                version,
+                sourceLeadId,
+                convertedAt,
+                values);
     }
 }

@@ -3,6 +3,11 @@ package org.pipelinecrm.lead.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Map;
+import org.pipelinecrm.customfield.CustomFieldFilter;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.FieldForm;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.lead.DuplicateLeadException;
 import org.pipelinecrm.lead.HandoffPolicy;
@@ -10,8 +15,10 @@ import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
 import org.pipelinecrm.lead.LeadType;
+import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.lead.UnknownAssigneeException;
+import org.pipelinecrm.shared.InvalidInputException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -35,8 +42,12 @@ class LeadPages {
     private final Leads leads;
     private final People people;
     private final HandoffPolicy policy;
+    private final CustomFields customFields;
+    private final FieldForm fieldForm;
 
-    LeadPages(Leads leads, People people, HandoffPolicy policy) {
+    LeadPages(Leads leads, People people, HandoffPolicy policy, CustomFields customFields, FieldForm fieldForm) {
+        this.customFields = customFields;
+        this.fieldForm = fieldForm;
         this.policy = policy;
         this.leads = leads;
         this.people = people;
@@ -51,8 +62,25 @@ class LeadPages {
             @RequestParam(required = false) Integer minScore,
             @RequestParam(defaultValue = "createdAt") String sort,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam Map<String, String> params,
             Model model,
             HttpServletRequest request) {
+        Map<String, String> cf = new java.util.LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(CustomFieldFilter.PREFIX) && value != null && !value.isBlank()) {
+                cf.put(name, value.trim());
+            }
+        });
+        CustomFieldFilter fields;
+        try {
+            fields = customFields.filter(RecordKind.LEAD, cf);
+        } catch (InvalidInputException e) {
+            // a bookmarked filter may name a field retired since: the list shows every lead
+            fields = CustomFieldFilter.none();
+            cf.clear();
+        }
+        model.addAttribute("cfFields", customFields.filterable(RecordKind.LEAD));
+        model.addAttribute("cfParams", cf);
         String sortBy = switch (sort) {
             case "score", "lastName", "company" -> sort;
             default -> "createdAt";
@@ -65,6 +93,7 @@ class LeadPages {
                 "leads",
                 leads.list(
                         filter,
+                        fields,
                         PageRequest.of(
                                 org.pipelinecrm.shared.PageOf.page(page, PAGE_SIZE),
                                 PAGE_SIZE,
@@ -126,11 +155,42 @@ class LeadPages {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("lead", leads.get(id));
+        LeadView lead = leads.get(id);
+        model.addAttribute("lead", lead);
+        fieldForm.show(model, RecordKind.LEAD, lead.customFields(), "/leads/" + id + "/fields", lead.version());
         model.addAttribute("userNames", people.userNames());
         model.addAttribute("teams", people.teams());
         model.addAttribute("reasons", policy.rules().rejectionReasons());
         return "lead/show";
+    }
+
+    /** The lead's custom fields, saved from their section of the page. */
+    @PostMapping("/{id}/fields")
+    String saveFields(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        return fieldForm.save(
+                RecordKind.LEAD,
+                form,
+                version,
+                "/leads/" + id,
+                values -> leads.change(
+                        id,
+                        new LeadDetails(
+                                        null, null, null, null, null, null, null, null, null, null, null, null, null,
+                                        null, null)
+                                .withCustomFields(values),
+                        version),
+                () -> leads.find(id).customFields(),
+                request,
+                response,
+                model,
+                flash);
     }
 
     @PostMapping("/{id}/work")

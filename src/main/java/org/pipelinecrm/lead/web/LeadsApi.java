@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadsApi {
 
     private final Leads leads;
+    private final CustomFields customFields;
 
-    LeadsApi(Leads leads) {
+    LeadsApi(Leads leads, CustomFields customFields) {
         this.leads = leads;
+        this.customFields = customFields;
     }
 
     /** PATCH body: every field optional, plus the version the caller last saw. */
@@ -56,7 +60,8 @@ class LeadsApi {
             Long ownerId,
             Long teamId,
             @Size(max = 120) String externalId,
-            Long version) {
+            Long version,
+            java.util.Map<String, Object> customFields) {
 
         LeadDetails details() {
             return new LeadDetails(
@@ -74,7 +79,8 @@ class LeadsApi {
                     type,
                     ownerId,
                     teamId,
-                    externalId);
+                    externalId,
+                    customFields);
         }
     }
 
@@ -93,7 +99,10 @@ class LeadsApi {
     @PostMapping
     ResponseEntity<LeadView> create(
             @Valid @RequestBody LeadDetails details, @RequestParam(defaultValue = "false") boolean allowDuplicate) {
-        LeadView lead = leads.create(details, allowDuplicate);
+        // the API always speaks custom fields: a body without them is held to the required ones
+        LeadView lead = leads.create(
+                details.customFields() == null ? details.withCustomFields(java.util.Map.of()) : details,
+                allowDuplicate);
         return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(lead);
     }
 
@@ -108,13 +117,14 @@ class LeadsApi {
             @RequestParam(required = false) Integer minScore,
             @RequestParam(required = false) Integer maxScore,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam java.util.Map<String, String> params) {
         var filter = new LeadFilter(status, type, source, ownerId, teamId, q, minScore, maxScore);
         var pageable = PageRequest.of(
                 PageOf.page(page, PageOf.clampSize(size)),
                 PageOf.clampSize(size),
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-        return PageOf.of(leads.list(filter, pageable), v -> v);
+        return PageOf.of(leads.list(filter, customFields.filter(RecordKind.LEAD, params), pageable), v -> v);
     }
 
     @GetMapping("/{id}")

@@ -11,6 +11,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pipelinecrm.customfield.CustomFieldFilter;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
@@ -25,6 +28,7 @@ import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
+import org.pipelinecrm.shared.InvalidInputException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.web.Formats;
 import org.pipelinecrm.tenant.WorkspaceSettings;
@@ -55,6 +59,7 @@ class BoardController {
     private final MoveAnswers answers;
     private final BoardViews views;
     private final DealList list;
+    private final CustomFields customFields;
 
     BoardController(
             Board board,
@@ -67,7 +72,9 @@ class BoardController {
             Formats formats,
             MessageSource messages,
             DealStageHistory history,
-            org.pipelinecrm.shared.web.Problems problems) {
+            org.pipelinecrm.shared.web.Problems problems,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.board = board;
         this.views = views;
         this.list = list;
@@ -179,18 +186,36 @@ class BoardController {
                 .findFirst()
                 .orElse(visible.get(0));
         boolean mine = "true".equals(params.get("mine"));
+        Map<String, String> cf = fieldParams(params);
+        CustomFieldFilter fields;
+        try {
+            fields = customFields.filter(RecordKind.OPPORTUNITY, cf);
+        } catch (InvalidInputException e) {
+            // a remembered filter may name a field retired since, or a value no longer an option: show all
+            cf = Map.of();
+            fields = CustomFieldFilter.none();
+            model.addAttribute("fieldFilterProblem", true);
+        }
         BoardFilter filter = filter(
                 pipeline.id(),
                 mine ? Long.valueOf(me.id()) : longParam(params, "ownerId"),
                 longParam(params, "teamId"),
-                params.get("q"));
+                params.get("q"),
+                fields);
         model.addAttribute("pipelines", visible);
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("filter", filter);
         model.addAttribute("mine", mine);
-        model.addAttribute("filterQuery", filterQuery(filter));
+        model.addAttribute("cfFields", customFields.filterable(RecordKind.OPPORTUNITY));
+        model.addAttribute("cfParams", cf);
+        model.addAttribute("filterQuery", filterQuery(filter, cf));
         model.addAttribute(
-                "filtered", mine || filter.ownerId() != null || filter.teamId() != null || filter.text() != null);
+                "filtered",
+                mine
+                        || filter.ownerId() != null
+                        || filter.teamId() != null
+                        || filter.text() != null
+                        || !cf.isEmpty());
         List<BoardViews.SavedView> saved = views.mine();
         String shown = new BoardViews.SavedView(
                         0, "", pipeline.id(), filter.ownerId(), filter.teamId(), mine, filter.text())
@@ -220,11 +245,13 @@ class BoardController {
             @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) String q,
+            @RequestParam Map<String, String> params,
             Model model) {
-        BoardFilter filter = filter(pipelineId, ownerId, teamId, q);
+        Map<String, String> cf = fieldParams(params);
+        BoardFilter filter = filter(pipelineId, ownerId, teamId, q, customFields.filter(RecordKind.OPPORTUNITY, cf));
         model.addAttribute("col", board.page(filter, stageId, cursor, 20));
         model.addAttribute("pipeline", pipelines.pipeline(pipelineId));
-        model.addAttribute("filterQuery", filterQuery(filter));
+        model.addAttribute("filterQuery", filterQuery(filter, cf));
         model.addAttribute("wonStage", null);
         return "opportunity/board-cards :: cards";
     }
@@ -279,11 +306,22 @@ class BoardController {
         return columns;
     }
 
-    private static BoardFilter filter(long pipelineId, Long ownerId, Long teamId, String q) {
-        return new BoardFilter(pipelineId, ownerId, teamId, q == null || q.isBlank() ? null : q.trim());
+    private static BoardFilter filter(long pipelineId, Long ownerId, Long teamId, String q, CustomFieldFilter fields) {
+        return new BoardFilter(pipelineId, ownerId, teamId, q == null || q.isBlank() ? null : q.trim(), fields);
     }
 
-    private static String filterQuery(BoardFilter f) {
+    /** The custom field filters among the parameters ({@code cf.KEY}, {@code cf.KEY.gte}, ...), blank ones left out. */
+    private static Map<String, String> fieldParams(Map<String, String> params) {
+        Map<String, String> cf = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(CustomFieldFilter.PREFIX) && value != null && !value.isBlank()) {
+                cf.put(name, value.trim());
+            }
+        });
+        return cf;
+    }
+
+    private static String filterQuery(BoardFilter f, Map<String, String> cf) {
         StringBuilder query = new StringBuilder("pipelineId=" + f.pipelineId());
         if (f.ownerId() != null) {
             query.append("&ownerId=").append(f.ownerId());
@@ -294,6 +332,10 @@ class BoardController {
         if (f.text() != null) {
             query.append("&q=").append(URLEncoder.encode(f.text(), StandardCharsets.UTF_8));
         }
+        cf.forEach((name, value) -> query.append('&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return query.toString();
     }
 

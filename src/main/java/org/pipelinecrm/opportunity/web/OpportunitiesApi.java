@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.opportunity.Board;
 import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
@@ -47,6 +50,7 @@ class OpportunitiesApi {
     private final Problems problems;
     private final MessageSource messages;
     private final DealList dealList;
+    private final CustomFields customFields;
 
     OpportunitiesApi(
             Opportunities opportunities,
@@ -56,8 +60,10 @@ class OpportunitiesApi {
             DealStageHistory history,
             Problems problems,
             MessageSource messages,
-            DealList dealList) {
+            DealList dealList,
+            CustomFields customFields) {
         this.dealList = dealList;
+        this.customFields = customFields;
         this.problems = problems;
         this.messages = messages;
         this.opportunities = opportunities;
@@ -70,7 +76,8 @@ class OpportunitiesApi {
     @PostMapping("/opportunities")
     @ResponseStatus(HttpStatus.CREATED)
     OpportunityView create(@Valid @RequestBody Opportunities.CreateCmd cmd) {
-        return opportunities.create(cmd);
+        // the API always speaks custom fields: a body without them is held to the required ones
+        return opportunities.create(cmd.customFields() == null ? cmd.withCustomFields(Map.of()) : cmd);
     }
 
     @GetMapping("/opportunities")
@@ -82,7 +89,8 @@ class OpportunitiesApi {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String direction,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam Map<String, String> params) {
         StageKind kind = status == null || status.isBlank() ? null : stageKind(status);
         if (direction != null && !direction.isBlank() && !direction.matches("(?i)asc|desc")) {
             throw new org.pipelinecrm.shared.InvalidInputException(
@@ -90,7 +98,16 @@ class OpportunitiesApi {
         }
         DealList.Sort by = sort == null || sort.isBlank() ? null : DealList.Sort.of(sort);
         boolean ascending = direction == null || direction.isBlank() || direction.equalsIgnoreCase("asc");
-        return opportunities.list(pipelineId, stageId, ownerId, kind, by, ascending, page, size);
+        return opportunities.list(
+                pipelineId,
+                stageId,
+                ownerId,
+                kind,
+                customFields.filter(RecordKind.OPPORTUNITY, params),
+                by,
+                ascending,
+                page,
+                size);
     }
 
     /** Count, amount and weighted amount of a pipeline's open deals (as the board filters them), from kept totals. */
@@ -185,14 +202,16 @@ class OpportunitiesApi {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long stageId,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "20") int perStage) {
+            @RequestParam(defaultValue = "20") int perStage,
+            @RequestParam Map<String, String> params) {
         long pipeline = pipelineId != null
                 ? pipelineId
                 : pipelines.visible().stream()
                         .findFirst()
                         .orElseThrow(() -> new NotFoundException("Pipeline", "default"))
                         .id();
-        BoardFilter filter = new BoardFilter(pipeline, ownerId, teamId, q);
+        BoardFilter filter =
+                new BoardFilter(pipeline, ownerId, teamId, q, customFields.filter(RecordKind.OPPORTUNITY, params));
         if (stageId != null) {
             return List.of(board.page(filter, stageId, cursor, perStage));
         }

@@ -1,5 +1,7 @@
 package org.pipelinecrm.opportunity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -7,6 +9,8 @@ import java.time.Instant;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Tasks;
+import org.pipelinecrm.customfield.FieldForm;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.opportunity.DealMoves;
@@ -25,6 +29,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -48,6 +53,7 @@ class OpportunityController {
     private final MessageSource messages;
     private final Formats formats;
     private final Workspaces workspaces;
+    private final FieldForm fieldForm;
 
     OpportunityController(
             Opportunities opportunities,
@@ -60,12 +66,14 @@ class OpportunityController {
             MessageSource messages,
             Formats formats,
             Workspaces workspaces,
-            Tasks tasks) {
+            Tasks tasks,
+            FieldForm fieldForm) {
         this.tasks = tasks;
         this.accounts = accounts;
         this.messages = messages;
         this.formats = formats;
         this.workspaces = workspaces;
+        this.fieldForm = fieldForm;
         this.closeReasons = closeReasons;
         this.history = history;
         this.opportunities = opportunities;
@@ -165,6 +173,8 @@ class OpportunityController {
         model.addAttribute("contact", deal.contactId() == null ? null : accounts.contact(deal.contactId()));
         model.addAttribute("nextTask", tasks.nextOpenTask(RecordType.OPPORTUNITY, id));
         model.addAttribute("canReopen", CurrentUser.get().seesWholeWorkspace());
+        fieldForm.show(
+                model, RecordKind.OPPORTUNITY, deal.customFields(), "/opportunities/" + id + "/fields", deal.version());
         // A reason an admin added or renamed has no translation: it is shown as written.
         model.addAttribute(
                 "closeReasonLabel",
@@ -205,6 +215,32 @@ class OpportunityController {
                 form.accountName());
         flash.addFlashAttribute("saved", "opportunity.saved");
         return "redirect:/opportunities/" + id;
+    }
+
+    /** The deal's custom fields, saved from their section of the page. */
+    @PostMapping("/opportunities/{id}/fields")
+    String saveFields(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        return fieldForm.save(
+                RecordKind.OPPORTUNITY,
+                form,
+                version,
+                "/opportunities/" + id,
+                values -> opportunities.change(
+                        id,
+                        new Opportunities.ChangeCmd(
+                                null, null, null, null, null, null, null, null, null, null, version, values)),
+                () -> opportunities.opportunity(id).customFields(),
+                request,
+                response,
+                model,
+                flash);
     }
 
     @PostMapping("/opportunities/{id}/close")

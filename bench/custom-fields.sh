@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Custom field filters over 100,000 deals (issue #15), at the database level: builds bench_fields with
+# bench/setup.sh (the pipeline schema and its generator), adds the custom_fields column and its GIN index as
+# V85 does, gives every deal values, then runs with pgbench, as the app role (row-level security applies):
+#   - the board's first page filtered by a select value (custom-fields-board.sql: totals summed from the matching
+#     deals, the first 21 cards of each open column), as Board.java asks for it with cf.KEY=value;
+#   - the deal list filtered by a select value and by a number range (custom-fields-list.sql), as the
+#     /api/v1/opportunities?cf.KEY=... query does (page of 50 newest and the count).
+# Usage: bench/custom-fields.sh [workspaces] [deals-per-workspace]   (as root; PGPORT, default 5432)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORKSPACES=${1:-2}
+PER_WORKSPACE=${2:-100000}
+SECONDS_EACH=${BENCH_SECONDS:-30}
+CLIENTS=${BENCH_CLIENTS:-4}
+export BENCH_DB=${BENCH_DB:-bench_fields}
+OWNER=${BENCH_OWNER:-bench_pipeline_owner}
+APP=${BENCH_APP:-bench_pipeline_app}
+export PGPASSWORD=${BENCH_PASSWORD:-bench-pass}
+PORT=${PGPORT:-5432}
+
+if [ -z "${SKIP_SETUP:-}" ]; then # SKIP_SETUP=1 reruns the measurements on the data already there
+bench/setup.sh "$WORKSPACES" "$PER_WORKSPACE"
+# The deal part of V85: the column (owned by the opportunity module) and its GIN index.
+grep -E '^(ALTER TABLE|CREATE INDEX) opportunity' src/main/resources/db/migration/V85__custom_fields.sql \
+  > /tmp/bench-fields-migration.sql
+chmod 644 /tmp/bench-fields-migration.sql
+# Values as a workspace would have them: a select of 4 regions (25 % each), a select of 20 tiers (5 % each),
+# seats 1-1000 and a yes/no. Filled before the index is built would be faster; after is what an upgrade does.
+su postgres -c "psql -p $PORT -d $BENCH_DB -v ON_ERROR_STOP=1 -q" <<'SQL'
+\i /tmp/bench-fields-migration.sql
+UPDATE opportunity SET custom_fields = jsonb_build_object(
+  'region', (ARRAY['EMEA', 'APAC', 'AMER', 'LATAM'])[1 + floor(random() * 4)::int],
+  'tier', 'T' || floor(random() * 20)::int,
+  'seats', 1 + floor(random() * 1000)::int,
+  'strategic', random() < 0.1);
+VACUUM ANALYZE opportunity;
+SQL
+fi
+
+LOGS=$(mktemp -d)
+percentiles() { # latency (µs) is the third field of pgbench's log
+  awk '{print $3}' "$1"/* | sort -n | awk '{a[NR]=$1} END {
+    printf "transactions %d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms\n",
+      NR, a[int(NR*0.50)]/1000, a[int(NR*0.95)]/1000, a[int(NR*0.99)]/1000, a[NR]/1000 }'
+}
+run() { # name script (the name is also the log folder: one per phase)
+  mkdir -p "$LOGS/$1"
+  (cd "$LOGS/$1" && pgbench -h 127.0.0.1 -p "$PORT" -U "$APP" -n -c "$CLIENTS" -j 2 -T "$SECONDS_EACH" \
+    -D workspaces="$WORKSPACES" --log -f "$OLDPWD/bench/$2" "$BENCH_DB") | grep -E "number of failed|tps"
+  echo -n "$1: "; percentiles "$LOGS/$1"
+}
+run_all() { # phase
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== board first page filtered by cf.tier (5 % of deals), $CLIENTS clients, ${SECONDS_EACH}s"
+run "$1-board" custom-fields-board.sql
+echo "== deal list filtered by cf.region (25 %) and by cf.seats.gte (1 %), $CLIENTS clients, ${SECONDS_EACH}s"
+run "$1-list" custom-fields-list.sql
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+# Row-level security keeps the planner from using an index for an operator that is not LEAKPROOF, and jsonb's
+# containment is not: the GIN index answers the app role only after a superuser marks it so (docs/benchmarks.md).
+su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
+echo "######## as installed (jsonb_contains not leakproof)"
+run_all installed
+su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) LEAKPROOF'"
+echo "######## with jsonb_contains marked LEAKPROOF by a superuser"
+run_all leakproof
+su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
+rm -rf "$LOGS"
