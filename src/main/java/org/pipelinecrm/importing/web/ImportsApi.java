@@ -1,6 +1,7 @@
 package org.pipelinecrm.importing.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pipelinecrm.importing.ImportOptions;
@@ -66,11 +67,10 @@ class ImportsApi {
         }
     }
 
-    /** Row errors read in the client's language (English unless it asks for Persian); code and args stay as kept. */
+    /** Row errors and notes read in the client's language (English unless it asks for Persian); code and args stay. */
     @GetMapping("/{id}")
     ImportStatus status(@PathVariable long id) {
         ImportStatus status = imports.status(id);
-        Locale locale = LocaleContextHolder.getLocale();
         return new ImportStatus(
                 status.id(),
                 status.entity(),
@@ -80,19 +80,24 @@ class ImportsApi {
                 status.imported(),
                 status.updated(),
                 status.skipped(),
-                status.errors().stream()
-                        .map(e -> e.code() == null
-                                ? e
-                                : new ImportStatus.RowError(
-                                        e.row(),
-                                        messages.getMessage(
-                                                "import.problem." + e.code(),
-                                                e.args().toArray(),
-                                                e.message(),
-                                                locale),
-                                        e.code(),
-                                        e.args()))
-                        .toList());
+                worded(status.errors()),
+                worded(status.notes()),
+                status.undo());
+    }
+
+    private List<ImportStatus.RowError> worded(List<ImportStatus.RowError> rows) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return rows.stream()
+                .map(e -> e.code() == null
+                        ? e
+                        : new ImportStatus.RowError(
+                                e.row(),
+                                messages.getMessage(
+                                        "import.problem." + e.code(), e.args().toArray(), e.message(), locale),
+                                e.code(),
+                                e.args(),
+                                e.column()))
+                .toList();
     }
 
     /** Queues the undo of a finished import; its progress is the status's {@code undo}. */

@@ -211,11 +211,7 @@ class BoardController {
         model.addAttribute("filterQuery", filterQuery(filter, cf));
         model.addAttribute(
                 "filtered",
-                mine
-                        || filter.ownerId() != null
-                        || filter.teamId() != null
-                        || filter.text() != null
-                        || !cf.isEmpty());
+                mine || filter.ownerId() != null || filter.teamId() != null || filter.text() != null || !cf.isEmpty());
         List<BoardViews.SavedView> saved = views.mine();
         String shown = new BoardViews.SavedView(
                         0, "", pipeline.id(), filter.ownerId(), filter.teamId(), mine, filter.text())
