@@ -97,7 +97,7 @@ public class Leads {
         leads.save(lead);
         scores.rescore(lead, scoring.scorecard(), user.id());
         leads.flush();
-        return lead.toView(null);
+        return withValues(lead, lead.toView(null));
     }
 
     @Transactional

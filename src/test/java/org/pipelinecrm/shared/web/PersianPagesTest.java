@@ -33,7 +33,7 @@ class PersianPagesTest {
 
     /**
      * Latin words a Persian page may show: the product's name, the way back to English, and the abbreviations Persian
-     * sales teams use as they are (MQL, SQL, BANT, CSV, UTC, currency codes).
+     * sales teams use as they are (MQL, SQL, BANT, CSV, UTC, currency codes), and the keys as printed on keyboards.
      */
     static final Set<String> OWN_WORDS = Set.of(
             "Pipeline",
@@ -50,7 +50,9 @@ class PersianPagesTest {
             "MQL",
             "SQL",
             "PQL",
-            "CQL");
+            "CQL",
+            "Enter",
+            "Escape");
 
     /** Code a page's text names on purpose: a header to send, the reason codes an admin types, an API path. */
     static final Map<String, Set<String>> CODE_ON_PAGE = Map.of(
@@ -68,7 +70,9 @@ class PersianPagesTest {
                             "DUPLICATE",
                             "TOO",
                             "EARLY"),
-            "/settings/web-form", Set.of("HTML", "JSON", "api", "forms"));
+            "/settings/web-form", Set.of("HTML", "JSON", "api", "forms"),
+            // the names of the encodings a file may be in
+            "/imports/new", Set.of("windows", "Windows"));
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
     private static final Pattern SEEN_ATTRIBUTES =
