@@ -199,6 +199,30 @@ class InlineEditBrowserTest {
         }
     }
 
+    @Test
+    void theDealPagesLogActivityFormClearsItselfAndConfirmsWithAToast() {
+        var ws = workspaces.create();
+        long deal = workspaces.addDeal(ws.adminEmail(), "Logged deal " + ws.suffix());
+        String base = "http://localhost:" + port;
+        browser = Browser.driver();
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+        Browser.signIn(browser, base, ws.adminEmail(), TestWorkspaces.PASSWORD);
+        browser.get(base + "/opportunities/" + deal);
+        WebElement subject = browser.findElement(By.cssSelector(".log-activity input[name='subject']"));
+        subject.sendKeys("Called about the renewal");
+        browser.findElement(By.cssSelector(".log-activity button[type='submit']"))
+                .click();
+        Browser.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("timeline-OPPORTUNITY-" + deal), "Called about the renewal"));
+        Browser.await(browser)
+                .until(b -> b.findElement(By.cssSelector(".log-activity input[name='subject']"))
+                        .getDomProperty("value")
+                        .isEmpty());
+        Browser.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "The activity is logged."));
+    }
+
     private boolean fitsTheWidth() {
         return (Boolean) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
