@@ -1,6 +1,7 @@
 package org.pipelinecrm.shared;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Persian (۰–۹) and Arabic-Indic (٠–٩) digits, as Persian keyboards type them, read as the digits they are. Applied
@@ -34,8 +35,8 @@ public final class Digits {
     }
 
     /**
-     * The number in the text: Persian or Latin digits, the decimal separator {@code ٫} or {@code .}, grouping
-     * ({@code ٬}, {@code ،}, {@code ,}, spaces) dropped. Null for blank text; a {@link NumberFormatException} when it
+     * The number in the text: Persian or Latin digits, the decimal separator {@code ٫} or {@code .}, and thousands
+     * grouped by {@code ٬}, {@code ،}, {@code ,} or spaces. Null for blank text; a {@link NumberFormatException} when it
      * is no number.
      */
     public static BigDecimal number(String text) {
@@ -46,14 +47,21 @@ public final class Digits {
         for (int i = 0; i < text.length(); i++) {
             char c = latin(text.charAt(i));
             switch (c) {
-                case '٬', '،', ',', ' ', '\u00a0', '\u202f' -> {}
+                case '٬', '،', ',', ' ', '\u00a0', '\u202f' -> plain.append(',');
                 case '٫' -> plain.append('.');
                 case '−' -> plain.append('-');
                 default -> plain.append(c);
             }
         }
-        return new BigDecimal(plain.toString());
+        String number = plain.toString().replaceAll("^,+|,+$", "");
+        // grouping only as grouping: 1,250,000 is a number, 1,2 is not
+        if (number.indexOf(',') >= 0 && !GROUPED.matcher(number).matches()) {
+            throw new NumberFormatException("not grouped by thousands: " + text);
+        }
+        return new BigDecimal(number.replace(",", ""));
     }
+
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
     /** A phone number as typed, with Latin digits; null for blank text. */
     public static String phone(String text) {

@@ -125,6 +125,16 @@ class PersianInputBrowserTest {
                                     .as(ws.adminEmail(), () -> opportunities.opportunity(id))
                                     .expectedCloseDate()));
 
+            // a toast naming a phone number and an address keeps each left to right inside the Persian sentence
+            ((JavascriptExecutor) browser)
+                    .executeScript("window.crmToast('پیامک به +98 912 345 6789 و نامه به mina@pars.example رفت')");
+            Browser.await(browser)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#toasts bdi[dir='ltr']")));
+            assertThat(browser.findElements(By.cssSelector("#toasts bdi[dir='ltr']")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("+98 912 345 6789", "mina@pars.example");
+
             // on a phone the calendar stays on the screen
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get(base + "/opportunities/" + id);
