@@ -30,6 +30,11 @@ class Account extends TenantOwned {
     @Column(updatable = false)
     private Instant createdAt = Instant.now();
 
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
+
     @Version
     private long version;
 
@@ -78,6 +83,15 @@ class Account extends TenantOwned {
         return id;
     }
 
+    String getCustomFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
+    }
+
     long getVersion() {
         return version;
     }
@@ -87,6 +101,7 @@ class Account extends TenantOwned {
     }
 
     AccountSummary toSummary(long contacts) {
-        return new AccountSummary(id, name, domain, industry, companySize, annualRevenue, country, contacts, version);
+        return new AccountSummary(
+                id, name, domain, industry, companySize, annualRevenue, country, contacts, version, java.util.Map.of());
     }
 }

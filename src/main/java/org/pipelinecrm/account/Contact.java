@@ -32,6 +32,11 @@ class Contact extends TenantOwned {
     @Column(updatable = false)
     private Instant createdAt = Instant.now();
 
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
+
     @Version
     private long version;
 
@@ -51,11 +56,21 @@ class Contact extends TenantOwned {
         this.buyingRole = cmd.buyingRole();
     }
 
+    String getCustomFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
+    }
+
     long getVersion() {
         return version;
     }
 
     ContactSummary toSummary() {
-        return new ContactSummary(id, accountId, firstName, lastName, email, phone, title, buyingRole, version);
+        return new ContactSummary(
+                id, accountId, firstName, lastName, email, phone, title, buyingRole, version, java.util.Map.of());
     }
 }
