@@ -33,6 +33,10 @@ class Account extends TenantOwned {
     // Who changed it last, for a stale edit's answer.
     private Long changedBy;
     private Instant changedAt;
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
 
     @Version
     private long version;
@@ -93,6 +97,15 @@ class Account extends TenantOwned {
                 : java.util.Optional.of(java.util.Map.entry(changedBy, changedAt));
     }
 
+    String getCustomFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
+    }
+
     long getVersion() {
         return version;
     }
@@ -102,6 +115,7 @@ class Account extends TenantOwned {
     }
 
     AccountSummary toSummary(long contacts) {
-        return new AccountSummary(id, name, domain, industry, companySize, annualRevenue, country, contacts, version);
+        return new AccountSummary(
+                id, name, domain, industry, companySize, annualRevenue, country, contacts, version, java.util.Map.of());
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.Page;
@@ -27,15 +29,31 @@ public class Accounts {
 
     private final AccountRepository accounts;
     private final ContactRepository contacts;
+    private final CustomFields customFields;
 
-    Accounts(AccountRepository accounts, ContactRepository contacts) {
+    Accounts(AccountRepository accounts, ContactRepository contacts, CustomFields customFields) {
         this.accounts = accounts;
         this.contacts = contacts;
+        this.customFields = customFields;
     }
 
+    /** A new account; custom field values are checked when given (and then the required ones must be). */
     @Transactional
     public AccountSummary create(AccountCmd cmd) {
-        return accounts.save(new Account(cmd)).toSummary(0);
+        String values = customFields.write(RecordKind.ACCOUNT, "{}", cmd.customFields(), cmd.customFields() != null);
+        Account account = new Account(cmd);
+        account.fillIn(values);
+        return summary(accounts.save(account), 0);
+    }
+
+    private AccountSummary summary(Account account, long contacts) {
+        return account.toSummary(contacts)
+                .withCustomFields(customFields.visible(RecordKind.ACCOUNT, account.getCustomFields()));
+    }
+
+    private ContactSummary summary(Contact contact) {
+        return contact.toSummary()
+                .withCustomFields(customFields.visible(RecordKind.CONTACT, contact.getCustomFields()));
     }
 
     /** Creates the account unless a likely duplicate exists (same normalised name or web domain). */
@@ -57,6 +75,10 @@ public class Accounts {
             throw new ObjectOptimisticLockingFailureException(Account.class, id);
         }
         AccountSummary before = account.toSummary(0);
+        if (cmd.customFields() != null) {
+            account.fillIn(
+                    customFields.write(RecordKind.ACCOUNT, account.getCustomFields(), cmd.customFields(), false));
+        }
         account.change(cmd);
         if (!same(before, account.toSummary(0))) {
             account.changedBy(CurrentUser.get().id(), Instant.now());
@@ -73,12 +95,16 @@ public class Accounts {
             throw new ObjectOptimisticLockingFailureException(Contact.class, id);
         }
         ContactSummary before = contact.toSummary();
+        if (cmd.customFields() != null) {
+            contact.fillIn(
+                    customFields.write(RecordKind.CONTACT, contact.getCustomFields(), cmd.customFields(), false));
+        }
         contact.change(accountId, cmd);
         if (!before.equals(contact.toSummary())) {
             contact.changedBy(CurrentUser.get().id(), Instant.now());
         }
         contacts.flush();
-        return contact.toSummary();
+        return summary(contact);
     }
 
     /** Whether a save changed nothing (amounts compared by value: 10 is 10.00), so it keeps the version. */
@@ -112,7 +138,7 @@ public class Accounts {
     @Transactional
     public AccountSummary findOrCreateByName(String name) {
         return accounts.findFirstByNormalizedNameOrderByIdAsc(Account.normalize(name))
-                .map(a -> a.toSummary(0))
+                .map(a -> summary(a, 0))
                 .orElseGet(() -> create(new AccountCmd(name, null, null, null, null, null)));
     }
 
@@ -123,14 +149,16 @@ public class Accounts {
                 : accounts.findFirstByNormalizedNameOrderByIdAsc(Account.normalize(name));
         String d = Account.normalizeDomain(domain);
         return byName.or(() -> d == null ? Optional.empty() : accounts.findFirstByDomainOrderByIdAsc(d))
-                .map(a -> a.toSummary(0));
+                .map(a -> summary(a, 0));
     }
 
     public Optional<AccountSummary> find(long id) {
         return accounts.findById(id)
-                .map(a -> a.toSummary(contacts.countByAccount(List.of(id)).stream()
-                        .mapToLong(r -> (Long) r[1])
-                        .sum()));
+                .map(a -> summary(
+                        a,
+                        contacts.countByAccount(List.of(id)).stream()
+                                .mapToLong(r -> (Long) r[1])
+                                .sum()));
     }
 
     public AccountSummary account(long id) {
@@ -144,7 +172,11 @@ public class Accounts {
                 .countByAccount(found.map(Account::getId).getContent())
                 .stream()
                 .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
-        return PageOf.of(found, a -> a.toSummary(counts.getOrDefault(a.getId(), 0L)));
+        var values = customFields.reader(RecordKind.ACCOUNT);
+        return PageOf.of(
+                found,
+                a -> a.toSummary(counts.getOrDefault(a.getId(), 0L))
+                        .withCustomFields(values.apply(a.getCustomFields())));
     }
 
     public Map<Long, String> namesByIds(Collection<Long> ids) {
@@ -157,16 +189,20 @@ public class Accounts {
     @Transactional
     public ContactSummary addContact(long accountId, ContactCmd cmd) {
         account(accountId);
-        return contacts.save(new Contact(accountId, cmd)).toSummary();
+        String values = customFields.write(RecordKind.CONTACT, "{}", cmd.customFields(), cmd.customFields() != null);
+        Contact contact = new Contact(accountId, cmd);
+        contact.fillIn(values);
+        return summary(contacts.save(contact));
     }
 
     public ContactSummary contact(long id) {
-        return contacts.findById(id).map(Contact::toSummary).orElseThrow(() -> new NotFoundException("Contact", id));
+        return contacts.findById(id).map(this::summary).orElseThrow(() -> new NotFoundException("Contact", id));
     }
 
     public List<ContactSummary> contactsOf(long accountId) {
+        var values = customFields.reader(RecordKind.CONTACT);
         return contacts.findAllByAccountIdOrderByLastNameAsc(accountId).stream()
-                .map(Contact::toSummary)
+                .map(c -> c.toSummary().withCustomFields(values.apply(c.getCustomFields())))
                 .toList();
     }
 
@@ -185,7 +221,19 @@ public class Accounts {
             @Size(max = 80) String industry,
             @Size(max = 40) String size,
             @DecimalMin("0") BigDecimal annualRevenue,
-            @Size(max = 80) String country) {}
+            @Size(max = 80) String country,
+            Map<String, Object> customFields) {
+
+        /** An account without custom field values (none are checked). */
+        public AccountCmd(
+                String name, String domain, String industry, String size, BigDecimal annualRevenue, String country) {
+            this(name, domain, industry, size, annualRevenue, country, null);
+        }
+
+        public AccountCmd withCustomFields(Map<String, Object> values) {
+            return new AccountCmd(name, domain, industry, size, annualRevenue, country, values);
+        }
+    }
 
     public record ContactCmd(
             @Size(max = 100) String firstName,
@@ -193,5 +241,17 @@ public class Accounts {
             @Email @Size(max = 254) String email,
             @Size(max = 40) String phone,
             @Size(max = 120) String title,
-            BuyingRole buyingRole) {}
+            BuyingRole buyingRole,
+            Map<String, Object> customFields) {
+
+        /** A contact without custom field values (none are checked). */
+        public ContactCmd(
+                String firstName, String lastName, String email, String phone, String title, BuyingRole buyingRole) {
+            this(firstName, lastName, email, phone, title, buyingRole, null);
+        }
+
+        public ContactCmd withCustomFields(Map<String, Object> values) {
+            return new ContactCmd(firstName, lastName, email, phone, title, buyingRole, values);
+        }
+    }
 }

@@ -36,6 +36,10 @@ class Contact extends TenantOwned {
     // Who changed it last, for a stale edit's answer.
     private Long changedBy;
     private Instant changedAt;
+    // The values of the workspace's custom fields, {key: value}; the customfield module checks what goes in.
+    @org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    private String customFields = "{}";
 
     @Version
     private long version;
@@ -67,11 +71,21 @@ class Contact extends TenantOwned {
                 : java.util.Optional.of(java.util.Map.entry(changedBy, changedAt));
     }
 
+    String getCustomFields() {
+        return customFields;
+    }
+
+    /** New custom field values, as {@code CustomFields.write} checked and merged them. */
+    void fillIn(String customFields) {
+        this.customFields = customFields;
+    }
+
     long getVersion() {
         return version;
     }
 
     ContactSummary toSummary() {
-        return new ContactSummary(id, accountId, firstName, lastName, email, phone, title, buyingRole, version);
+        return new ContactSummary(
+                id, accountId, firstName, lastName, email, phone, title, buyingRole, version, java.util.Map.of());
     }
 }

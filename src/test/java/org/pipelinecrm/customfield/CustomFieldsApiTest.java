@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -162,6 +163,46 @@ class CustomFieldsApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.customFields.employees").value(30))
                 .andExpect(jsonPath("$.customFields.budget_known").value(true));
+    }
+
+    @Test
+    void accountsAndContactsCarryTheirValues() throws Exception {
+        defined("ACCOUNT", "segment", "SELECT", ", \"options\": [\"SMB\", \"Enterprise\"]");
+        defined("CONTACT", "newsletter", "BOOLEAN", "");
+        var account = mvc.perform(post("/api/v1/accounts")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Acme\", \"customFields\": {\"segment\": \"smb\"}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.customFields.segment").value("SMB"));
+        long accountId = id(account);
+        mvc.perform(put("/api/v1/accounts/" + accountId)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Acme\", \"version\": " + version(account)
+                                + ", \"customFields\": {\"segment\": \"Mars\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("customFields.segment"));
+        mvc.perform(put("/api/v1/accounts/" + accountId)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Acme Inc\", \"version\": " + version(account)
+                                + ", \"customFields\": {\"segment\": \"Enterprise\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.customFields.segment").value("Enterprise"));
+        var contact = mvc.perform(post("/api/v1/accounts/" + accountId + "/contacts")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lastName\": \"Kim\", \"customFields\": {\"newsletter\": true}}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/contacts/" + id(contact)).with(ws.admin()))
+                .andExpect(jsonPath("$.customFields.newsletter").value(true));
+        mvc.perform(post("/api/v1/accounts/" + accountId + "/contacts")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lastName\": \"Lee\", \"customFields\": {\"segment\": \"SMB\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("customFields.segment"));
     }
 
     @Test

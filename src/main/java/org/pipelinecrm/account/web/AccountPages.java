@@ -8,6 +8,8 @@ import org.pipelinecrm.account.AccountDeals;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.DuplicateAccountException;
+import org.pipelinecrm.customfield.FieldForm;
+import org.pipelinecrm.customfield.RecordKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +26,12 @@ class AccountPages {
 
     private final Accounts accounts;
     private final ObjectProvider<AccountDeals> deals;
+    private final FieldForm fieldForm;
 
-    AccountPages(Accounts accounts, ObjectProvider<AccountDeals> deals) {
+    AccountPages(Accounts accounts, ObjectProvider<AccountDeals> deals, FieldForm fieldForm) {
         this.accounts = accounts;
         this.deals = deals;
+        this.fieldForm = fieldForm;
     }
 
     @GetMapping("/accounts/new")
@@ -59,6 +63,8 @@ class AccountPages {
         List<AccountDeal> all =
                 deals.stream().flatMap(d -> d.dealsOf(id).stream()).toList();
         model.addAttribute("account", account);
+        fieldForm.show(
+                model, RecordKind.ACCOUNT, account.customFields(), "/accounts/" + id + "/fields", account.version());
         model.addAttribute("contacts", accounts.contactsOf(id));
         model.addAttribute("openDeals", all.stream().filter(AccountDeal::open).toList());
         model.addAttribute("closedDeals", all.stream().filter(d -> !d.open()).toList());
@@ -69,6 +75,42 @@ class AccountPages {
                         .map(AccountDeal::amount)
                         .reduce(BigDecimal.ZERO, BigDecimal::add));
         return "account/show";
+    }
+
+    /** The account's custom fields, saved from their section of the page. */
+    @PostMapping("/accounts/{id}/fields")
+    String saveFields(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        return fieldForm.save(
+                RecordKind.ACCOUNT,
+                form,
+                version,
+                "/accounts/" + id,
+                values -> {
+                    AccountSummary a = accounts.account(id);
+                    return accounts.change(
+                            id,
+                            new Accounts.AccountCmd(
+                                    a.name(),
+                                    a.domain(),
+                                    a.industry(),
+                                    a.size(),
+                                    a.annualRevenue(),
+                                    a.country(),
+                                    values),
+                            version);
+                },
+                () -> accounts.account(id).customFields(),
+                request,
+                response,
+                model,
+                flash);
     }
 
     @GetMapping("/accounts/{id}/edit")

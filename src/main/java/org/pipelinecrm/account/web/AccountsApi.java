@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.ContactSummary;
@@ -43,7 +44,8 @@ class AccountsApi {
     @ResponseStatus(HttpStatus.CREATED)
     AccountSummary create(
             @Valid @RequestBody Accounts.AccountCmd cmd, @RequestParam(defaultValue = "false") boolean allowDuplicate) {
-        return accounts.create(cmd, allowDuplicate);
+        // the API always speaks custom fields: a body without them is held to the required ones
+        return accounts.create(cmd.customFields() == null ? cmd.withCustomFields(Map.of()) : cmd, allowDuplicate);
     }
 
     /** All fields as in create, plus the version the caller last saw. */
@@ -54,13 +56,15 @@ class AccountsApi {
             @Size(max = 40) String size,
             @DecimalMin("0") BigDecimal annualRevenue,
             @Size(max = 80) String country,
-            @NotNull Long version) {}
+            @NotNull Long version,
+            Map<String, Object> customFields) {}
 
     @PutMapping("/accounts/{id}")
     AccountSummary change(@PathVariable long id, @Valid @RequestBody AccountUpdate u) {
         return accounts.change(
                 id,
-                new Accounts.AccountCmd(u.name(), u.domain(), u.industry(), u.size(), u.annualRevenue(), u.country()),
+                new Accounts.AccountCmd(
+                        u.name(), u.domain(), u.industry(), u.size(), u.annualRevenue(), u.country(), u.customFields()),
                 u.version());
     }
 
@@ -72,7 +76,7 @@ class AccountsApi {
     @PostMapping("/accounts/{id}/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     ContactSummary addContact(@PathVariable long id, @Valid @RequestBody Accounts.ContactCmd cmd) {
-        return accounts.addContact(id, cmd);
+        return accounts.addContact(id, cmd.customFields() == null ? cmd.withCustomFields(Map.of()) : cmd);
     }
 
     @GetMapping("/contacts/{id}")
