@@ -85,7 +85,7 @@ ANALYZE stage_change;
 ANALYZE opportunity;
 
 -- the day rollups, counted again for the bulk load as the application does when a time zone changes
-SELECT rebuild_day_rollups(:tenant);
+SELECT rebuild_deal_day_rollups(:tenant), rebuild_lead_cohort_days(:tenant);
 \endif
 
 CREATE TEMP TABLE won AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM opportunity

@@ -5,6 +5,7 @@
 #   ops/citus.sh start    # build if needed, create the nodes the first time, start them, roles, database, nodes
 #   ops/citus.sh stop     # stop the three servers
 #   ops/citus.sh status   # which servers run, and the nodes the coordinator knows
+#   ops/citus.sh reset    # drop and create the database crm again on every node (a fresh, empty cluster)
 # Environment: CITUS_SOURCE (../shared/vendor/citus), CITUS_DIR (target/citus), CITUS_COORDINATOR_PORT (9700),
 # CITUS_WORKER1_PORT (9701), CITUS_WORKER2_PORT (9702), CRM_OWNER_PASSWORD (owner-secret),
 # CRM_APP_PASSWORD (app-secret), CITUS_ADMIN_PASSWORD (citus-admin-secret, the postgres role between nodes).
@@ -152,6 +153,10 @@ SELECT citus_add_node('$HOST', ${WORKER_PORTS[0]})
  WHERE NOT EXISTS (SELECT FROM pg_dist_node WHERE nodename = '$HOST' AND nodeport = ${WORKER_PORTS[0]});
 SELECT citus_add_node('$HOST', ${WORKER_PORTS[1]})
  WHERE NOT EXISTS (SELECT FROM pg_dist_node WHERE nodename = '$HOST' AND nodeport = ${WORKER_PORTS[1]});
+-- The app's SET LOCAL app.tenant_id reaches the workers of the transaction (row-level security on the shards).
+ALTER ROLE crm_app IN DATABASE crm SET citus.propagate_set_commands = 'local';
+-- Migrations create triggers on distributed tables; they touch only the same workspace's rows.
+ALTER ROLE crm_owner IN DATABASE crm SET citus.enable_unsafe_triggers = on;
 EOF
 }
 
@@ -188,10 +193,22 @@ status() {
   fi
 }
 
+# A fresh database on every node, for a test run from scratch.
+reset() {
+  local root; root=$(data_root)
+  for n in coordinator worker1 worker2; do
+    psql_node "$root/$n" "$(port_of "$n")" -d postgres -c "DROP DATABASE IF EXISTS crm WITH (FORCE)"
+  done
+  for n in worker1 worker2 coordinator; do prepare_node "$root/$n" "$(port_of "$n")"; done
+  register_nodes "$root/coordinator"
+  log "database crm is empty again"
+}
+
 case ${1:-} in
   build) build ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 build|start|stop|status" >&2; exit 2 ;;
+  reset) reset ;;
+  *) echo "usage: $0 build|start|stop|status|reset" >&2; exit 2 ;;
 esac

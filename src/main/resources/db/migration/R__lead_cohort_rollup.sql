@@ -3,38 +3,55 @@
 -- milestone implies the earlier ones. owner_id and team_id 0 stand for "none", source '' for "no source". A day is
 -- a day in the workspace's time zone (workspace_day, R__tenant_workspace_days.sql).
 
--- Adds (sign 1) or takes away (sign -1) one lead's share.
-CREATE OR REPLACE FUNCTION lead_cohort_add(l lead, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+-- Citus creates triggers on distributed tables only with this (the triggers touch the same workspace's rows).
+SET LOCAL citus.enable_unsafe_triggers = on;
+
+-- Adds (sign 1) or takes away (sign -1) one lead's share. It takes the lead's columns, not the row: on Citus the
+-- row is of the shard's type (lead_102040), not lead's.
+DROP FUNCTION IF EXISTS lead_cohort_add(lead, integer);
+CREATE OR REPLACE FUNCTION lead_cohort_add(p_tenant bigint, p_created timestamptz, p_owner bigint, p_team bigint,
+                                           p_source text, p_mql timestamptz, p_sql timestamptz,
+                                           p_converted timestamptz, p_deal bigint, sign integer)
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   v_won integer := 0;
 BEGIN
-  IF l.converted_opportunity_id IS NOT NULL THEN
+  IF p_deal IS NOT NULL THEN
     SELECT CASE WHEN status = 'WON' THEN 1 ELSE 0 END INTO v_won
-      FROM opportunity WHERE tenant_id = l.tenant_id AND id = l.converted_opportunity_id;
+      FROM opportunity WHERE tenant_id = p_tenant AND id = p_deal;
   END IF;
   INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  VALUES (l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
-          coalesce(l.source, ''), sign,
-          sign * (l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
-          sign * (l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL)::integer,
-          sign * (l.converted_at IS NOT NULL)::integer, sign * coalesce(v_won, 0))
+  VALUES (p_tenant, workspace_day(p_tenant, p_created), coalesce(p_owner, 0), coalesce(p_team, 0),
+          coalesce(p_source, ''), sign,
+          sign * (p_mql IS NOT NULL OR p_sql IS NOT NULL OR p_converted IS NOT NULL)::integer,
+          sign * (p_sql IS NOT NULL OR p_converted IS NOT NULL)::integer,
+          sign * (p_converted IS NOT NULL)::integer, sign * coalesce(v_won, 0))
   ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE
     SET leads = r.leads + excluded.leads, mql = r.mql + excluded.mql, sql = r.sql + excluded.sql,
         converted = r.converted + excluded.converted, won = r.won + excluded.won;
 END $$;
 
--- New leads, a statement at a time: an import's multi-row insert becomes one upsert per cohort row, in key order.
+-- New leads. On one PostgreSQL a statement at a time: an import's multi-row insert becomes one upsert per cohort
+-- row, in key order. Where Citus is installed a row at a time (no transition tables on the shards).
 CREATE OR REPLACE FUNCTION lead_cohort_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_zone text;
 BEGIN
+  IF TG_LEVEL = 'ROW' THEN
+    PERFORM lead_cohort_add(NEW.tenant_id, NEW.created_at, NEW.owner_id, NEW.team_id, NEW.source, NEW.mql_at,
+                            NEW.sql_at, NEW.converted_at, NEW.converted_opportunity_id, 1);
+    RETURN NULL;
+  END IF;
+  -- a statement writes one workspace's leads (row-level security)
+  SELECT workspace_time_zone(tenant_id) INTO v_zone FROM new_leads LIMIT 1;
   INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
-  SELECT n.tenant_id, (n.created_at AT TIME ZONE w.time_zone)::date, coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
+  SELECT n.tenant_id, (n.created_at AT TIME ZONE v_zone)::date, coalesce(n.owner_id, 0), coalesce(n.team_id, 0),
          coalesce(n.source, ''), count(*),
          count(*) FILTER (WHERE n.mql_at IS NOT NULL OR n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE o.status = 'WON')
     FROM new_leads n
-    JOIN workspace w ON w.id = n.tenant_id
     LEFT JOIN opportunity o ON o.tenant_id = n.tenant_id AND o.id = n.converted_opportunity_id
    GROUP BY 1, 2, 3, 4, 5
    ORDER BY 1, 2, 3, 4, 5
@@ -49,17 +66,22 @@ END $$;
 CREATE OR REPLACE FUNCTION lead_cohort_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    PERFORM lead_cohort_add(OLD, -1);
+    PERFORM lead_cohort_add(OLD.tenant_id, OLD.created_at, OLD.owner_id, OLD.team_id, OLD.source,
+                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.converted_opportunity_id, -1);
     RETURN OLD;
   END IF;
   PERFORM pg_advisory_xact_lock_shared(NEW.tenant_id);
   IF (OLD.created_at, coalesce(OLD.owner_id, 0), coalesce(OLD.team_id, 0), coalesce(OLD.source, ''))
      <= (NEW.created_at, coalesce(NEW.owner_id, 0), coalesce(NEW.team_id, 0), coalesce(NEW.source, '')) THEN
-    PERFORM lead_cohort_add(OLD, -1);
-    PERFORM lead_cohort_add(NEW, 1);
+    PERFORM lead_cohort_add(OLD.tenant_id, OLD.created_at, OLD.owner_id, OLD.team_id, OLD.source,
+                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.converted_opportunity_id, -1);
+    PERFORM lead_cohort_add(NEW.tenant_id, NEW.created_at, NEW.owner_id, NEW.team_id, NEW.source,
+                            NEW.mql_at, NEW.sql_at, NEW.converted_at, NEW.converted_opportunity_id, 1);
   ELSE
-    PERFORM lead_cohort_add(NEW, 1);
-    PERFORM lead_cohort_add(OLD, -1);
+    PERFORM lead_cohort_add(NEW.tenant_id, NEW.created_at, NEW.owner_id, NEW.team_id, NEW.source,
+                            NEW.mql_at, NEW.sql_at, NEW.converted_at, NEW.converted_opportunity_id, 1);
+    PERFORM lead_cohort_add(OLD.tenant_id, OLD.created_at, OLD.owner_id, OLD.team_id, OLD.source,
+                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.converted_opportunity_id, -1);
   END IF;
   RETURN NEW;
 END $$;
@@ -82,8 +104,15 @@ DROP TRIGGER IF EXISTS lead_cohort_insert ON lead;
 DROP TRIGGER IF EXISTS lead_cohort_delete ON lead;
 DROP TRIGGER IF EXISTS lead_cohort_update ON lead;
 DROP TRIGGER IF EXISTS lead_cohort_deal_won ON opportunity;
-CREATE TRIGGER lead_cohort_insert AFTER INSERT ON lead
-  REFERENCING NEW TABLE AS new_leads FOR EACH STATEMENT EXECUTE FUNCTION lead_cohort_insert();
+DO $$
+BEGIN
+  IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+    CREATE TRIGGER lead_cohort_insert AFTER INSERT ON lead FOR EACH ROW EXECUTE FUNCTION lead_cohort_insert();
+  ELSE
+    CREATE TRIGGER lead_cohort_insert AFTER INSERT ON lead
+      REFERENCING NEW TABLE AS new_leads FOR EACH STATEMENT EXECUTE FUNCTION lead_cohort_insert();
+  END IF;
+END $$;
 CREATE TRIGGER lead_cohort_delete AFTER DELETE ON lead
   FOR EACH ROW EXECUTE FUNCTION lead_cohort_change();
 CREATE TRIGGER lead_cohort_update AFTER UPDATE ON lead
@@ -96,3 +125,30 @@ CREATE TRIGGER lead_cohort_update AFTER UPDATE ON lead
 CREATE TRIGGER lead_cohort_deal_won AFTER UPDATE OF status ON opportunity
   FOR EACH ROW WHEN ((OLD.status = 'WON') IS DISTINCT FROM (NEW.status = 'WON'))
   EXECUTE FUNCTION lead_cohort_deal_won();
+
+-- The lead cohort rollup of one workspace counted again from its leads: when its time zone changes
+-- (recount_day_rollups, under the workspace's lock), and after a bulk load made with the triggers off. The insert
+-- takes its tenant_id from the leads it reads, so that Citus runs it on the workspace's worker as it stands.
+CREATE OR REPLACE FUNCTION rebuild_lead_cohort_days(p_tenant bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_zone text := workspace_time_zone(p_tenant);
+BEGIN
+  DELETE FROM lead_cohort_day WHERE tenant_id = p_tenant;
+  INSERT INTO lead_cohort_day (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
+  SELECT l.tenant_id, (l.created_at AT TIME ZONE v_zone)::date, coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
+         coalesce(l.source, ''), count(*),
+         count(*) FILTER (WHERE l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
+         count(*) FILTER (WHERE l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
+         count(*) FILTER (WHERE l.converted_at IS NOT NULL),
+         count(*) FILTER (WHERE o.status = 'WON')
+    FROM lead l
+    LEFT JOIN opportunity o ON o.tenant_id = l.tenant_id AND o.id = l.converted_opportunity_id
+   WHERE l.tenant_id = p_tenant
+   GROUP BY 1, 2, 3, 4, 5;
+END $$;
+
+-- Inserts and deletes of leads take the workspace's shared recount lock (day_rollups_writer,
+-- R__tenant_workspace_days.sql); updates take it only when a counted column changes, in lead_cohort_change.
+DROP TRIGGER IF EXISTS day_rollups_writer ON lead;
+CREATE TRIGGER day_rollups_writer BEFORE INSERT OR DELETE ON lead
+  FOR EACH STATEMENT EXECUTE FUNCTION day_rollups_writer();

@@ -3,24 +3,34 @@
 -- and entries, exits and time spent per stage and day (stage_exit_day). Days are the workspace's days
 -- (workspace_day, R__tenant_workspace_days.sql); team_id 0 stands for "no team".
 
--- Adds (sign 1) or takes away (sign -1) one deal's share of the open rollup, or of the closed one.
-CREATE OR REPLACE FUNCTION deal_rollup_open(d opportunity, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+-- Citus creates triggers on distributed tables only with this (the triggers touch the same workspace's rows).
+SET LOCAL citus.enable_unsafe_triggers = on;
+
+-- Adds (sign 1) or takes away (sign -1) one deal's share of the open rollup, or of the closed one. They take the
+-- deal's columns, not the row: on Citus the row is of the shard's type (opportunity_102008), not opportunity's.
+DROP FUNCTION IF EXISTS deal_rollup_open(opportunity, integer);
+DROP FUNCTION IF EXISTS deal_rollup_closed(opportunity, integer);
+CREATE OR REPLACE FUNCTION deal_rollup_open(p_tenant bigint, p_pipeline bigint, p_stage bigint, p_owner bigint,
+                                            p_team bigint, p_status text, p_amount numeric, p_probability integer,
+                                            sign integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF d.status = 'OPEN' THEN
+  IF p_status = 'OPEN' THEN
     INSERT INTO open_deal_stage AS r (tenant_id, pipeline_id, stage_id, owner_id, team_id, deals, amount, weighted)
-    VALUES (d.tenant_id, d.pipeline_id, d.stage_id, d.owner_id, coalesce(d.team_id, 0), sign, sign * d.amount,
-            sign * d.amount * d.probability / 100.0)
+    VALUES (p_tenant, p_pipeline, p_stage, p_owner, coalesce(p_team, 0), sign, sign * p_amount,
+            sign * p_amount * p_probability / 100.0)
     ON CONFLICT (tenant_id, pipeline_id, stage_id, owner_id, team_id) DO UPDATE
       SET deals = r.deals + excluded.deals, amount = r.amount + excluded.amount, weighted = r.weighted + excluded.weighted;
   END IF;
 END $$;
 
-CREATE OR REPLACE FUNCTION deal_rollup_closed(d opportunity, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION deal_rollup_closed(p_tenant bigint, p_pipeline bigint, p_owner bigint, p_team bigint,
+                                              p_status text, p_amount numeric, p_opened timestamptz,
+                                              p_closed timestamptz, sign integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF d.status <> 'OPEN' AND d.closed_at IS NOT NULL THEN
+  IF p_status <> 'OPEN' AND p_closed IS NOT NULL THEN
     INSERT INTO deal_close_day AS r (tenant_id, day, pipeline_id, owner_id, team_id, status, deals, amount, age_seconds)
-    VALUES (d.tenant_id, workspace_day(d.tenant_id, d.closed_at), d.pipeline_id, d.owner_id, coalesce(d.team_id, 0),
-            d.status, sign, sign * d.amount, sign * extract(epoch FROM d.closed_at - d.opened_at))
+    VALUES (p_tenant, workspace_day(p_tenant, p_closed), p_pipeline, p_owner, coalesce(p_team, 0),
+            p_status, sign, sign * p_amount, sign * extract(epoch FROM p_closed - p_opened))
     ON CONFLICT (tenant_id, day, pipeline_id, owner_id, team_id, status) DO UPDATE
       SET deals = r.deals + excluded.deals, amount = r.amount + excluded.amount,
           age_seconds = r.age_seconds + excluded.age_seconds;
@@ -32,29 +42,41 @@ END $$;
 CREATE OR REPLACE FUNCTION deal_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM deal_rollup_open(NEW, 1);
-    PERFORM deal_rollup_closed(NEW, 1);
+    PERFORM deal_rollup_open(NEW.tenant_id, NEW.pipeline_id, NEW.stage_id, NEW.owner_id,
+                             NEW.team_id, NEW.status, NEW.amount, NEW.probability, 1);
+    PERFORM deal_rollup_closed(NEW.tenant_id, NEW.pipeline_id, NEW.owner_id, NEW.team_id,
+                               NEW.status, NEW.amount, NEW.opened_at, NEW.closed_at, 1);
     RETURN NEW;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM deal_rollup_open(OLD, -1);
-    PERFORM deal_rollup_closed(OLD, -1);
+    PERFORM deal_rollup_open(OLD.tenant_id, OLD.pipeline_id, OLD.stage_id, OLD.owner_id,
+                             OLD.team_id, OLD.status, OLD.amount, OLD.probability, -1);
+    PERFORM deal_rollup_closed(OLD.tenant_id, OLD.pipeline_id, OLD.owner_id, OLD.team_id,
+                               OLD.status, OLD.amount, OLD.opened_at, OLD.closed_at, -1);
     RETURN OLD;
   END IF;
   IF (OLD.pipeline_id, OLD.stage_id, OLD.owner_id, coalesce(OLD.team_id, 0))
      <= (NEW.pipeline_id, NEW.stage_id, NEW.owner_id, coalesce(NEW.team_id, 0)) THEN
-    PERFORM deal_rollup_open(OLD, -1);
-    PERFORM deal_rollup_open(NEW, 1);
+    PERFORM deal_rollup_open(OLD.tenant_id, OLD.pipeline_id, OLD.stage_id, OLD.owner_id,
+                             OLD.team_id, OLD.status, OLD.amount, OLD.probability, -1);
+    PERFORM deal_rollup_open(NEW.tenant_id, NEW.pipeline_id, NEW.stage_id, NEW.owner_id,
+                             NEW.team_id, NEW.status, NEW.amount, NEW.probability, 1);
   ELSE
-    PERFORM deal_rollup_open(NEW, 1);
-    PERFORM deal_rollup_open(OLD, -1);
+    PERFORM deal_rollup_open(NEW.tenant_id, NEW.pipeline_id, NEW.stage_id, NEW.owner_id,
+                             NEW.team_id, NEW.status, NEW.amount, NEW.probability, 1);
+    PERFORM deal_rollup_open(OLD.tenant_id, OLD.pipeline_id, OLD.stage_id, OLD.owner_id,
+                             OLD.team_id, OLD.status, OLD.amount, OLD.probability, -1);
   END IF;
   IF (OLD.closed_at, OLD.pipeline_id, OLD.owner_id, coalesce(OLD.team_id, 0), OLD.status)
      <= (NEW.closed_at, NEW.pipeline_id, NEW.owner_id, coalesce(NEW.team_id, 0), NEW.status) THEN
-    PERFORM deal_rollup_closed(OLD, -1);
-    PERFORM deal_rollup_closed(NEW, 1);
+    PERFORM deal_rollup_closed(OLD.tenant_id, OLD.pipeline_id, OLD.owner_id, OLD.team_id,
+                               OLD.status, OLD.amount, OLD.opened_at, OLD.closed_at, -1);
+    PERFORM deal_rollup_closed(NEW.tenant_id, NEW.pipeline_id, NEW.owner_id, NEW.team_id,
+                               NEW.status, NEW.amount, NEW.opened_at, NEW.closed_at, 1);
   ELSE
-    PERFORM deal_rollup_closed(NEW, 1);
-    PERFORM deal_rollup_closed(OLD, -1);
+    PERFORM deal_rollup_closed(NEW.tenant_id, NEW.pipeline_id, NEW.owner_id, NEW.team_id,
+                               NEW.status, NEW.amount, NEW.opened_at, NEW.closed_at, 1);
+    PERFORM deal_rollup_closed(OLD.tenant_id, OLD.pipeline_id, OLD.owner_id, OLD.team_id,
+                               OLD.status, OLD.amount, OLD.opened_at, OLD.closed_at, -1);
   END IF;
   RETURN NEW;
 END $$;
@@ -104,7 +126,7 @@ BEGIN
   v_entered := coalesce(v_entered, v_opened);
   SELECT CASE WHEN t.kind = 'WON' OR (t.kind = 'OPEN' AND t.position > f.position) THEN 1 ELSE 0 END
     INTO v_forward
-    FROM stage t LEFT JOIN stage f ON f.tenant_id = p_tenant AND f.id = p_from
+    FROM stage_facts t LEFT JOIN stage_facts f ON f.tenant_id = p_tenant AND f.id = p_from
    WHERE t.tenant_id = p_tenant AND t.id = p_to;
   INSERT INTO stage_exit_day AS d (tenant_id, day, stage_id, owner_id, team_id, exited, exited_forward, seconds_in_stage)
   VALUES (p_tenant, v_day, p_from, v_owner, v_team, p_sign,
@@ -130,3 +152,50 @@ END $$;
 DROP TRIGGER IF EXISTS stage_change_rollup ON stage_change;
 CREATE TRIGGER stage_change_rollup AFTER INSERT ON stage_change
   FOR EACH ROW EXECUTE FUNCTION stage_change_rollup();
+
+-- The closed-deal and stage-exit rollups of one workspace counted again from its deals and stage changes: when
+-- its time zone changes (recount_day_rollups, under the workspace's lock), and after a bulk load made with the
+-- triggers off. Stage changes count under the deal's present owner and team (the trigger records those of the
+-- moment of the move). Each insert takes its tenant_id from the rows it reads, so that Citus runs it on the
+-- workspace's worker as it stands.
+CREATE OR REPLACE FUNCTION rebuild_deal_day_rollups(p_tenant bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_zone text := workspace_time_zone(p_tenant);
+BEGIN
+  DELETE FROM deal_close_day WHERE tenant_id = p_tenant;
+  INSERT INTO deal_close_day (tenant_id, day, pipeline_id, owner_id, team_id, status, deals, amount, age_seconds)
+  SELECT tenant_id, (closed_at AT TIME ZONE v_zone)::date, pipeline_id, owner_id, coalesce(team_id, 0), status, count(*),
+         sum(amount), sum(extract(epoch FROM closed_at - opened_at))
+    FROM opportunity WHERE tenant_id = p_tenant AND status <> 'OPEN' AND closed_at IS NOT NULL
+   GROUP BY 1, 2, 3, 4, 5, 6;
+
+  DELETE FROM stage_exit_day WHERE tenant_id = p_tenant;
+  INSERT INTO stage_exit_day (tenant_id, day, stage_id, owner_id, team_id, entered, exited, exited_forward, seconds_in_stage)
+  SELECT tenant_id, day, stage_id, owner_id, team_id, sum(entered), sum(exited), sum(forward), sum(seconds)
+  FROM (
+    SELECT c.tenant_id, (c.changed_at AT TIME ZONE v_zone)::date AS day, c.to_stage_id AS stage_id, o.owner_id,
+           coalesce(o.team_id, 0) AS team_id, 1 AS entered, 0 AS exited, 0 AS forward, 0::double precision AS seconds
+      FROM stage_change c JOIN opportunity o ON o.tenant_id = c.tenant_id AND o.id = c.opportunity_id
+     WHERE c.tenant_id = p_tenant
+    UNION ALL
+    SELECT h.tenant_id, (h.changed_at AT TIME ZONE v_zone)::date, h.from_stage_id, o.owner_id, coalesce(o.team_id, 0), 0, 1,
+           CASE WHEN t.kind = 'WON' OR (t.kind = 'OPEN' AND t.position > f.position) THEN 1 ELSE 0 END,
+           greatest(extract(epoch FROM h.changed_at - coalesce(h.entered_at, o.opened_at)), 0)
+      FROM (SELECT c.*, lag(changed_at) OVER (PARTITION BY tenant_id, opportunity_id ORDER BY changed_at, id) AS entered_at
+              FROM stage_change c WHERE c.tenant_id = p_tenant) h
+      JOIN opportunity o ON o.tenant_id = h.tenant_id AND o.id = h.opportunity_id
+      LEFT JOIN stage_facts t ON t.tenant_id = h.tenant_id AND t.id = h.to_stage_id
+      LEFT JOIN stage_facts f ON f.tenant_id = h.tenant_id AND f.id = h.from_stage_id
+     WHERE h.from_stage_id IS NOT NULL
+  ) moves
+  GROUP BY tenant_id, day, stage_id, owner_id, team_id;
+END $$;
+
+-- Writes to deals and stage changes take the workspace's shared recount lock (day_rollups_writer,
+-- R__tenant_workspace_days.sql).
+DROP TRIGGER IF EXISTS day_rollups_writer ON opportunity;
+DROP TRIGGER IF EXISTS day_rollups_writer ON stage_change;
+CREATE TRIGGER day_rollups_writer BEFORE INSERT OR UPDATE OR DELETE ON opportunity
+  FOR EACH STATEMENT EXECUTE FUNCTION day_rollups_writer();
+CREATE TRIGGER day_rollups_writer BEFORE INSERT OR UPDATE OR DELETE ON stage_change
+  FOR EACH STATEMENT EXECUTE FUNCTION day_rollups_writer();

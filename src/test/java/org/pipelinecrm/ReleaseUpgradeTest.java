@@ -233,7 +233,7 @@ class ReleaseUpgradeTest {
         db.setAutoCommit(false);
         inWorkspace(db, WORKSPACE);
         List<List<String>> kept = rollups(db);
-        execute(db, "select rebuild_day_rollups(" + WORKSPACE + ")");
+        execute(db, "select rebuild_deal_day_rollups(" + WORKSPACE + "), rebuild_lead_cohort_days(" + WORKSPACE + ")");
         List<List<String>> counted = rollups(db);
         db.rollback();
         db.setAutoCommit(autoCommit);

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.pipelinecrm.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +21,11 @@ public class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
+    private final JdbcClient jdbc;
 
-    ApiTokens(ApiTokenRepository tokens) {
+    ApiTokens(ApiTokenRepository tokens, JdbcClient jdbc) {
         this.tokens = tokens;
+        this.jdbc = jdbc;
     }
 
     public List<ApiTokenSummary> mine() {
@@ -37,7 +40,12 @@ public class ApiTokens {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiToken saved = tokens.save(new ApiToken(CurrentUser.get().id(), name, hash(token)));
+        ApiToken saved = tokens.saveAndFlush(new ApiToken(CurrentUser.get().id(), name, hash(token)));
+        jdbc.sql("insert into api_token_hash (token_hash, workspace_id, token_id) values (?, ?, ?)")
+                .param(hash(token))
+                .param(saved.getTenantId())
+                .param(saved.getId())
+                .update();
         return new IssuedToken(saved.getId(), saved.toSummary().name(), token);
     }
 
@@ -45,6 +53,10 @@ public class ApiTokens {
     public void revoke(long id) {
         ApiToken token = tokens.findByIdAndUserId(id, CurrentUser.get().id())
                 .orElseThrow(() -> new NotFoundException("Token", id));
+        jdbc.sql("delete from api_token_hash where workspace_id = ? and token_id = ?")
+                .param(token.getTenantId())
+                .param(token.getId())
+                .update();
         tokens.delete(token);
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,13 +25,16 @@ public class People {
     private final PasswordEncoder passwords;
     private final OpenSessions sessions;
     private final SignInDelays delays;
+    private final JdbcClient jdbc;
 
     People(
             AppUserRepository users,
             TeamRepository teams,
             PasswordEncoder passwords,
             OpenSessions sessions,
-            SignInDelays delays) {
+            SignInDelays delays,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.users = users;
         this.teams = teams;
         this.passwords = passwords;
@@ -110,8 +114,14 @@ public class People {
             team(teamId);
         }
         try {
-            return users.saveAndFlush(new AppUser(email, name, passwords.encode(password), role, teamId))
-                    .toSummary();
+            AppUser user = users.saveAndFlush(new AppUser(email, name, passwords.encode(password), role, teamId));
+            // the e-mail's one row across all workspaces: a second workspace's claim on it fails here
+            jdbc.sql("insert into login_email (email, workspace_id, user_id) values (lower(?), ?, ?)")
+                    .param(email)
+                    .param(user.getTenantId())
+                    .param(user.getId())
+                    .update();
+            return user.toSummary();
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("user.emailTaken", "That e-mail address already has an account");
         }

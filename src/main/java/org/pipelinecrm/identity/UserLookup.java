@@ -1,6 +1,7 @@
 package org.pipelinecrm.identity;
 
 import java.util.Optional;
+import org.pipelinecrm.shared.database.SessionSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -29,11 +30,15 @@ public class UserLookup implements UserDetailsService {
     public CrmUser loadUserByUsername(String email) {
         String key = email == null ? "" : email.trim().toLowerCase();
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.login_email', ?, true)")
+            jdbc.sql(SessionSettings.setLocal("app.login_email", key)).update();
+            long tenant = jdbc.sql("select workspace_id from login_email where email = ?")
                     .param(key)
-                    .query()
-                    .singleValue();
-            return jdbc.sql("select " + USER_COLUMNS + " where lower(email) = ?")
+                    .query(Long.class)
+                    .optional()
+                    .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+            enter(tenant);
+            return jdbc.sql("select " + USER_COLUMNS + " where tenant_id = ? and lower(email) = ?")
+                    .param(tenant)
                     .param(key)
                     .query(UserLookup::toUser)
                     .optional()
@@ -45,32 +50,41 @@ public class UserLookup implements UserDetailsService {
     public Optional<CrmUser> findByToken(String token) {
         String hash = ApiTokens.hash(token);
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.token_hash', ?, true)")
+            jdbc.sql(SessionSettings.setLocal("app.token_hash", hash)).update();
+            var workspace = jdbc.sql("select workspace_id from api_token_hash where token_hash = ?")
                     .param(hash)
-                    .query()
-                    .singleValue();
-            var owner = jdbc.sql("select tenant_id, user_id from api_token where token_hash = ?")
+                    .query(Long.class)
+                    .optional();
+            if (workspace.isEmpty()) {
+                return Optional.<CrmUser>empty();
+            }
+            long tenant = workspace.get();
+            enter(tenant);
+            var owner = jdbc.sql("select user_id from api_token where tenant_id = ? and token_hash = ?")
+                    .param(tenant)
                     .param(hash)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .query(Long.class)
                     .optional();
             if (owner.isEmpty()) {
                 return Optional.<CrmUser>empty();
             }
-            long tenant = owner.get()[0];
-            jdbc.sql("select set_config('app.tenant_id', ?, true)")
-                    .param(Long.toString(tenant))
-                    .query()
-                    .singleValue();
             // at most once a minute: a write (and its commit flush) on every API call would cost more than the call
-            jdbc.sql("update api_token set last_used_at = now() where token_hash = ? "
+            jdbc.sql("update api_token set last_used_at = now() where tenant_id = ? and token_hash = ? "
                             + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                    .param(tenant)
                     .param(hash)
                     .update();
             return jdbc.sql("select " + USER_COLUMNS + " where id = ?")
-                    .param(owner.get()[1])
+                    .param(owner.get())
                     .query(UserLookup::toUser)
                     .optional();
         });
+    }
+
+    /** The rest of the lookup reads inside the workspace the key named, one shard on a distributed database. */
+    private void enter(long tenant) {
+        jdbc.sql(SessionSettings.setLocal("app.tenant_id", Long.toString(tenant)))
+                .update();
     }
 
     private static CrmUser toUser(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -278,15 +278,17 @@ class LeadBulkImport {
         }
         String names = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
         String arrays = COLUMNS.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", "));
-        String sql = "insert into lead (tenant_id, " + names + ") select ?, u.* from unnest(" + arrays + ") as u("
-                + names + ")";
+        // the rows come through the workspace's own row: on Citus the insert then runs on the worker holding the
+        // workspace (an INSERT ... SELECT from arrays alone is copied in, and COPY refuses row-level security)
+        String sql = "insert into lead (tenant_id, " + names + ") select w.id, u.* from workspace_facts w, unnest("
+                + arrays + ") as u(" + names + ") where w.id = ?";
         jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(sql)) {
-                ps.setLong(1, TenantContext.require());
-                int p = 2;
+                int p = 1;
                 for (Column column : COLUMNS) {
                     ps.setArray(p++, array(con, column.type(), fresh, column.value()));
                 }
+                ps.setLong(p, TenantContext.require());
                 return ps.executeUpdate();
             }
         });
@@ -300,20 +302,21 @@ class LeadBulkImport {
         jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("""
                     insert into timeline_entry (tenant_id, id, lead_id, kind, detail, actor_id, occurred_at)
-                    select ?, u.* from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[],
-                      ?::timestamptz[]) as u(id, lead_id, kind, detail, actor_id, occurred_at)
+                    select w.id, u.* from workspace_facts w, unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[],
+                      ?::bigint[], ?::timestamptz[]) as u(id, lead_id, kind, detail, actor_id, occurred_at)
+                    where w.id = ?
                     """)) {
-                ps.setLong(1, TenantContext.require());
+                ps.setLong(8, TenantContext.require());
                 Long[] idArray = new Long[ids.length];
                 for (int i = 0; i < ids.length; i++) {
                     idArray[i] = ids[i];
                 }
-                ps.setArray(2, con.createArrayOf("bigint", idArray));
-                ps.setArray(3, array(con, "bigint", rows, e -> e.leadId));
-                ps.setArray(4, array(con, "text", rows, e -> e.kind));
-                ps.setArray(5, array(con, "text", rows, e -> e.detail));
-                ps.setArray(6, array(con, "bigint", rows, e -> e.actorId));
-                ps.setArray(7, array(con, "timestamptz", rows, e -> e.occurredAt.toString()));
+                ps.setArray(1, con.createArrayOf("bigint", idArray));
+                ps.setArray(2, array(con, "bigint", rows, e -> e.leadId));
+                ps.setArray(3, array(con, "text", rows, e -> e.kind));
+                ps.setArray(4, array(con, "text", rows, e -> e.detail));
+                ps.setArray(5, array(con, "bigint", rows, e -> e.actorId));
+                ps.setArray(6, array(con, "timestamptz", rows, e -> e.occurredAt.toString()));
                 return ps.executeUpdate();
             }
         });

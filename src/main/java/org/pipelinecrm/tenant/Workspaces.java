@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import org.pipelinecrm.shared.database.SessionSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -41,8 +42,13 @@ public class Workspaces {
         TenantContext.runAs(
                 id,
                 () -> tx.executeWithoutResult(status -> {
+                    String formKey = newFormKey();
                     workspaces.saveAndFlush(
-                            new Workspace(id, name, currency, zone, newFormKey())); // listeners may write with SQL
+                            new Workspace(id, name, currency, zone, formKey)); // listeners may write with SQL
+                    jdbc.sql("insert into workspace_form_key (form_key, workspace_id) values (?, ?)")
+                            .param(formKey)
+                            .param(id)
+                            .update();
                     events.publishEvent(new WorkspaceCreated(id, name, language));
                     populate.accept(id);
                 }));
@@ -80,11 +86,8 @@ public class Workspaces {
             return java.util.Optional.empty();
         }
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.form_key', ?, true)")
-                    .param(key)
-                    .query()
-                    .singleValue();
-            return jdbc.sql("select id from workspace where form_key = ?")
+            jdbc.sql(SessionSettings.setLocal("app.form_key", key)).update();
+            return jdbc.sql("select workspace_id from workspace_form_key where form_key = ?")
                     .param(key)
                     .query(Long.class)
                     .optional();
@@ -95,19 +98,23 @@ public class Workspaces {
     public String regenerateFormKey() {
         long id = TenantContext.require();
         String key = newFormKey();
-        tx.executeWithoutResult(status -> jdbc.sql("update workspace set form_key = ? where id = ?")
-                .param(key)
-                .param(id)
-                .update());
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("update workspace set form_key = ? where id = ?")
+                    .param(key)
+                    .param(id)
+                    .update();
+            jdbc.sql("update workspace_form_key set form_key = ? where workspace_id = ?")
+                    .param(key)
+                    .param(id)
+                    .update();
+        });
         return key;
     }
 
     /** Every workspace id, for background work that visits each workspace in turn. */
     public List<Long> allIds() {
         return tx.execute(status -> {
-            jdbc.sql("select set_config('app.list_workspaces', 'on', true)")
-                    .query()
-                    .singleValue();
+            jdbc.sql(SessionSettings.setLocal("app.list_workspaces", "on")).update();
             return jdbc.sql("select id from workspace order by id")
                     .query(Long.class)
                     .list();

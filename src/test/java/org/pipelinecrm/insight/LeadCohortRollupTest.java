@@ -112,15 +112,18 @@ class LeadCohortRollupTest {
                 .andExpect(status().isOk());
 
         // many leads in one statement, as an import writes them, one of them from the won deal; then one removed
+        // (ids drawn first, rows through the workspace's row: as the import writes them, so on Citus too)
         inWorkspace(() -> jdbc.sql("""
                 insert into lead (tenant_id, id, last_name, type, status, owner_id, team_id, source, created_at,
                                   mql_at, converted_at, converted_opportunity_id)
-                select :tenant, nextval('lead_seq'), 'Imported ' || g, 'UNQUALIFIED', 'NEW',
+                select w.id, (cast(:ids as bigint[]))[g], 'Imported ' || g, 'UNQUALIFIED', 'NEW',
                        case when g % 2 = 0 then :rep end, case when g % 2 = 0 then :team end,
                        (array['Website', 'Event', null])[1 + g % 3], timestamptz '2026-03-01 10:00Z' + g * interval '9 hours',
                        case when g % 4 = 0 then now() end, case when g = 7 then now() end, case when g = 7 then :deal end
-                from generate_series(1, 40) g
+                from workspace_facts w, generate_series(1, 40) g
+                where w.id = :tenant
                 """)
+                .param("ids", leadIds(40))
                 .param("tenant", ws.id())
                 .param("rep", rep.id())
                 .param("team", east)
@@ -229,5 +232,13 @@ class LeadCohortRollupTest {
                 .getResponse()
                 .getContentAsString();
         return JsonPath.read(body, "$.version");
+    }
+
+    /** Fresh lead ids, as a PostgreSQL array literal. */
+    private String leadIds(int count) {
+        return jdbc.sql("select '{' || string_agg(nextval('lead_seq')::text, ',') || '}' from generate_series(1, ?)")
+                .param(count)
+                .query(String.class)
+                .single();
     }
 }

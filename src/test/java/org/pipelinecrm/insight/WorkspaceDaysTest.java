@@ -72,11 +72,17 @@ class WorkspaceDaysTest {
         var writer = java.util.concurrent.CompletableFuture.runAsync(() -> workspaces.as(
                 ws.adminEmail(),
                 () -> tx.execute(s -> {
+                    // ids drawn first, rows through the workspace's row: as the import writes them (Citus too)
+                    String ids = jdbc.sql("select '{' || string_agg(nextval('lead_seq')::text, ',') || '}'"
+                                    + " from generate_series(1, 25)")
+                            .query(String.class)
+                            .single();
                     jdbc.sql("""
                             insert into lead (tenant_id, id, last_name, type, status, source, created_at)
-                            select :tenant, nextval('lead_seq'), 'Lead ' || g, 'UNQUALIFIED', 'NEW', 'Event', now()
-                            from generate_series(1, 25) g
-                            """).param("tenant", ws.id()).update();
+                            select w.id, (cast(:ids as bigint[]))[g], 'Lead ' || g, 'UNQUALIFIED', 'NEW', 'Event', now()
+                            from workspace_facts w, generate_series(1, 25) g
+                            where w.id = :tenant
+                            """).param("ids", ids).param("tenant", ws.id()).update();
                     written.countDown();
                     try {
                         Thread.sleep(1500);

@@ -54,6 +54,8 @@ class TenantIsolationDatabaseTest {
                             .execute("insert into team (tenant_id, id, name) values (" + b.id()
                                     + ", nextval('team_seq'), 'Intruders')"))
                     .hasMessageContaining("row-level security");
+            db.rollback();
+            setTenant(db, a.id());
             assertThat(db.createStatement()
                             .executeUpdate("update app_user set name = 'hijacked' where tenant_id = " + b.id()))
                     .isZero();
@@ -94,8 +96,10 @@ class TenantIsolationDatabaseTest {
         }
     }
 
+    /** As the app enters a workspace: transaction-local, the one form that also reaches Citus's workers. */
     private static void setTenant(Connection db, long tenant) throws SQLException {
-        db.createStatement().execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+        db.setAutoCommit(false);
+        db.createStatement().execute("SET LOCAL app.tenant_id = '" + tenant + "'");
     }
 
     private static long count(Connection db, String sql) throws SQLException {
