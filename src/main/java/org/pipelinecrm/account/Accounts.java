@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.Page;
@@ -122,7 +122,8 @@ public class Accounts {
                         a.annualRevenue(),
                         b.country(),
                         b.contactCount(),
-                        b.version()));
+                        b.version(),
+                        b.customFields()));
     }
 
     /** Who changed the account last and when, for a stale edit's answer; empty when not known. */
