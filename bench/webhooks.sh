@@ -11,7 +11,7 @@ EVENTS=${EVENTS:-2000}; CLIENTS=${CLIENTS:-8}
 PORT=${BENCH_PORT:-8091}; RECEIVER_PORT=${RECEIVER_PORT:-8092}; BASE=http://localhost:$PORT
 LOG=target/bench-webhooks-app.log; COUNT=target/bench-webhooks-received.txt
 
-[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -o -DskipTests -Djacoco.skip=true package
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -o -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true package
 JAR=$(ls target/pipeline-crm-*.jar | grep -v original | head -1)
 cp "$JAR" target/bench-webhooks.jar
 rm -rf target/bench-webhooks-pg

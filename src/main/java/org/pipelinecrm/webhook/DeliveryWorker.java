@@ -227,18 +227,27 @@ class DeliveryWorker {
                     .param("tenant", tenant)
                     .param("id", delivery.id())
                     .update();
+            // only an active subscription counts failures; the one that reaches the limit pauses it (once)
+            List<Integer> failures = jdbc.sql("""
+                    update webhook_subscription set failures_in_row = failures_in_row + 1
+                    where tenant_id = :tenant and id = :id and status = 'ACTIVE'
+                    returning failures_in_row""")
+                    .param("tenant", tenant)
+                    .param("id", delivery.subscriptionId())
+                    .query(Integer.class)
+                    .list();
+            if (failures.isEmpty() || failures.get(0) < PAUSE_AFTER_FAILURES) {
+                return;
+            }
             List<String> paused = jdbc.sql("""
-                    update webhook_subscription
-                    set failures_in_row = failures_in_row + 1,
-                        status = case when failures_in_row + 1 >= :limit then 'PAUSED' else status end
-                    where tenant_id = :tenant and id = :id
-                    returning case when status = 'PAUSED' and failures_in_row = :limit then url end""")
-                    .param("limit", PAUSE_AFTER_FAILURES)
+                    update webhook_subscription set status = 'PAUSED', version = version + 1
+                    where tenant_id = :tenant and id = :id and status = 'ACTIVE'
+                    returning url""")
                     .param("tenant", tenant)
                     .param("id", delivery.subscriptionId())
                     .query(String.class)
                     .list();
-            if (!paused.isEmpty() && paused.get(0) != null) {
+            if (!paused.isEmpty()) {
                 log.info(
                         "Webhook {} paused after {} failures in a row",
                         delivery.subscriptionId(),

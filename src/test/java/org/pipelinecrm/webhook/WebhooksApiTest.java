@@ -174,7 +174,7 @@ class WebhooksApiTest {
     @Test
     void fiftyFailuresInARowPauseTheSubscriptionAndTheAdminIsTold() throws Exception {
         String url = startReceiver();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 200; i++) {
             answers.add(500);
         }
         var ws = workspaces.create();
@@ -185,19 +185,22 @@ class WebhooksApiTest {
                         .getResponse()
                         .getContentAsString(),
                 "$.id");
-        for (int i = 0; i < 49; i++) {
+        // test events that all fail (the sender's own retries of them count too, so the test watches the count)
+        for (int i = 0; i < 60; i++) {
+            String webhook = mvc.perform(get("/api/v1/webhooks/{id}", id).with(ws.admin()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            if ("PAUSED".equals(JsonPath.read(webhook, "$.status"))) {
+                break;
+            }
+            assertThat((Integer) JsonPath.read(webhook, "$.failuresInRow")).isLessThan(50);
+            mvc.perform(get("/api/v1/notifications").with(ws.admin()))
+                    .andExpect(jsonPath("$.length()").value(0));
             mvc.perform(post("/api/v1/webhooks/{id}/test", id).with(ws.admin()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.attemptLog[0].statusCode").value(500));
         }
-        mvc.perform(get("/api/v1/webhooks/{id}", id).with(ws.admin()))
-                .andExpect(jsonPath("$.status").value("ACTIVE"))
-                .andExpect(jsonPath("$.failuresInRow").value(49));
-        mvc.perform(get("/api/v1/notifications").with(ws.admin()))
-                .andExpect(jsonPath("$.length()").value(0));
-
-        mvc.perform(post("/api/v1/webhooks/{id}/test", id).with(ws.admin())).andExpect(status().isOk());
-
         mvc.perform(get("/api/v1/webhooks/{id}", id).with(ws.admin()))
                 .andExpect(jsonPath("$.status").value("PAUSED"))
                 .andExpect(jsonPath("$.failuresInRow").value(50));
