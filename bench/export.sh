@@ -43,11 +43,12 @@ fi
 EMAIL="export-$$@bench.test"
 curl -sf -X POST -H 'Content-Type: application/json' $BASE/api/v1/signup \
   -d "{\"workspaceName\":\"Export bench\",\"email\":\"$EMAIL\",\"password\":\"bench-password\",\"name\":\"Bench\"}" > /dev/null
-TENANT=$(psql_su "-At -c \"select max(id) from workspace\"")
+TENANT=$(curl -sf -u "$EMAIL:bench-password" $BASE/api/v1/me | grep -oP '"workspaceId"\s*:\s*\K[0-9]+')
 START=$(date +%s)
 psql_su "-v tenant=$TENANT -v deals=$DEALS -f bench/generate-opportunities.sql" > /dev/null
 psql_su "-v tenant=$TENANT -v leads=$LEADS -f bench/generate-export-leads.sql" > /dev/null
-echo "Generated $DEALS deals and $LEADS leads in $(( $(date +%s) - START )) s"
+echo "Generated $DEALS deals and $LEADS leads in $(( $(date +%s) - START )) s for workspace $TENANT:" \
+  "$(psql_su "-At -c \"select (select count(*) from opportunity where tenant_id = $TENANT) || ' deals, ' || (select count(*) from lead where tenant_id = $TENANT) || ' leads'\"")"
 
 heap() { jcmd $APP GC.heap_info 2>/dev/null | grep -oP 'used \K[0-9]+K' | head -1; }
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); heap cap $HEAP; heap used before: $(heap)"
