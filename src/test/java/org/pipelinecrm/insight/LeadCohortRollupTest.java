@@ -133,9 +133,17 @@ class LeadCohortRollupTest {
         inWorkspace(() -> jdbc.sql("delete from lead where last_name in ('Imported 7', 'Imported 8')")
                 .update());
         assertMatchesTheLeads();
-        inWorkspace(() -> jdbc.sql("update lead set created_at = created_at - interval '30 days', source = 'Partner'"
-                        + " where last_name like 'Imported 1%'")
-                .update());
+        // back-dated a month, each by its own moment (Citus refuses a time zone dependent expression on a column)
+        inWorkspace(() -> jdbc
+                .sql("select id, created_at from lead where last_name like 'Imported 1%'")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class)))
+                .list()
+                .stream()
+                .mapToInt(lead -> jdbc.sql("update lead set created_at = :at, source = 'Partner' where id = :id")
+                        .param("at", lead.getValue().minusDays(30))
+                        .param("id", lead.getKey())
+                        .update())
+                .sum());
         assertMatchesTheLeads();
     }
 

@@ -87,7 +87,7 @@ class ReadViewsTest {
                 assertThat(count(db, "select count(*) from " + view + " where tenant_id <> " + mine.id()))
                         .as("%s rows of another workspace", view)
                         .isZero();
-                db.createStatement().execute("select set_config('app.tenant_id', '', false)");
+                db.commit(); // the workspace was entered for that transaction only
             }
         }
     }
@@ -115,8 +115,13 @@ class ReadViewsTest {
         return ws;
     }
 
+    /** As the app enters a workspace: transaction-local, the one form that also reaches Citus's workers. */
     private static void setTenant(Connection db, long tenant) throws SQLException {
-        db.createStatement().execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+        if (!db.getAutoCommit()) {
+            db.commit();
+        }
+        db.setAutoCommit(false);
+        db.createStatement().execute("SET LOCAL app.tenant_id = '" + tenant + "'");
     }
 
     private static long count(Connection db, String sql) throws SQLException {
