@@ -7,11 +7,14 @@ import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
-/** The deal's own fields an automation may set: probability, next step, source and industry. */
+/**
+ * The deal's own fields an automation may set: probability, source and industry. The next step is the deal's
+ * earliest open task, so a rule sets it by creating a task.
+ */
 @Component
 class StandardDealFields implements FieldSetter {
 
-    static final List<String> FIELDS = List.of("probability", "nextStep", "source", "industry");
+    static final List<String> FIELDS = List.of("probability", "source", "industry");
 
     private final Opportunities opportunities;
 
@@ -29,7 +32,6 @@ class StandardDealFields implements FieldSetter {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("actions", "automation.value.required", "The field needs a value");
         }
-        int longest = field.equals("nextStep") ? 500 : 80;
         if (field.equals("probability")) {
             try {
                 int p = Integer.parseInt(value.trim());
@@ -40,7 +42,7 @@ class StandardDealFields implements FieldSetter {
                 throw new InvalidInputException(
                         "actions", "automation.value.probability", "The probability is a whole number from 0 to 100");
             }
-        } else if (value.length() > longest) {
+        } else if (value.length() > 80) {
             throw new InvalidInputException("actions", "automation.value.tooLong", "The value is too long");
         }
     }
@@ -60,7 +62,7 @@ class StandardDealFields implements FieldSetter {
                         field.equals("probability") ? Integer.valueOf(v) : deal.probability(),
                         field.equals("source") ? v : null,
                         field.equals("industry") ? v : null,
-                        field.equals("nextStep") ? v : null,
+                        null,
                         null,
                         deal.version()));
         return v;

@@ -72,7 +72,7 @@ class AutomationsApiTest {
                 {"name":"Proposal follow-up",
                  "trigger":{"type":"STAGE_ENTERED","pipelineId":%d,"stageId":%d},
                  "actions":[{"type":"CREATE_TASK","title":"Call about the proposal","dueInDays":2},
-                            {"type":"SET_FIELD","field":"nextStep","value":"Proposal sent"},
+                            {"type":"SET_FIELD","field":"probability","value":"60"},
                             {"type":"NOTIFY_OWNER","message":"Your deal reached Proposal"}]}""".formatted(pipelineId, proposalStage)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.trigger.type").value("STAGE_ENTERED"))
@@ -97,7 +97,8 @@ class AutomationsApiTest {
         List<String> nextSteps =
                 JsonPath.read(board, "$[?(@.stageId == " + proposalStage + ")].items[*].nextStep.title");
         assertThat(nextSteps).containsExactly("Call about the proposal");
-        assertThat((String) JsonPath.read(getDeal(deal), "$.nextStep")).isEqualTo("Proposal sent");
+        assertThat((String) JsonPath.read(getDeal(deal), "$.nextStep")).isEqualTo("Call about the proposal");
+        assertThat((Integer) JsonPath.read(getDeal(deal), "$.probability")).isEqualTo(60);
         String assignee = mvc.perform(get("/api/v1/tasks")
                         .param("recordType", "OPPORTUNITY")
                         .param("recordId", "" + deal)
@@ -110,7 +111,7 @@ class AutomationsApiTest {
                 .andExpect(jsonPath("$[0].text").value("Automation Proposal follow-up: Your deal reached Proposal"))
                 .andExpect(jsonPath("$[0].link").value("/opportunities/" + deal));
 
-        // the rule's own edit of the deal (next step) triggered no rule: one run, one task
+        // the rule's own edit of the deal (probability) triggered no rule: one run, one task
         assertThat(runs(ruleId)).isEqualTo(1);
 
         List<String> titles =
@@ -123,7 +124,7 @@ class AutomationsApiTest {
         assertThat(titles)
                 .contains(
                         "Automation Proposal follow-up created task Call about the proposal",
-                        "Automation Proposal follow-up set nextStep to Proposal sent");
+                        "Automation Proposal follow-up set probability to 60");
 
         // entering the stage again is a new trigger
         move(rep, deal, firstStage);

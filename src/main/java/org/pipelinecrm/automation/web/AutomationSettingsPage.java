@@ -99,7 +99,7 @@ class AutomationSettingsPage {
         model.addAttribute("triggerTypes", TriggerType.values());
         model.addAttribute("actionTypes", ActionType.values());
         model.addAttribute("statuses", LeadStatus.values());
-        model.addAttribute("fields", List.of("probability", "nextStep", "source", "industry"));
+        model.addAttribute("fields", List.of("probability", "source", "industry"));
         model.addAttribute(
                 "rows", java.util.stream.IntStream.range(0, ACTION_ROWS).boxed().toList());
         return "automation/settings";
