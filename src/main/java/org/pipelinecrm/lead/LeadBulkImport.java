@@ -306,7 +306,7 @@ class LeadBulkImport {
                       ?::bigint[], ?::timestamptz[]) as u(id, lead_id, kind, detail, actor_id, occurred_at)
                     where w.id = ?
                     """)) {
-                ps.setLong(8, TenantContext.require());
+                ps.setLong(7, TenantContext.require());
                 Long[] idArray = new Long[ids.length];
                 for (int i = 0; i < ids.length; i++) {
                     idArray[i] = ids[i];

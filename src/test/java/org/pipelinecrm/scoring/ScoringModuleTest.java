@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
  * The scoring module with only what it depends on (workspaces) on the real database: a new workspace gets the
  * default model, a change is the workspace's alone and announces that its leads must be scored again.
  */
-@ApplicationModuleTest(extraIncludes = {"tenant", "shared"}, webEnvironment = WebEnvironment.NONE)
+@ApplicationModuleTest(
+        extraIncludes = {"tenant", "shared"},
+        webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("test")
 // the shared context's scheduler runs the background work; a second one would poll the same task table
 @TestPropertySource(properties = "db-scheduler.enabled=false")
