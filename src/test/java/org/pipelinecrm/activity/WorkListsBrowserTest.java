@@ -201,7 +201,9 @@ class WorkListsBrowserTest {
         row(browser, third).findElement(By.cssSelector(".select-lead")).click();
         row(browser, fourth).findElement(By.cssSelector(".select-lead")).click();
         browser.findElement(By.id("accept-selected")).click();
-        browser.switchTo().alert().accept();
+        Browser.await(browser)
+                .until(ExpectedConditions.elementToBeClickable(By.id("confirm-go")))
+                .click();
         Browser.await(browser)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Leads accepted: 2"));
         assertThat(leadStatus(ws, third)).isEqualTo("ACCEPTED");

@@ -100,6 +100,8 @@ class PersianInputBrowserTest {
                     .isEqualTo("۱٬۲۵۰٬۰۰۰");
             assertThat(browser.findElement(By.id("probability")).getDomProperty("value"))
                     .isEqualTo("۴۵");
+            // the deal page keeps the whole form under "All fields"
+            browser.findElement(By.cssSelector("#deal-all-fields > summary")).click();
             WebElement shown = browser.findElement(By.id("expectedCloseDate-solar"));
             assertThat(shown.getDomProperty("value")).isEqualTo(solar("yyyy/MM/dd", expected));
 
@@ -138,6 +140,7 @@ class PersianInputBrowserTest {
             // on a phone the calendar stays on the screen
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get(base + "/opportunities/" + id);
+            browser.findElement(By.cssSelector("#deal-all-fields > summary")).click();
             WebElement field = browser.findElement(By.id("expectedCloseDate-solar"));
             ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
             field.click();
