@@ -1,5 +1,6 @@
 package org.pipelinecrm.lead.web;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import java.util.Optional;
 import org.pipelinecrm.identity.People;
@@ -88,213 +89,32 @@ class LeadFields {
     /** The lead with one field typed; an empty text clears it (stored as none), a required one is refused. */
     private static LeadDetails with(LeadDetails d, String field, String value) {
         String text = value.strip();
-        return switch (field) {
-            case "firstName" ->
-                new LeadDetails(
-                        text,
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "lastName" ->
-                new LeadDetails(
-                        d.firstName(),
-                        text,
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "email" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        text,
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "phone" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        text,
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "company" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        text,
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "title" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        text,
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "industry" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        text,
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "country" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        text,
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "companySize" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        FieldEdits.integer(field, text),
-                        d.annualRevenue(),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "annualRevenue" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        FieldEdits.decimal(field, text),
-                        d.source(),
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "source" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        text,
-                        d.type(),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
-            case "type" ->
-                new LeadDetails(
-                        d.firstName(),
-                        d.lastName(),
-                        d.email(),
-                        d.phone(),
-                        d.company(),
-                        d.title(),
-                        d.industry(),
-                        d.country(),
-                        d.companySize(),
-                        d.annualRevenue(),
-                        d.source(),
-                        type(text),
-                        d.ownerId(),
-                        d.teamId(),
-                        d.externalId());
+        Object typed = switch (field) {
+            case "firstName", "lastName", "email", "phone", "company", "title", "industry", "country", "source" -> text;
+            case "companySize" -> FieldEdits.integer(field, text);
+            case "annualRevenue" -> FieldEdits.decimal(field, text);
+            case "type" -> type(text);
             default -> throw new InvalidInputException("field", "problem.field.invalid-value", "No such field");
         };
+        return replaced(d, field, typed);
+    }
+
+    /** The same details with one of their components replaced, built by the record's canonical constructor. */
+    private static LeadDetails replaced(LeadDetails d, String field, Object value) {
+        RecordComponent[] parts = LeadDetails.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[parts.length];
+        Object[] args = new Object[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                types[i] = parts[i].getType();
+                args[i] = parts[i].getName().equals(field)
+                        ? value
+                        : parts[i].getAccessor().invoke(d);
+            }
+            return LeadDetails.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("LeadDetails is a record with a canonical constructor", e);
+        }
     }
 
     private static LeadType type(String value) {
