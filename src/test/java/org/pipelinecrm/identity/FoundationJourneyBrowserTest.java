@@ -38,7 +38,9 @@ class FoundationJourneyBrowserTest {
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.id("create-workspace")).click();
         // a too-short password is explained next to the field, and nothing else typed is lost
-        assertThat(browser.findElement(By.cssSelector("#password + .invalid-feedback"))
+        assertThat(Browser.await(browser)
+                        .until(ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector("#password + .invalid-feedback")))
                         .getText())
                 .isNotBlank();
         assertThat(browser.findElement(By.id("workspaceName")).getAttribute("value"))
