@@ -1,6 +1,7 @@
 -- The lead funnel read from a rollup a trigger keeps (lead_cohort_day): per creation day, owner, team and source,
 -- how many leads were created and how many of them have reached MQL, SQL, a deal, a won deal since. A later
--- milestone implies the earlier ones. owner_id and team_id 0 stand for "none", source '' for "no source". A day is
+-- milestone implies the earlier ones. Whether a lead's deal is won the lead keeps itself (deal_won_at), set by the
+-- lead module from the deal's events (LeadDealOutcomes), so nothing here reads another module's table. owner_id and team_id 0 stand for "none", source '' for "no source". A day is
 -- a day in the workspace's time zone (workspace_day, R__tenant_workspace_days.sql).
 
 -- Citus creates triggers on distributed tables only with this (the triggers touch the same workspace's rows).
@@ -9,23 +10,19 @@ SET LOCAL citus.enable_unsafe_triggers = on;
 -- Adds (sign 1) or takes away (sign -1) one lead's share. It takes the lead's columns, not the row: on Citus the
 -- row is of the shard's type (lead_102040), not lead's.
 DROP FUNCTION IF EXISTS lead_cohort_add(lead, integer);
+DROP FUNCTION IF EXISTS lead_cohort_add(bigint, timestamptz, bigint, bigint, text, timestamptz, timestamptz,
+                                        timestamptz, bigint, integer);
 CREATE OR REPLACE FUNCTION lead_cohort_add(p_tenant bigint, p_created timestamptz, p_owner bigint, p_team bigint,
                                            p_source text, p_mql timestamptz, p_sql timestamptz,
-                                           p_converted timestamptz, p_deal bigint, sign integer)
+                                           p_converted timestamptz, p_won timestamptz, sign integer)
 RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  v_won integer := 0;
 BEGIN
-  IF p_deal IS NOT NULL THEN
-    SELECT CASE WHEN status = 'WON' THEN 1 ELSE 0 END INTO v_won
-      FROM opportunity WHERE tenant_id = p_tenant AND id = p_deal;
-  END IF;
   INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won)
   VALUES (p_tenant, workspace_day(p_tenant, p_created), coalesce(p_owner, 0), coalesce(p_team, 0),
           coalesce(p_source, ''), sign,
           sign * (p_mql IS NOT NULL OR p_sql IS NOT NULL OR p_converted IS NOT NULL)::integer,
           sign * (p_sql IS NOT NULL OR p_converted IS NOT NULL)::integer,
-          sign * (p_converted IS NOT NULL)::integer, sign * coalesce(v_won, 0))
+          sign * (p_converted IS NOT NULL)::integer, sign * (p_won IS NOT NULL)::integer)
   ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE
     SET leads = r.leads + excluded.leads, mql = r.mql + excluded.mql, sql = r.sql + excluded.sql,
         converted = r.converted + excluded.converted, won = r.won + excluded.won;
@@ -39,7 +36,7 @@ DECLARE
 BEGIN
   IF TG_LEVEL = 'ROW' THEN
     PERFORM lead_cohort_add(NEW.tenant_id, NEW.created_at, NEW.owner_id, NEW.team_id, NEW.source, NEW.mql_at,
-                            NEW.sql_at, NEW.converted_at, NEW.converted_opportunity_id, 1);
+                            NEW.sql_at, NEW.converted_at, NEW.deal_won_at, 1);
     RETURN NULL;
   END IF;
   -- a statement writes one workspace's leads (row-level security)
@@ -50,9 +47,8 @@ BEGIN
          count(*) FILTER (WHERE n.mql_at IS NOT NULL OR n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.sql_at IS NOT NULL OR n.converted_at IS NOT NULL),
          count(*) FILTER (WHERE n.converted_at IS NOT NULL),
-         count(*) FILTER (WHERE o.status = 'WON')
+         count(*) FILTER (WHERE n.deal_won_at IS NOT NULL)
     FROM new_leads n
-    LEFT JOIN opportunity o ON o.tenant_id = n.tenant_id AND o.id = n.converted_opportunity_id
    GROUP BY 1, 2, 3, 4, 5
    ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE
@@ -67,43 +63,31 @@ CREATE OR REPLACE FUNCTION lead_cohort_change() RETURNS trigger LANGUAGE plpgsql
 BEGIN
   IF TG_OP = 'DELETE' THEN
     PERFORM lead_cohort_add(OLD.tenant_id, OLD.created_at, OLD.owner_id, OLD.team_id, OLD.source,
-                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.converted_opportunity_id, -1);
+                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.deal_won_at, -1);
     RETURN OLD;
   END IF;
   PERFORM pg_advisory_xact_lock_shared(NEW.tenant_id);
   IF (OLD.created_at, coalesce(OLD.owner_id, 0), coalesce(OLD.team_id, 0), coalesce(OLD.source, ''))
      <= (NEW.created_at, coalesce(NEW.owner_id, 0), coalesce(NEW.team_id, 0), coalesce(NEW.source, '')) THEN
     PERFORM lead_cohort_add(OLD.tenant_id, OLD.created_at, OLD.owner_id, OLD.team_id, OLD.source,
-                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.converted_opportunity_id, -1);
+                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.deal_won_at, -1);
     PERFORM lead_cohort_add(NEW.tenant_id, NEW.created_at, NEW.owner_id, NEW.team_id, NEW.source,
-                            NEW.mql_at, NEW.sql_at, NEW.converted_at, NEW.converted_opportunity_id, 1);
+                            NEW.mql_at, NEW.sql_at, NEW.converted_at, NEW.deal_won_at, 1);
   ELSE
     PERFORM lead_cohort_add(NEW.tenant_id, NEW.created_at, NEW.owner_id, NEW.team_id, NEW.source,
-                            NEW.mql_at, NEW.sql_at, NEW.converted_at, NEW.converted_opportunity_id, 1);
+                            NEW.mql_at, NEW.sql_at, NEW.converted_at, NEW.deal_won_at, 1);
     PERFORM lead_cohort_add(OLD.tenant_id, OLD.created_at, OLD.owner_id, OLD.team_id, OLD.source,
-                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.converted_opportunity_id, -1);
+                            OLD.mql_at, OLD.sql_at, OLD.converted_at, OLD.deal_won_at, -1);
   END IF;
-  RETURN NEW;
-END $$;
-
--- A deal that becomes won, or stops being won, moves the won count of the leads it came from.
-CREATE OR REPLACE FUNCTION lead_cohort_deal_won() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO lead_cohort_day AS r (tenant_id, day, owner_id, team_id, source, won)
-  SELECT l.tenant_id, workspace_day(l.tenant_id, l.created_at), coalesce(l.owner_id, 0), coalesce(l.team_id, 0),
-         coalesce(l.source, ''), count(*) * CASE WHEN NEW.status = 'WON' THEN 1 ELSE -1 END
-    FROM lead l
-   WHERE l.tenant_id = NEW.tenant_id AND l.converted_opportunity_id = NEW.id
-   GROUP BY 1, 2, 3, 4, 5
-   ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (tenant_id, day, owner_id, team_id, source) DO UPDATE SET won = r.won + excluded.won;
   RETURN NEW;
 END $$;
 
 DROP TRIGGER IF EXISTS lead_cohort_insert ON lead;
 DROP TRIGGER IF EXISTS lead_cohort_delete ON lead;
 DROP TRIGGER IF EXISTS lead_cohort_update ON lead;
+-- Before deals' outcomes reached leads as events, a trigger on opportunity moved the won counts.
 DROP TRIGGER IF EXISTS lead_cohort_deal_won ON opportunity;
+DROP FUNCTION IF EXISTS lead_cohort_deal_won();
 DO $$
 BEGIN
   IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
@@ -120,11 +104,9 @@ CREATE TRIGGER lead_cohort_update AFTER UPDATE ON lead
     OR OLD.team_id IS DISTINCT FROM NEW.team_id OR OLD.source IS DISTINCT FROM NEW.source
     OR OLD.mql_at IS DISTINCT FROM NEW.mql_at OR OLD.sql_at IS DISTINCT FROM NEW.sql_at
     OR OLD.converted_at IS DISTINCT FROM NEW.converted_at
-    OR OLD.converted_opportunity_id IS DISTINCT FROM NEW.converted_opportunity_id)
+    OR OLD.converted_opportunity_id IS DISTINCT FROM NEW.converted_opportunity_id
+    OR (OLD.deal_won_at IS NULL) IS DISTINCT FROM (NEW.deal_won_at IS NULL))
   EXECUTE FUNCTION lead_cohort_change();
-CREATE TRIGGER lead_cohort_deal_won AFTER UPDATE OF status ON opportunity
-  FOR EACH ROW WHEN ((OLD.status = 'WON') IS DISTINCT FROM (NEW.status = 'WON'))
-  EXECUTE FUNCTION lead_cohort_deal_won();
 
 -- The lead cohort rollup of one workspace counted again from its leads: when its time zone changes
 -- (recount_day_rollups, under the workspace's lock), and after a bulk load made with the triggers off. The insert
@@ -140,9 +122,8 @@ BEGIN
          count(*) FILTER (WHERE l.mql_at IS NOT NULL OR l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
          count(*) FILTER (WHERE l.sql_at IS NOT NULL OR l.converted_at IS NOT NULL),
          count(*) FILTER (WHERE l.converted_at IS NOT NULL),
-         count(*) FILTER (WHERE o.status = 'WON')
+         count(*) FILTER (WHERE l.deal_won_at IS NOT NULL)
     FROM lead l
-    LEFT JOIN opportunity o ON o.tenant_id = l.tenant_id AND o.id = l.converted_opportunity_id
    WHERE l.tenant_id = p_tenant
    GROUP BY 1, 2, 3, 4, 5;
 END $$;

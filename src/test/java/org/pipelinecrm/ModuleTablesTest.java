@@ -87,19 +87,8 @@ class ModuleTablesTest {
     static final Map<String, String> PUBLISHED_FUNCTIONS =
             Map.of("workspace_day", "tenant", "workspace_time_zone", "tenant");
 
-    /**
-     * Crossings not yet removed, as "module -> table". Each is a trigger function written before modules kept to
-     * their tables; they move with the functions into repeatable migrations and then out, as said here.
-     */
-    static final Map<String, String> NOT_YET_MOVED = Map.ofEntries(
-            // lead_cohort_deal_won on opportunity moves the won count of the leads a deal came from: the lead
-            // module should do that itself, from a deal-won / re-opened event handled in the same transaction.
-            Map.entry("opportunity -> lead_cohort_day", "lead_cohort_deal_won writes the lead module's cohort rollup"),
-            Map.entry("opportunity -> lead", "lead_cohort_deal_won finds the leads a deal came from"),
-            // lead_cohort_insert and lead_cohort_add ask whether a lead's deal is won: the lead should keep that
-            // itself (a won flag set from the same event).
-            Map.entry(
-                    "lead -> opportunity", "lead_cohort_insert and lead_cohort_add read the status of a lead's deal"));
+    /** Crossings not yet removed, as "module -> table" with the reason; none are left. */
+    static final Map<String, String> NOT_YET_MOVED = Map.of();
 
     private static final Path SOURCES = Path.of("src/main/java/org/pipelinecrm");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -228,10 +228,10 @@ class KnownPipeline {
         long leadId = next("lead_seq");
         jdbc.sql("""
                 insert into lead (tenant_id, id, last_name, type, status, owner_id, source, created_at, converted_at,
-                  converted_opportunity_id)
-                values (?, ?, 'Lead', 'SQL', 'CONVERTED', ?, ?, ?, ?, ?)
+                  converted_opportunity_id, deal_won_at)
+                values (?, ?, 'Lead', 'SQL', 'CONVERTED', ?, ?, ?, ?, ?, ?)
                 """)
-                .params(tenant, leadId, owner, source, odt(leadCreated), odt(opened), id)
+                .params(tenant, leadId, owner, source, odt(leadCreated), odt(opened), id, odt(closed))
                 .update();
         return deal;
     }
@@ -285,11 +285,14 @@ class KnownPipeline {
             Instant qualified = reach >= 3 ? created.plusSeconds(3 * 86_400L + random.nextInt(40) * 86_400L) : null;
             Instant converted = null;
             Long opportunity = null;
+            Instant dealWon = null;
             if (reach == 4) {
                 Deal deal = deals.get(random.nextInt(deals.size()));
                 if (leads.stream().noneMatch(l -> deal.id() == (l.opportunity() == null ? -1 : l.opportunity()))) {
                     converted = qualified.plusSeconds(3600);
                     opportunity = deal.id();
+                    // the lead keeps whether its deal is won, as the lead module sets it from the deal's events
+                    dealWon = "WON".equals(deal.status()) ? deal.closed() : null;
                 }
             }
             long id = next("lead_seq");
@@ -306,8 +309,8 @@ class KnownPipeline {
                     opportunity);
             jdbc.sql("""
                     insert into lead (tenant_id, id, last_name, type, status, owner_id, team_id, source, created_at,
-                      mql_at, sql_at, qualified_at, converted_at, converted_opportunity_id)
-                    values (?, ?, 'Lead', 'UNQUALIFIED', 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      mql_at, sql_at, qualified_at, converted_at, converted_opportunity_id, deal_won_at)
+                    values (?, ?, 'Lead', 'UNQUALIFIED', 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                     .params(
                             tenant,
@@ -320,7 +323,8 @@ class KnownPipeline {
                             odt(sql),
                             odt(qualified),
                             odt(converted),
-                            opportunity)
+                            opportunity,
+                            odt(dealWon))
                     .update();
             leads.add(lead);
         }

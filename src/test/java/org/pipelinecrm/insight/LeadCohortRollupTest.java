@@ -111,15 +111,17 @@ class LeadCohortRollupTest {
                         .content("{\"outcome\": \"WON\", \"version\": %d}".formatted(dealVersion(deal))))
                 .andExpect(status().isOk());
 
-        // many leads in one statement, as an import writes them, one of them from the won deal; then one removed
+        // many leads in one statement, as an import writes them, one of them from the won deal (a lead keeps that its
+        // deal is won); then one removed
         // (ids drawn first, rows through the workspace's row: as the import writes them, so on Citus too)
         inWorkspace(() -> jdbc.sql("""
                 insert into lead (tenant_id, id, last_name, type, status, owner_id, team_id, source, created_at,
-                                  mql_at, converted_at, converted_opportunity_id)
+                                  mql_at, converted_at, converted_opportunity_id, deal_won_at)
                 select w.id, (cast(:ids as bigint[]))[g], 'Imported ' || g, 'UNQUALIFIED', 'NEW',
                        case when g % 2 = 0 then :rep end, case when g % 2 = 0 then :team end,
                        (array['Website', 'Event', null])[1 + g % 3], timestamptz '2026-03-01 10:00Z' + g * interval '9 hours',
-                       case when g % 4 = 0 then now() end, case when g = 7 then now() end, case when g = 7 then :deal end
+                       case when g % 4 = 0 then now() end, case when g = 7 then now() end, case when g = 7 then :deal end,
+                       case when g = 7 then now() end
                 from workspace_facts w, generate_series(1, 40) g
                 where w.id = :tenant
                 """)
