@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.data.domain.Page;
@@ -69,7 +69,7 @@ public class Accounts {
 
     /** Changes the account with the version the editor saw: a stale one is a conflict, never an overwrite. */
     @Transactional
-    public AccountSummary change(long id, AccountCmd cmd, long expectedVersion) {
+    public AccountSummary change(long id, AccountCmd cmd, long expectedVersion, Actor by) {
         Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
         if (account.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Account.class, id);
@@ -81,14 +81,14 @@ public class Accounts {
         }
         account.change(cmd);
         if (!same(before, account.toSummary(0))) {
-            account.changedBy(CurrentUser.get().id(), Instant.now());
+            account.changedBy(by.id(), Instant.now());
         }
         accounts.flush();
         return account(id);
     }
 
     @Transactional
-    public ContactSummary changeContact(long id, long accountId, ContactCmd cmd, long expectedVersion) {
+    public ContactSummary changeContact(long id, long accountId, ContactCmd cmd, long expectedVersion, Actor by) {
         Contact contact = contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact", id));
         account(accountId);
         if (contact.getVersion() != expectedVersion) {
@@ -101,7 +101,7 @@ public class Accounts {
         }
         contact.change(accountId, cmd);
         if (!before.equals(contact.toSummary())) {
-            contact.changedBy(CurrentUser.get().id(), Instant.now());
+            contact.changedBy(by.id(), Instant.now());
         }
         contacts.flush();
         return summary(contact);

@@ -17,4 +17,9 @@ public final class CurrentUser {
     public static CrmUser get() {
         return find().orElseThrow(() -> new IllegalStateException("Nobody is signed in"));
     }
+
+    /** The signed-in person as services take it; for the web edge only (controllers, page advice, filters). */
+    public static Actor actor() {
+        return Actor.of(get());
+    }
 }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.Role;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,8 +61,8 @@ public class GuidingQuestions {
 
     /** Replaces the workspace's questions (admins only); blank lines are dropped. */
     @Transactional
-    public void replace(Map<String, Map<Topic, List<String>>> questions, Long expectedVersion) {
-        if (!CurrentUser.get().is(Role.ADMIN)) {
+    public void replace(Map<String, Map<Topic, List<String>>> questions, Long expectedVersion, Actor by) {
+        if (!by.is(Role.ADMIN)) {
             throw new AccessDeniedException("Only admins edit the question bank");
         }
         Map<String, Map<Topic, List<String>>> clean = new LinkedHashMap<>();

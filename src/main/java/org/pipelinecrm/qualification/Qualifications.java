@@ -1,7 +1,7 @@
 package org.pipelinecrm.qualification;
 
 import java.time.LocalDate;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.lead.RejectionReason;
 import org.pipelinecrm.lead.TimelineFacts;
@@ -33,10 +33,10 @@ public class Qualifications {
 
     /**
      * Saves the rep's answers with the version they last saw (a stale one is a conflict), writes what changed
-     * on the lead's timeline, and lets the lead follow: qualified, or back to work.
+     * on the lead's timeline, and lets the lead follow: qualified, or back to work. {@code by} answered.
      */
     @Transactional
-    public QualificationView answer(long leadId, QualificationCmd cmd) {
+    public QualificationView answer(long leadId, QualificationCmd cmd, Actor by) {
         leads.find(leadId);
         Scorecard card = scorecard(leadId);
         if (cmd.version() != null && cmd.version() != card.version()) {
@@ -48,7 +48,7 @@ public class Qualifications {
             scorecards.saveAndFlush(card);
         }
         boolean wasQualified = card.qualified();
-        TimelineFacts changes = card.answer(cmd, CurrentUser.get().id());
+        TimelineFacts changes = card.answer(cmd, by.id());
         if (changes.isEmpty()) {
             return card.toView(today());
         }

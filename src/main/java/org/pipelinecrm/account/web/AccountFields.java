@@ -3,6 +3,7 @@ package org.pipelinecrm.account.web;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.ContactSummary;
@@ -61,7 +62,7 @@ class AccountFields {
         edits.validate(cmd, "account");
         return edits.answer(
                 () -> {
-                    AccountSummary saved = accounts.change(id, cmd, version);
+                    AccountSummary saved = accounts.change(id, cmd, version, CurrentUser.actor());
                     String raw = switch (field) {
                         case "name" -> saved.name();
                         case "domain" -> saved.domain();
@@ -106,7 +107,7 @@ class AccountFields {
         edits.validate(cmd, "contact");
         return edits.answer(
                 () -> {
-                    ContactSummary saved = accounts.changeContact(id, saved(c), cmd, version);
+                    ContactSummary saved = accounts.changeContact(id, saved(c), cmd, version, CurrentUser.actor());
                     String raw = switch (field) {
                         case "firstName" -> saved.firstName();
                         case "lastName" -> saved.lastName();

@@ -3,6 +3,7 @@ package org.pipelinecrm.account.web;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.List;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.account.AccountDeal;
 import org.pipelinecrm.account.AccountDeals;
 import org.pipelinecrm.account.AccountSummary;
@@ -104,7 +105,8 @@ class AccountPages {
                                     a.annualRevenue(),
                                     a.country(),
                                     values),
-                            version);
+                            version,
+                            CurrentUser.actor());
                 },
                 () -> accounts.account(id).customFields(),
                 request,
@@ -133,7 +135,7 @@ class AccountPages {
         if (errors.hasErrors()) {
             return form(model, id, version);
         }
-        accounts.change(id, form, version);
+        accounts.change(id, form, version, CurrentUser.actor());
         return "redirect:/accounts/" + id;
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.ContactSummary;
@@ -65,7 +66,8 @@ class AccountsApi {
                 id,
                 new Accounts.AccountCmd(
                         u.name(), u.domain(), u.industry(), u.size(), u.annualRevenue(), u.country(), u.customFields()),
-                u.version());
+                u.version(),
+                CurrentUser.actor());
     }
 
     @GetMapping("/accounts/{id}")

@@ -1,6 +1,7 @@
 package org.pipelinecrm.account.web;
 
 import jakarta.validation.Valid;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.BuyingRole;
 import org.pipelinecrm.account.ContactSummary;
@@ -71,7 +72,7 @@ class ContactPages {
         if (errors.hasErrors()) {
             return form(model, c.accountId(), id, version);
         }
-        accounts.changeContact(id, c.accountId(), form, version);
+        accounts.changeContact(id, c.accountId(), form, version, CurrentUser.actor());
         return "redirect:/contacts/" + id;
     }
 

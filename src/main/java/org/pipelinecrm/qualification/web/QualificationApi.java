@@ -2,6 +2,7 @@ package org.pipelinecrm.qualification.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.qualification.Conversion;
@@ -40,8 +41,8 @@ class QualificationApi {
     }
 
     @PutMapping("/qualification")
-    QualificationView put(@PathVariable long id, @Valid @RequestBody QualificationCmd cmd) {
-        return qualifications.answer(id, cmd);
+    QualificationView put(@PathVariable long id, @Valid @RequestBody QualificationCmd cmd, Actor me) {
+        return qualifications.answer(id, cmd, me);
     }
 
     @PostMapping("/convert")

@@ -1,6 +1,7 @@
 package org.pipelinecrm.qualification.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.qualification.GuidingQuestions;
@@ -61,7 +62,7 @@ class QualificationPages {
             card = qualifications.of(id);
         } else {
             try {
-                card = qualifications.answer(id, cmd);
+                card = qualifications.answer(id, cmd, CurrentUser.actor());
             } catch (OptimisticLockingFailureException e) {
                 // someone saved in between: show their answers instead of overwriting them
                 model.addAttribute("stale", true);

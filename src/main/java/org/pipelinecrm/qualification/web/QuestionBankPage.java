@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.qualification.GuidingQuestions;
 import org.pipelinecrm.qualification.Topic;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,7 +57,7 @@ class QuestionBankPage {
             }
             bank.put(language, byTopic);
         }
-        questions.replace(bank, version);
+        questions.replace(bank, version, CurrentUser.actor());
         return "redirect:/settings/questions?saved";
     }
 }
