@@ -68,7 +68,8 @@ class AccountModuleTest {
                         () -> accounts.change(
                                 parsian.id(), company("Parsian Old", "parsian.example"), parsian.version(), ana)))
                 .isInstanceOf(ObjectOptimisticLockingFailureException.class);
-        assertThat(TenantContext.callAs(acme.workspaceId(), () -> accounts.account(parsian.id()).name()))
+        assertThat(TenantContext.callAs(
+                        acme.workspaceId(), () -> accounts.account(parsian.id()).name()))
                 .isEqualTo("Parsian Group");
     }
 

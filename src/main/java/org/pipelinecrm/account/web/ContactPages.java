@@ -1,10 +1,10 @@
 package org.pipelinecrm.account.web;
 
 import jakarta.validation.Valid;
-import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.BuyingRole;
 import org.pipelinecrm.account.ContactSummary;
+import org.pipelinecrm.identity.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
