@@ -6,7 +6,8 @@
 -- One row per deal, with what dashboards filter and sum by.
 CREATE OR REPLACE VIEW deal_facts WITH (security_invoker = true) AS
 SELECT tenant_id, id, name, pipeline_id, stage_id, status, amount, probability, expected_close_date, owner_id,
-       team_id, source, industry, account_id, closed_at, close_reason, stage_entered_at
+       team_id, source, industry, account_id, closed_at, close_reason, stage_entered_at,
+       forecast_category, forecast_category_overridden
 FROM opportunity;
 
 -- Closed deals per close day (the workspace's day), pipeline, owner, team and outcome.

@@ -21,10 +21,22 @@ public class Targets {
     private final People people;
     private final FiscalYears fiscalYears;
 
-    Targets(RevenueTargetRepository targets, People people, FiscalYears fiscalYears) {
+    private final TargetFigures figures;
+
+    Targets(RevenueTargetRepository targets, People people, FiscalYears fiscalYears, TargetFigures figures) {
+        this.figures = figures;
         this.targets = targets;
         this.people = people;
         this.fiscalYears = fiscalYears;
+    }
+
+    /**
+     * The revenue target of the days {@code from} to {@code to} for one rep, one team or (both null) the
+     * workspace, as the dashboard counts it (targets that partly overlap count for their share); null: none.
+     */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal targetOf(LocalDate from, LocalDate to, Long teamId, Long ownerId) {
+        return figures.target(new MetricsFilter(from, to, null, teamId, ownerId));
     }
 
     public List<TargetView> all() {

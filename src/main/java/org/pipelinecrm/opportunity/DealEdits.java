@@ -22,7 +22,12 @@ final class DealEdits {
             new Field("industry", OpportunityView::industry),
             new Field("nextStep", OpportunityView::nextStep),
             new Field("account", OpportunityView::accountName),
-            new Field("owner", OpportunityView::ownerName));
+            new Field("owner", OpportunityView::ownerName),
+            new Field(
+                    "forecastCategory",
+                    v -> v.forecastCategory() == null
+                            ? null
+                            : v.forecastCategory().name() + (v.forecastCategoryOverridden() ? "" : "=STAGE")));
 
     private DealEdits() {}
 

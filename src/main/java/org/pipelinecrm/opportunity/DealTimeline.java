@@ -100,6 +100,16 @@ class DealTimeline implements TimelineSource {
      * An edited value as the reader writes numbers and dates (amounts in the workspace's currency, dates in the
      * Solar Hijri calendar for Persian); edits are kept in a neutral form (12500, 40%, 2026-12-01).
      */
+    /** COMMIT (the owner's choice) or COMMIT=STAGE (the stage's default), worded. */
+    private String forecastCategory(String value) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String[] parts = value.split("=");
+        String category = messages.getMessage("forecastCategory." + parts[0], null, parts[0], locale);
+        return parts.length > 1
+                ? messages.getMessage("opportunity.forecastCategory.fromStage", new Object[] {category}, locale)
+                : category;
+    }
+
     private String shown(String field, String value, String none, WorkspaceSettings workspace) {
         if (value == null) {
             return none;
@@ -110,6 +120,7 @@ class DealTimeline implements TimelineSource {
                     formats.money(new BigDecimal(value), workspace.currency().name());
                 case "probability" -> formats.number(Integer.valueOf(value.replace("%", ""))) + "%";
                 case "expectedCloseDate" -> formats.date(LocalDate.parse(value));
+                case "forecastCategory" -> forecastCategory(value);
                 default -> value;
             };
         } catch (RuntimeException notInThatForm) {

@@ -249,7 +249,8 @@ public class Opportunities {
                         cmd.nextStep(),
                         cmd.ownerId(),
                         cmd.version(),
-                        cmd.customFields()));
+                        cmd.customFields(),
+                        cmd.forecastCategory()));
     }
 
     private OpportunityView edit(long id, ChangeCmd cmd) {
@@ -281,9 +282,37 @@ public class Opportunities {
                 newOwner == null ? null : people.user(newOwner).teamId(),
                 CurrentUser.get().id(),
                 Instant.now());
+        if (cmd.forecastCategory() != null) {
+            deal.forecastAs(
+                    forecastCategory(cmd.forecastCategory()),
+                    pipelines.stage(deal.getStageId()),
+                    CurrentUser.get().id(),
+                    Instant.now());
+        }
         opportunities.save(deal);
         planNextStep(deal, cmd.nextStep());
         return view(deal);
+    }
+
+    /** A category by name, or DEFAULT (null): back to the stage's. */
+    static org.pipelinecrm.pipeline.ForecastCategory forecastCategory(String name) {
+        String wanted = name.trim().toUpperCase(java.util.Locale.ROOT);
+        if (wanted.equals("DEFAULT") || wanted.isEmpty()) {
+            return null;
+        }
+        try {
+            org.pipelinecrm.pipeline.ForecastCategory category = org.pipelinecrm.pipeline.ForecastCategory.valueOf(wanted);
+            if (category.choosable()) {
+                return category;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new org.pipelinecrm.shared.InvalidInputException(
+                "forecastCategory",
+                "problem.field.one-of",
+                "forecastCategory is PIPELINE, BEST_CASE, COMMIT, OMITTED or DEFAULT",
+                "PIPELINE, BEST_CASE, COMMIT, OMITTED, DEFAULT");
     }
 
     private void checkAccount(Long accountId, Long contactId) {
@@ -418,7 +447,38 @@ public class Opportunities {
             @Size(max = 200) String nextStep,
             Long ownerId,
             @NotNull Long version,
-            Map<String, Object> customFields) {
+            Map<String, Object> customFields,
+            @Size(max = 20) String forecastCategory) {
+
+        /** A change that leaves the forecast category as it is. */
+        public ChangeCmd(
+                String name,
+                Long accountId,
+                Long contactId,
+                BigDecimal amount,
+                LocalDate expectedCloseDate,
+                Integer probability,
+                String source,
+                String industry,
+                String nextStep,
+                Long ownerId,
+                Long version,
+                Map<String, Object> customFields) {
+            this(
+                    name,
+                    accountId,
+                    contactId,
+                    amount,
+                    expectedCloseDate,
+                    probability,
+                    source,
+                    industry,
+                    nextStep,
+                    ownerId,
+                    version,
+                    customFields,
+                    null);
+        }
 
         /** A change that leaves the custom field values as they are. */
         public ChangeCmd(

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.ColumnTransformer;
+import org.pipelinecrm.pipeline.ForecastCategory;
 import org.pipelinecrm.pipeline.StageKind;
 import org.pipelinecrm.pipeline.StageView;
 import org.pipelinecrm.shared.ConflictException;
@@ -73,6 +74,12 @@ class Opportunity extends TenantOwned {
     @jakarta.persistence.Column(columnDefinition = "jsonb")
     private String customFields = "{}";
 
+    // Where the deal counts in the forecast: its stage's default unless its owner chose (overridden)
+    @Enumerated(EnumType.STRING)
+    private ForecastCategory forecastCategory = ForecastCategory.PIPELINE;
+
+    private boolean forecastCategoryOverridden;
+
     @Version
     private long version;
 
@@ -96,6 +103,7 @@ class Opportunity extends TenantOwned {
         this.teamId = teamId;
         this.openedAt = openedAt;
         this.stageEnteredAt = openedAt;
+        this.forecastCategory = stage.dealCategory();
         events.add(new DealStageChanged(this, null, stageId, by, openedAt));
     }
 
@@ -119,6 +127,7 @@ class Opportunity extends TenantOwned {
         stageEnteredAt = now;
         probability = stage.probability();
         status = stage.kind();
+        followForecastOf(stage);
         if (status != StageKind.OPEN) {
             closedAt = now;
             closeReason = reason;
@@ -171,6 +180,7 @@ class Opportunity extends TenantOwned {
         stageId = openStage.id();
         stageEnteredAt = now;
         probability = openStage.probability();
+        followForecastOf(openStage);
         closedAt = null;
         closeReason = null;
         closeNote = null;
@@ -248,6 +258,7 @@ class Opportunity extends TenantOwned {
         this.externalId = externalId;
         this.status = stage.kind();
         this.probability = stage.probability();
+        followForecastOf(stage);
         this.closeReason = stage.isOpen() ? null : reason;
         if (closed != null) {
             stageEnteredAt = closed;
@@ -309,6 +320,49 @@ class Opportunity extends TenantOwned {
         if (!DealEdits.between(before, toView(null, null), by, at).isEmpty() || newOwnerId != null) {
             changed(by, at); // an unchanged save is no change: it keeps the version
         }
+    }
+
+    /**
+     * The deal now in {@code stage} counts where the stage says, unless its owner chose a category for it, which
+     * stays through moves between open stages until the owner resets it; closing ends the choice (won is
+     * closed, lost omitted).
+     */
+    private void followForecastOf(StageView stage) {
+        if (!stage.isOpen()) {
+            forecastCategoryOverridden = false;
+        }
+        if (!forecastCategoryOverridden) {
+            forecastCategory = stage.dealCategory();
+        }
+    }
+
+    /**
+     * The owner's choice of forecast category for the open deal; null goes back to its stage's default. Kept on
+     * the deal's timeline as an edit.
+     */
+    void forecastAs(ForecastCategory category, StageView stage, long by, Instant at) {
+        if (status != StageKind.OPEN) {
+            throw new ConflictException("opportunity.forecastClosed", "A closed deal's forecast category is its outcome");
+        }
+        if (category != null && !category.choosable()) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "forecastCategory",
+                    "problem.field.one-of",
+                    "forecastCategory is PIPELINE, BEST_CASE, COMMIT, OMITTED or DEFAULT",
+                    "PIPELINE, BEST_CASE, COMMIT, OMITTED, DEFAULT");
+        }
+        ForecastCategory wanted = category != null ? category : stage.dealCategory();
+        boolean overridden = category != null;
+        if (wanted == forecastCategory && overridden == forecastCategoryOverridden) {
+            return;
+        }
+        OpportunityView before = toView(null, null);
+        forecastCategory = wanted;
+        forecastCategoryOverridden = overridden;
+        if (events.stream().noneMatch(e -> e instanceof DealEdited)) {
+            events.add(new DealEdited(this, before, by, at)); // an edit in the same save already holds the before
+        }
+        changed(by, at);
     }
 
     private void changed(long by, Instant at) {
@@ -403,7 +457,9 @@ class Opportunity extends TenantOwned {
                 version,
                 sourceLeadId,
                 convertedAt,
-                java.util.Map.of());
+                java.util.Map.of(),
+                forecastCategory,
+                forecastCategoryOverridden);
     }
 
     /** This deal was made from a qualified lead; set once, at conversion. */

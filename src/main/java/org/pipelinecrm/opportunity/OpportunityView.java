@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.pipelinecrm.pipeline.ForecastCategory;
 import org.pipelinecrm.pipeline.StageKind;
 
 /**
  * An opportunity as the API and pages show it. {@code amount} is in the workspace currency; {@code customFields}
- * holds the values of the workspace's active custom fields for deals, by key.
+ * holds the values of the workspace's active custom fields for deals, by key; {@code forecastCategory} is where the
+ * deal counts in the forecast ({@code CLOSED} when won), {@code forecastCategoryOverridden} whether its owner chose
+ * it rather than its stage.
  */
 public record OpportunityView(
         long id,
@@ -37,7 +40,9 @@ public record OpportunityView(
         long version,
         Long sourceLeadId,
         Instant convertedAt,
-        Map<String, Object> customFields) {
+        Map<String, Object> customFields,
+        ForecastCategory forecastCategory,
+        boolean forecastCategoryOverridden) {
 
     /** The same deal with its account and owner named. */
     OpportunityView named(String account, String owner) {
@@ -68,7 +73,9 @@ public record OpportunityView(
                 version,
                 sourceLeadId,
                 convertedAt,
-                customFields);
+                customFields,
+                forecastCategory,
+                forecastCategoryOverridden);
     }
 
     /** The same deal with the values of its active custom fields. */
@@ -100,6 +107,8 @@ public record OpportunityView(
                 version,
                 sourceLeadId,
                 convertedAt,
-                values);
+                values,
+                forecastCategory,
+                forecastCategoryOverridden);
     }
 }

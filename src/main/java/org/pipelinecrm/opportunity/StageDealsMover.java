@@ -67,12 +67,30 @@ class StageDealsMover implements StageDeals {
                 .param("tenant", tenant)
                 .update();
         return jdbc.sql("update opportunity set stage_id = :to, stage_entered_at = now(), version = version + 1, "
-                        + "probability = case when status = 'OPEN' then :probability else probability end "
+                        + "probability = case when status = 'OPEN' then :probability else probability end, "
+                        + "forecast_category = case when status <> 'OPEN' or forecast_category_overridden "
+                        + "then forecast_category else :category end "
                         + "where tenant_id = :tenant and id = any (cast(:deals as bigint[]))")
                 .param("to", to.id())
                 .param("probability", to.probability())
+                .param("category", to.forecastCategory().name())
                 .param("tenant", tenant)
                 .param("deals", dealIds)
+                .update();
+    }
+
+    @Override
+    @Transactional
+    public int followCategory(StageView stage) {
+        if (!stage.isOpen()) {
+            return 0;
+        }
+        return jdbc.sql("update opportunity set forecast_category = :category where tenant_id = :tenant "
+                        + "and stage_id = :stage and status = 'OPEN' and not forecast_category_overridden "
+                        + "and forecast_category <> :category")
+                .param("category", stage.forecastCategory().name())
+                .param("tenant", TenantContext.require())
+                .param("stage", stage.id())
                 .update();
     }
 }

@@ -154,6 +154,7 @@ public class Pipelines {
         }
         List<Stage> existing = stages.findAllByPipelineIdOrderByPositionAsc(pipelineId);
         Set<Long> kept = new HashSet<>();
+        List<Stage> changedCategories = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             StageCmd cmd = wanted.get(i);
             if (cmd.id() == null) {
@@ -166,6 +167,7 @@ public class Pipelines {
                     .orElseThrow(() -> new NotFoundException("Stage", cmd.id()));
             stage.change(i, cmd);
             kept.add(cmd.id());
+            changedCategories.add(stage);
         }
         try {
             existing.stream().filter(s -> !kept.contains(s.getId())).forEach(stages::delete);
@@ -174,6 +176,8 @@ public class Pipelines {
             throw new ConflictException(
                     "stage.hasDeals", "A stage that still holds deals cannot be deleted; move its deals first");
         }
+        // deals that follow their stage's forecast category follow its new one
+        changedCategories.forEach(s -> deals.followCategory(s.toView()));
         return pipeline.toView(stagesOf(pipelineId));
     }
 
@@ -184,7 +188,8 @@ public class Pipelines {
         PipelineView pipeline = pipeline(pipelineId);
         List<StageCmd> rest = pipeline.stages().stream()
                 .filter(s -> s.id() != stageId)
-                .map(s -> new StageCmd(s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(), s.exitCriteria()))
+                .map(s -> new StageCmd(
+                        s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(), s.exitCriteria(), s.forecastCategory()))
                 .toList();
         if (rest.size() == pipeline.stages().size()) {
             throw new NotFoundException("Stage", stageId);
@@ -241,5 +246,18 @@ public class Pipelines {
             @NotNull StageKind kind,
             @Min(0) @Max(100) Integer probability,
             @Min(1) @Max(3650) Integer rottingDays,
-            @Size(max = 20) List<@Size(max = 200) String> exitCriteria) {}
+            @Size(max = 20) List<@Size(max = 200) String> exitCriteria,
+            ForecastCategory forecastCategory) {
+
+        /** A stage whose deals count in the forecast by its probability. */
+        public StageCmd(
+                Long id,
+                String name,
+                StageKind kind,
+                Integer probability,
+                Integer rottingDays,
+                List<String> exitCriteria) {
+            this(id, name, kind, probability, rottingDays, exitCriteria, null);
+        }
+    }
 }

@@ -29,6 +29,9 @@ class Stage extends TenantOwned {
     private Integer rottingDays;
     private String exitCriteria = "";
 
+    @Enumerated(EnumType.STRING)
+    private ForecastCategory forecastCategory = ForecastCategory.PIPELINE;
+
     protected Stage() {}
 
     Stage(long pipelineId, int position, Pipelines.StageCmd cmd) {
@@ -44,6 +47,11 @@ class Stage extends TenantOwned {
                 ? cmd.probability()
                 : kind == StageKind.WON ? 100 : kind == StageKind.LOST ? 0 : 10;
         this.rottingDays = kind == StageKind.OPEN ? cmd.rottingDays() : null;
+        this.forecastCategory = kind != StageKind.OPEN
+                ? ForecastCategory.OMITTED
+                : cmd.forecastCategory() != null && cmd.forecastCategory().choosable()
+                        ? cmd.forecastCategory()
+                        : ForecastCategory.byProbability(probability);
         this.exitCriteria = cmd.exitCriteria() == null
                 ? ""
                 : String.join(
@@ -60,6 +68,7 @@ class Stage extends TenantOwned {
 
     StageView toView() {
         List<String> criteria = exitCriteria.isBlank() ? List.of() : Arrays.asList(exitCriteria.split("\n"));
-        return new StageView(id, pipelineId, name, kind, position, probability, rottingDays, criteria);
+        return new StageView(
+                id, pipelineId, name, kind, position, probability, rottingDays, criteria, forecastCategory);
     }
 }

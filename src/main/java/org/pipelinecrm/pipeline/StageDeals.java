@@ -11,4 +11,10 @@ public interface StageDeals {
 
     /** Moves every deal of one stage into another of the same pipeline, recording the change on each deal. */
     int moveAll(StageView from, StageView to);
+
+    /**
+     * The stage's open deals whose owner did not choose a forecast category count in the stage's (new) default
+     * from now on; returns how many changed.
+     */
+    int followCategory(StageView stage);
 }

@@ -27,9 +27,16 @@ class OpportunityFields {
     private final FieldEdits edits;
     private final Formats formats;
     private final Workspaces workspaces;
+    private final org.springframework.context.MessageSource messages;
 
     OpportunityFields(
-            Opportunities opportunities, People people, FieldEdits edits, Formats formats, Workspaces workspaces) {
+            Opportunities opportunities,
+            People people,
+            FieldEdits edits,
+            Formats formats,
+            Workspaces workspaces,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.opportunities = opportunities;
         this.people = people;
         this.edits = edits;
@@ -55,8 +62,11 @@ class OpportunityFields {
                 field.equals("industry") ? text : null,
                 field.equals("nextStep") ? text : null,
                 null,
-                version);
+                version,
+                null,
+                field.equals("forecastCategory") ? text : null);
         if (!java.util.Set.of(
+                        "forecastCategory",
                         "name",
                         "accountName",
                         "amount",
@@ -116,6 +126,7 @@ class OpportunityFields {
             case "source" -> v.source();
             case "industry" -> v.industry();
             case "nextStep" -> v.nextStep();
+            case "forecastCategory" -> v.forecastCategoryOverridden() ? v.forecastCategory() : "DEFAULT";
             default -> null;
         };
         return value == null ? "" : value.toString();
@@ -127,7 +138,17 @@ class OpportunityFields {
                 formats.money(v.amount(), workspaces.current().currency().name());
             case "expectedCloseDate" -> v.expectedCloseDate() == null ? "" : formats.date(v.expectedCloseDate());
             case "probability" -> formats.number(v.probability()) + "%";
+            case "forecastCategory" -> forecastCategory(v);
             default -> raw(v, field);
         };
+    }
+
+    /** The deal's category as its page shows it: the owner's choice, or the stage's default said so. */
+    private String forecastCategory(OpportunityView v) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String category = messages.getMessage("forecastCategory." + v.forecastCategory(), null, locale);
+        return v.forecastCategoryOverridden()
+                ? category
+                : messages.getMessage("opportunity.forecastCategory.fromStage", new Object[] {category}, locale);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.pipelinecrm.pipeline.ForecastCategory;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageKind;
@@ -27,9 +28,15 @@ class StagesForm {
         form.version = pipeline.version();
         for (StageView s : pipeline.stages()) {
             form.stages.add(new Row(
-                    s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(), String.join("\n", s.exitCriteria())));
+                    s.id(),
+                    s.name(),
+                    s.kind(),
+                    s.probability(),
+                    s.rottingDays(),
+                    String.join("\n", s.exitCriteria()),
+                    s.forecastCategory()));
         }
-        form.stages.add(new Row(null, "", StageKind.OPEN, null, null, ""));
+        form.stages.add(new Row(null, "", StageKind.OPEN, null, null, "", null));
         return form;
     }
 
@@ -44,7 +51,8 @@ class StagesForm {
                         r.getKind(),
                         r.getProbability(),
                         r.getRottingDays(),
-                        r.criteria()))
+                        r.criteria(),
+                        r.getForecastCategory()))
                 .toList();
     }
 
@@ -86,9 +94,20 @@ class StagesForm {
         @Size(max = 4000)
         private String exitCriteria = "";
 
+        // none chosen: by the stage's probability
+        private ForecastCategory forecastCategory;
+
         public Row() {}
 
-        Row(Long id, String name, StageKind kind, Integer probability, Integer rottingDays, String exitCriteria) {
+        Row(
+                Long id,
+                String name,
+                StageKind kind,
+                Integer probability,
+                Integer rottingDays,
+                String exitCriteria,
+                ForecastCategory forecastCategory) {
+            this.forecastCategory = forecastCategory;
             this.id = id;
             this.name = name;
             this.kind = kind;
@@ -152,6 +171,14 @@ class StagesForm {
 
         public void setExitCriteria(String exitCriteria) {
             this.exitCriteria = exitCriteria;
+        }
+
+        public ForecastCategory getForecastCategory() {
+            return forecastCategory;
+        }
+
+        public void setForecastCategory(ForecastCategory forecastCategory) {
+            this.forecastCategory = forecastCategory;
         }
     }
 }
