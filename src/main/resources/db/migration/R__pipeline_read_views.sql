@@ -5,7 +5,7 @@ SELECT tenant_id, id
 FROM pipeline;
 
 CREATE OR REPLACE VIEW stage_facts WITH (security_invoker = true) AS
-SELECT tenant_id, id, pipeline_id, name, kind, position, rotting_days
+SELECT tenant_id, id, pipeline_id, name, kind, position, rotting_days, probability
 FROM stage;
 
 CREATE OR REPLACE VIEW close_reason_facts WITH (security_invoker = true) AS
