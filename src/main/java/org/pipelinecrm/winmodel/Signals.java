@@ -67,8 +67,13 @@ class Signals {
             """;
 
     private static final String[] QUALIFICATION = {
-        "bant.BUDGET", "bant.AUTHORITY", "bant.NEED", "bant.TIMELINE",
-        "level.ORGANIZATION", "level.OPPORTUNITY", "level.STAKEHOLDER"
+        "bant.BUDGET",
+        "bant.AUTHORITY",
+        "bant.NEED",
+        "bant.TIMELINE",
+        "level.ORGANIZATION",
+        "level.OPPORTUNITY",
+        "level.STAKEHOLDER"
     };
 
     private final JdbcClient jdbc;
@@ -120,8 +125,8 @@ class Signals {
     Map<Long, Stage> stages() {
         Map<Long, Stage> stages = new HashMap<>();
         jdbc.sql("select id, pipeline_id, name, kind, probability from stage_facts")
-                .query((rs, n) -> new Stage(
-                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .query((rs, n) ->
+                        new Stage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list()
                 .forEach(s -> stages.put(s.id(), s));
         return stages;

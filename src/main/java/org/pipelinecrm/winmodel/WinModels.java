@@ -100,9 +100,7 @@ public class WinModels {
                         insert into win_model (tenant_id, status, requested_at) values (:t, 'QUEUED', now())
                         on conflict (tenant_id) do update
                         set status = case when win_model.status = 'TRAINING' then 'TRAINING' else 'QUEUED' end,
-                            requested_at = now(), version = win_model.version + 1""")
-                .param("t", tenant)
-                .update());
+                            requested_at = now(), version = win_model.version + 1""").param("t", tenant).update());
         scheduler.scheduleIfNotExists(trainTask.instance("tenant-" + tenant, tenant), Instant.now());
         return view();
     }
@@ -113,22 +111,14 @@ public class WinModels {
         long started = System.nanoTime();
         tx.executeWithoutResult(s -> jdbc.sql("""
                         insert into win_model (tenant_id, status) values (:t, 'TRAINING')
-                        on conflict (tenant_id) do update set status = 'TRAINING', version = win_model.version + 1""")
-                .param("t", tenant)
-                .update());
+                        on conflict (tenant_id) do update set status = 'TRAINING', version = win_model.version + 1""").param("t", tenant).update());
         try {
             Training training = tx.execute(s -> observations(Instant.now()));
             if (!Trainer.enough(training.observations())) {
                 save(tenant, "TOO_LITTLE_HISTORY", training.observations().size(), null, null, started);
             } else {
                 Trainer.Result result = Trainer.train(training.observations(), training.usualDays());
-                save(
-                        tenant,
-                        "TRAINED",
-                        training.observations().size(),
-                        result.backtest(),
-                        result.model(),
-                        started);
+                save(tenant, "TRAINED", training.observations().size(), result.backtest(), result.model(), started);
             }
         } catch (RuntimeException e) {
             log.error("Training the win model of workspace {} failed", tenant, e);
@@ -150,8 +140,7 @@ public class WinModels {
             Long stage = Features.stage(deal);
             Signals.Stage closing = stage == null ? null : stages.get(stage);
             double stageProbability = closing == null ? 0.5 : closing.probability() / 100.0;
-            rows.add(new Trainer.Observation(
-                    Features.of(deal, now, usualDays, custom), deal.won(), stageProbability));
+            rows.add(new Trainer.Observation(Features.of(deal, now, usualDays, custom), deal.won(), stageProbability));
         }
         return new Training(rows, usualDays);
     }

@@ -65,7 +65,8 @@ public class WinProbabilities {
         BigDecimal byStage = BigDecimal.ZERO;
         for (Signals.Deal d : open) {
             BigDecimal amount = d.amount() == null ? BigDecimal.ZERO : d.amount();
-            byModel = byModel.add(amount.multiply(BigDecimal.valueOf(p.get(d.id()).value())));
+            byModel =
+                    byModel.add(amount.multiply(BigDecimal.valueOf(p.get(d.id()).value())));
             byStage = byStage.add(amount.multiply(BigDecimal.valueOf(d.probability())));
         }
         boolean model = open.stream().anyMatch(d -> p.get(d.id()).source() == WinProbability.Source.MODEL)
@@ -84,7 +85,9 @@ public class WinProbabilities {
         Map<Long, WinProbability> scores = new HashMap<>();
         Optional<Coefficients> model = deals.isEmpty() ? Optional.empty() : models.coefficients();
         if (model.isEmpty()) {
-            deals.stream().filter(Signals.Deal::open).forEach(d -> scores.put(d.id(), WinProbability.stage(d.probability())));
+            deals.stream()
+                    .filter(Signals.Deal::open)
+                    .forEach(d -> scores.put(d.id(), WinProbability.stage(d.probability())));
             return scores;
         }
         Coefficients c = model.get();
@@ -140,12 +143,12 @@ public class WinProbabilities {
                 case "age" -> text("winmodel.factor.age", Math.round(Features.ageDays(d, now)));
                 case "amount" -> text("winmodel.factor.amount");
                 case "activity" -> text("winmodel.factor.activity", d.recentActivities());
-                case "source" -> blank(d.source())
-                        ? text("winmodel.factor.noSource")
-                        : text("winmodel.factor.source", d.source());
-                case "industry" -> blank(d.industry())
-                        ? text("winmodel.factor.noIndustry")
-                        : text("winmodel.factor.industry", d.industry());
+                case "source" ->
+                    blank(d.source()) ? text("winmodel.factor.noSource") : text("winmodel.factor.source", d.source());
+                case "industry" ->
+                    blank(d.industry())
+                            ? text("winmodel.factor.noIndustry")
+                            : text("winmodel.factor.industry", d.industry());
                 case "owner" -> text("winmodel.factor.owner");
                 default -> other(group, d);
             };

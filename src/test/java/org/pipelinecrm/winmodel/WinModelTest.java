@@ -2,8 +2,11 @@ package org.pipelinecrm.winmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,6 +52,9 @@ class WinModelTest {
     @Autowired
     Pipelines pipelines;
 
+    @Autowired
+    org.pipelinecrm.identity.UserLookup lookup;
+
     @Test
     void referralsDriveWinsAndTheModelSaysSo() throws Exception {
         var ws = workspaces.create();
@@ -68,13 +74,15 @@ class WinModelTest {
         mvc.perform(post("/api/v1/win-model/train").with(ws.admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("QUEUED"));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> "TRAINED"
-                .equals(JsonPath.read(
-                        mvc.perform(get("/api/v1/win-model").with(ws.admin()))
-                                .andReturn()
-                                .getResponse()
-                                .getContentAsString(),
-                        "$.status")));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> "TRAINED"
+                        .equals(JsonPath.read(
+                                mvc.perform(get("/api/v1/win-model").with(ws.admin()))
+                                        .andReturn()
+                                        .getResponse()
+                                        .getContentAsString(),
+                                "$.status")));
 
         String model = mvc.perform(get("/api/v1/win-model").with(ws.admin()))
                 .andExpect(jsonPath("$.closedDeals").value(240))
@@ -126,6 +134,18 @@ class WinModelTest {
         // a closed deal has none
         mvc.perform(get("/api/v1/opportunities?status=WON&size=1").with(ws.admin()))
                 .andExpect(jsonPath("$.items[0].winProbability").doesNotExist());
+
+        // the deal page says it in words and points, the model page shows the backtest
+        mvc.perform(get("/opportunities/" + referral).with(user(lookup.loadUserByUsername(ws.adminEmail()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"win-factors\"")))
+                .andExpect(content().string(containsString("Referral source")))
+                .andExpect(content().string(containsString("+" + highPoints + "<")));
+        mvc.perform(get("/win-model").with(user(lookup.loadUserByUsername(ws.adminEmail()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"model-auc\"")))
+                .andExpect(content().string(containsString("id=\"chart-calibration\"")))
+                .andExpect(content().string(containsString(">240<")));
     }
 
     @Test
@@ -145,13 +165,15 @@ class WinModelTest {
                 .andExpect(jsonPath("$.usable").value(false));
         mvc.perform(post("/api/v1/win-model/train").with(rep.basic())).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/win-model/train").with(ws.admin())).andExpect(status().isAccepted());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> "TOO_LITTLE_HISTORY"
-                .equals(JsonPath.read(
-                        mvc.perform(get("/api/v1/win-model").with(ws.admin()))
-                                .andReturn()
-                                .getResponse()
-                                .getContentAsString(),
-                        "$.status")));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> "TOO_LITTLE_HISTORY"
+                        .equals(JsonPath.read(
+                                mvc.perform(get("/api/v1/win-model").with(ws.admin()))
+                                        .andReturn()
+                                        .getResponse()
+                                        .getContentAsString(),
+                                "$.status")));
         mvc.perform(get("/api/v1/win-model").with(ws.admin()))
                 .andExpect(jsonPath("$.closedDeals").value(39))
                 .andExpect(jsonPath("$.minimumClosedDeals").value(40))
@@ -162,6 +184,12 @@ class WinModelTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+        mvc.perform(get("/win-model").with(user(lookup.loadUserByUsername(ws.adminEmail()))))
+                .andExpect(content().string(containsString("Too little history: 39 closed deals, at least 40")));
+        mvc.perform(get("/opportunities/" + open).with(user(lookup.loadUserByUsername(ws.adminEmail()))))
+                .andExpect(content().string(containsString("too little history to learn from yet")));
+        mvc.perform(get("/win-model").with(user(lookup.loadUserByUsername(rep.email()))))
+                .andExpect(status().isForbidden());
         int probability = JsonPath.read(deal, "$.probability");
         assertThat((int) JsonPath.read(deal, "$.winProbability.value")).isEqualTo(probability);
 

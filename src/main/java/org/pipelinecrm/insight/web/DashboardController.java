@@ -43,7 +43,9 @@ class DashboardController {
         model.addAttribute(
                 "winForecast",
                 winProbabilities.weightedOpenAmount(
-                        view.filters().pipelineId(), view.report().ownerId(), view.report().teamId()));
+                        view.filters().pipelineId(),
+                        view.report().ownerId(),
+                        view.report().teamId()));
         return "insight/dashboard";
     }
 

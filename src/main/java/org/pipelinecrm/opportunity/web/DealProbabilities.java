@@ -45,8 +45,8 @@ class DealProbabilities {
     }
 
     PageOf<Deal> of(PageOf<OpportunityView> page) {
-        Map<Long, WinProbability> p = probabilities.of(
-                page.items().stream().map(OpportunityView::id).toList());
+        Map<Long, WinProbability> p =
+                probabilities.of(page.items().stream().map(OpportunityView::id).toList());
         return new PageOf<>(
                 page.items().stream().map(d -> new Deal(d, p.get(d.id()))).toList(),
                 page.page(),

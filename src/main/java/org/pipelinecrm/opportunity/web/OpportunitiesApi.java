@@ -8,7 +8,6 @@ import java.util.Map;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.opportunity.Board;
-import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
 import org.pipelinecrm.opportunity.DealList;
 import org.pipelinecrm.opportunity.DealMoves;

@@ -51,8 +51,14 @@ class WinModelController {
         List<WinModelView.Decile> d = view.calibration();
         return JSON.writeValueAsString(Map.of(
                 "labels", d.stream().map(x -> String.valueOf(x.decile())).toList(),
-                "predicted", d.stream().map(x -> Math.round(x.predicted() * 1000) / 10.0).toList(),
-                "actual", d.stream().map(x -> Math.round(x.actual() * 1000) / 10.0).toList(),
+                "predicted",
+                        d.stream()
+                                .map(x -> Math.round(x.predicted() * 1000) / 10.0)
+                                .toList(),
+                "actual",
+                        d.stream()
+                                .map(x -> Math.round(x.actual() * 1000) / 10.0)
+                                .toList(),
                 "names",
                         List.of(
                                 messages.getMessage("winmodel.page.predicted", null, locale),
