@@ -78,7 +78,8 @@ class ModuleTablesTest {
             Map.entry("automation", Set.of("automation_rule", "automation_run")),
             Map.entry("exporting", Set.of("privacy_action")),
             Map.entry("customfield", Set.of("custom_field")),
-            Map.entry("forecast", Set.of("forecast_submission")));
+            Map.entry("forecast", Set.of("forecast_submission")),
+            Map.entry("winmodel", Set.of("win_model")));
 
     /** Kept by libraries (Modulith's event registry, db-scheduler), named by no module's SQL. */
     static final Set<String> LIBRARY_TABLES =

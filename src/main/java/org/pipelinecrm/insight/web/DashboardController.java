@@ -2,6 +2,7 @@ package org.pipelinecrm.insight.web;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.pipelinecrm.winmodel.WinProbabilities;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,9 +21,11 @@ class DashboardController {
     private static final int STALLED_SHOWN = 200;
 
     private final DashboardPage page;
+    private final WinProbabilities winProbabilities;
 
-    DashboardController(DashboardPage page) {
+    DashboardController(DashboardPage page, WinProbabilities winProbabilities) {
         this.page = page;
+        this.winProbabilities = winProbabilities;
     }
 
     @GetMapping
@@ -36,6 +39,13 @@ class DashboardController {
         DashboardView view = page.view(asked);
         session.setAttribute(REMEMBERED, view.filters());
         model.addAllAttributes(view.attributes());
+        // open deals weighted by their win probability, beside the stage-weighted forecast
+        model.addAttribute(
+                "winForecast",
+                winProbabilities.weightedOpenAmount(
+                        view.filters().pipelineId(),
+                        view.report().ownerId(),
+                        view.report().teamId()));
         return "insight/dashboard";
     }
 

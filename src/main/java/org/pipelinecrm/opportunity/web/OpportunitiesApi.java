@@ -8,7 +8,6 @@ import java.util.Map;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.opportunity.Board;
-import org.pipelinecrm.opportunity.BoardColumn;
 import org.pipelinecrm.opportunity.BoardFilter;
 import org.pipelinecrm.opportunity.DealList;
 import org.pipelinecrm.opportunity.DealMoves;
@@ -51,6 +50,7 @@ class OpportunitiesApi {
     private final MessageSource messages;
     private final DealList dealList;
     private final CustomFields customFields;
+    private final DealProbabilities probabilities;
 
     OpportunitiesApi(
             Opportunities opportunities,
@@ -61,7 +61,9 @@ class OpportunitiesApi {
             Problems problems,
             MessageSource messages,
             DealList dealList,
-            CustomFields customFields) {
+            CustomFields customFields,
+            DealProbabilities probabilities) {
+        this.probabilities = probabilities;
         this.dealList = dealList;
         this.customFields = customFields;
         this.problems = problems;
@@ -75,13 +77,14 @@ class OpportunitiesApi {
 
     @PostMapping("/opportunities")
     @ResponseStatus(HttpStatus.CREATED)
-    OpportunityView create(@Valid @RequestBody Opportunities.CreateCmd cmd) {
+    DealProbabilities.Deal create(@Valid @RequestBody Opportunities.CreateCmd cmd) {
         // the API always speaks custom fields: a body without them is held to the required ones
-        return opportunities.create(cmd.customFields() == null ? cmd.withCustomFields(Map.of()) : cmd);
+        return probabilities.of(
+                opportunities.create(cmd.customFields() == null ? cmd.withCustomFields(Map.of()) : cmd));
     }
 
     @GetMapping("/opportunities")
-    PageOf<OpportunityView> list(
+    PageOf<DealProbabilities.Deal> list(
             @RequestParam(required = false) Long pipelineId,
             @RequestParam(required = false) Long stageId,
             @RequestParam(required = false) Long ownerId,
@@ -98,7 +101,7 @@ class OpportunitiesApi {
         }
         DealList.Sort by = sort == null || sort.isBlank() ? null : DealList.Sort.of(sort);
         boolean ascending = direction == null || direction.isBlank() || direction.equalsIgnoreCase("asc");
-        return opportunities.list(
+        return probabilities.of(opportunities.list(
                 pipelineId,
                 stageId,
                 ownerId,
@@ -107,7 +110,7 @@ class OpportunitiesApi {
                 by,
                 ascending,
                 page,
-                size);
+                size));
     }
 
     /** Count, amount and weighted amount of a pipeline's open deals (as the board filters them), from kept totals. */
@@ -143,13 +146,13 @@ class OpportunitiesApi {
     }
 
     @GetMapping("/opportunities/{id}")
-    OpportunityView opportunity(@PathVariable long id) {
-        return opportunities.opportunity(id);
+    DealProbabilities.Deal opportunity(@PathVariable long id) {
+        return probabilities.of(opportunities.opportunity(id));
     }
 
     @PatchMapping("/opportunities/{id}")
-    OpportunityView change(@PathVariable long id, @Valid @RequestBody Opportunities.ChangeCmd cmd) {
-        return opportunities.change(id, cmd);
+    DealProbabilities.Deal change(@PathVariable long id, @Valid @RequestBody Opportunities.ChangeCmd cmd) {
+        return probabilities.of(opportunities.change(id, cmd));
     }
 
     /** A stale move answers 409 naming who moved the deal last, to which stage and when, as the board does. */
@@ -195,7 +198,7 @@ class OpportunitiesApi {
 
     /** Open columns of a pipeline (the first visible one when none is named), each with its first cards. */
     @GetMapping("/board")
-    List<BoardColumn> board(
+    List<DealProbabilities.Column> board(
             @RequestParam(required = false) Long pipelineId,
             @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) Long teamId,
@@ -213,9 +216,9 @@ class OpportunitiesApi {
         BoardFilter filter =
                 new BoardFilter(pipeline, ownerId, teamId, q, customFields.filter(RecordKind.OPPORTUNITY, params));
         if (stageId != null) {
-            return List.of(board.page(filter, stageId, cursor, perStage));
+            return probabilities.of(List.of(board.page(filter, stageId, cursor, perStage)));
         }
-        return board.columns(filter, perStage);
+        return probabilities.of(board.columns(filter, perStage));
     }
 
     record MoveCmd(

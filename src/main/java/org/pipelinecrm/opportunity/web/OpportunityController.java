@@ -54,6 +54,7 @@ class OpportunityController {
     private final Formats formats;
     private final Workspaces workspaces;
     private final FieldForm fieldForm;
+    private final org.pipelinecrm.winmodel.WinProbabilities winProbabilities;
 
     OpportunityController(
             Opportunities opportunities,
@@ -67,7 +68,9 @@ class OpportunityController {
             Formats formats,
             Workspaces workspaces,
             Tasks tasks,
-            FieldForm fieldForm) {
+            FieldForm fieldForm,
+            org.pipelinecrm.winmodel.WinProbabilities winProbabilities) {
+        this.winProbabilities = winProbabilities;
         this.tasks = tasks;
         this.accounts = accounts;
         this.messages = messages;
@@ -160,6 +163,7 @@ class OpportunityController {
         }
         PipelineView pipeline = pipelines.pipeline(deal.pipelineId());
         model.addAttribute("deal", deal);
+        model.addAttribute("winProbability", winProbabilities.of(id).orElse(null));
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("stage", pipelines.stage(deal.stageId()));
         model.addAttribute("history", history.of(id));
