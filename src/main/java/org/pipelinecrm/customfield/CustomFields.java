@@ -253,10 +253,14 @@ public class CustomFields {
                         param, "problem.field.custom-field-no-range", param + ": only numbers, money and dates");
             }
             Object value = convert(def, entry.getValue(), param);
-            conditions.add(
-                    op.equals("eq")
-                            ? CustomFieldFilter.Condition.equal(key, value)
-                            : CustomFieldFilter.Condition.range(key, op.equals("gte") ? ">=" : "<=", value));
+            conditions.addAll(CustomFieldFilter.Condition.of(
+                    def,
+                    switch (op) {
+                        case "gte" -> CustomFieldFilter.Operator.GTE;
+                        case "lte" -> CustomFieldFilter.Operator.LTE;
+                        default -> CustomFieldFilter.Operator.EQ;
+                    },
+                    value));
         }
         return new CustomFieldFilter(conditions);
     }
