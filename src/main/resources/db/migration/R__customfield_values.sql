@@ -20,12 +20,14 @@ BEGIN
     RETURN NEW;
   END IF;
   INSERT INTO custom_field_value (tenant_id, record_kind, record_id, field_id, value_no, text_value, number_value,
-                                  date_value, bool_value)
+                                  number_key, date_value, bool_value)
   SELECT NEW.tenant_id, v_kind, NEW.id, f.id, e.n - 1,
          CASE WHEN f.field_type IN ('TEXT', 'LONG_TEXT', 'URL', 'SELECT', 'MULTI_SELECT')
                AND jsonb_typeof(e.v) = 'string' THEN e.v #>> '{}' END,
          CASE WHEN f.field_type IN ('NUMBER', 'MONEY', 'USER') AND jsonb_typeof(e.v) = 'number'
               THEN (e.v #>> '{}')::numeric END,
+         CASE WHEN f.field_type IN ('NUMBER', 'MONEY', 'USER') AND jsonb_typeof(e.v) = 'number'
+              THEN (e.v #>> '{}')::double precision END,
          CASE WHEN f.field_type = 'DATE' AND jsonb_typeof(e.v) = 'string'
                AND (e.v #>> '{}') ~ '^\d{4}-\d{2}-\d{2}$' THEN (e.v #>> '{}')::date END,
          CASE WHEN f.field_type = 'BOOLEAN' AND jsonb_typeof(e.v) = 'boolean' THEN (e.v #>> '{}')::boolean END

@@ -12,6 +12,10 @@ CREATE TABLE custom_field_value (
   value_no      integer NOT NULL DEFAULT 0,
   text_value    text,
   number_value  numeric,
+  -- number_value as a double, for the index: numeric's comparisons are not leakproof, so under row-level security
+  -- no index on number_value answers a range; rounding keeps the order, so a range on number_key followed by the
+  -- exact test on number_value finds exactly the rows the exact test alone would
+  number_key    double precision,
   date_value    date,
   bool_value    boolean,
   PRIMARY KEY (tenant_id, record_kind, record_id, field_id, value_no),
@@ -19,8 +23,8 @@ CREATE TABLE custom_field_value (
 );
 CREATE INDEX custom_field_value_text_idx ON custom_field_value (tenant_id, field_id, text_value, record_id)
   WHERE text_value IS NOT NULL;
-CREATE INDEX custom_field_value_number_idx ON custom_field_value (tenant_id, field_id, number_value, record_id)
-  WHERE number_value IS NOT NULL;
+CREATE INDEX custom_field_value_number_idx ON custom_field_value (tenant_id, field_id, number_key, record_id)
+  WHERE number_key IS NOT NULL;
 CREATE INDEX custom_field_value_date_idx ON custom_field_value (tenant_id, field_id, date_value, record_id)
   WHERE date_value IS NOT NULL;
 CREATE INDEX custom_field_value_bool_idx ON custom_field_value (tenant_id, field_id, bool_value, record_id)
@@ -35,12 +39,14 @@ ALTER TABLE opportunity NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE account NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE contact NO FORCE ROW LEVEL SECURITY;
 INSERT INTO custom_field_value (tenant_id, record_kind, record_id, field_id, value_no, text_value, number_value,
-                                date_value, bool_value)
+                                number_key, date_value, bool_value)
 SELECT r.tenant_id, f.record_kind, r.id, f.id, e.n - 1,
        CASE WHEN f.field_type IN ('TEXT', 'LONG_TEXT', 'URL', 'SELECT', 'MULTI_SELECT')
              AND jsonb_typeof(e.v) = 'string' THEN e.v #>> '{}' END,
        CASE WHEN f.field_type IN ('NUMBER', 'MONEY', 'USER') AND jsonb_typeof(e.v) = 'number'
             THEN (e.v #>> '{}')::numeric END,
+       CASE WHEN f.field_type IN ('NUMBER', 'MONEY', 'USER') AND jsonb_typeof(e.v) = 'number'
+            THEN (e.v #>> '{}')::double precision END,
        CASE WHEN f.field_type = 'DATE' AND jsonb_typeof(e.v) = 'string'
              AND (e.v #>> '{}') ~ '^\d{4}-\d{2}-\d{2}$' THEN (e.v #>> '{}')::date END,
        CASE WHEN f.field_type = 'BOOLEAN' AND jsonb_typeof(e.v) = 'boolean' THEN (e.v #>> '{}')::boolean END

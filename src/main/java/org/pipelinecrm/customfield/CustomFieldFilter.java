@@ -9,7 +9,9 @@ import org.springframework.data.jpa.domain.Specification;
 /**
  * Conditions on custom field values, for the record modules to add to their queries. Each condition asks for the
  * record's id among the rows of {@code custom_field_value} (V95) of one field whose typed value is equal to, at
- * least or at most the value given; a multi-select must hold each option given. The table's btree indexes lead
+ * least or at most the value given; a multi-select must hold each option given. A number is compared first as a
+ * double on the indexed {@code number_key} (numeric's operators are not leakproof; rounding keeps the order, so this
+ * drops no match), then exactly on {@code number_value}. The table's btree indexes lead
  * with tenant_id and the field, and its operators are leakproof, so row-level security leaves the index usable.
  * Keys and values were checked against the field definitions; values reach the database as bound parameters.
  */
@@ -52,7 +54,13 @@ public final class CustomFieldFilter {
                     .append(alias)
                     .append(".id) in (select v.tenant_id, v.record_id from custom_field_value v where v.field_id = :")
                     .append(field)
-                    .append(" and v.")
+                    .append(" and ");
+            if (c.column() == Column.NUMBER) {
+                String key = "cf_" + i + "_key";
+                params.put(key, ((BigDecimal) c.value()).doubleValue());
+                sql.append("v.number_key ").append(c.operator().sql).append(" :").append(key).append(" and ");
+            }
+            sql.append("v.")
                     .append(c.column().column)
                     .append(' ')
                     .append(c.operator().sql)
@@ -66,12 +74,21 @@ public final class CustomFieldFilter {
     /** The conditions on an entity's {@code id} attribute (the record's id). */
     public <T> Specification<T> specification() {
         return (root, query, cb) -> cb.and(conditions.stream()
-                .map(c -> cb.isTrue(cb.function(
-                        CustomFieldFunctions.name(c.column(), c.operator()),
-                        Boolean.class,
-                        root.get("id"),
-                        cb.literal(c.fieldId()),
-                        cb.literal(c.value()))))
+                .map(c -> cb.isTrue(
+                        c.column() == Column.NUMBER
+                                ? cb.function(
+                                        CustomFieldFunctions.name(c.column(), c.operator()),
+                                        Boolean.class,
+                                        root.get("id"),
+                                        cb.literal(c.fieldId()),
+                                        cb.literal(((BigDecimal) c.value()).doubleValue()),
+                                        cb.literal(c.value()))
+                                : cb.function(
+                                        CustomFieldFunctions.name(c.column(), c.operator()),
+                                        Boolean.class,
+                                        root.get("id"),
+                                        cb.literal(c.fieldId()),
+                                        cb.literal(c.value()))))
                 .toArray(jakarta.persistence.criteria.Predicate[]::new));
     }
 

@@ -6,7 +6,7 @@ import org.hibernate.type.StandardBasicTypes;
 
 /**
  * The custom field value tests as functions the criteria API can call (JPQL cannot name a table no entity maps):
- * {@code cf_<column>_<operator>(record id, field id, value)} is true when the record has a row in custom_field_value
+ * {@code cf_<column>_<operator>(record id, field id, [number as a double,] value)} is true when the record has a row in custom_field_value
  * for the field whose typed value compares so. Registered through META-INF/services.
  */
 public class CustomFieldFunctions implements FunctionContributor {
@@ -26,9 +26,12 @@ public class CustomFieldFunctions implements FunctionContributor {
                         .patternDescriptorBuilder(
                                 name(column, operator),
                                 "(?1 in (select v.record_id from custom_field_value v where v.tenant_id = "
-                                        + CustomFieldFilter.TENANT + " and v.field_id = ?2 and v." + column.column
-                                        + " " + operator.sql + " ?3))")
-                        .setExactArgumentCount(3)
+                                        + CustomFieldFilter.TENANT + " and v.field_id = ?2 and "
+                                        + (column == CustomFieldFilter.Column.NUMBER
+                                                ? "v.number_key " + operator.sql + " ?3 and v.number_value "
+                                                        + operator.sql + " ?4))"
+                                                : "v." + column.column + " " + operator.sql + " ?3))"))
+                        .setExactArgumentCount(column == CustomFieldFilter.Column.NUMBER ? 4 : 3)
                         .setInvariantType(bool)
                         .register();
             }
