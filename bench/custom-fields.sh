@@ -88,10 +88,12 @@ INSERT INTO custom_field SELECT w.id, f.id, 'OPPORTUNITY', f.k, f.t FROM workspa
 \\i /tmp/bench-fields-values.sql
 GRANT SELECT ON custom_field_value TO $APP;
 ALTER TABLE custom_field_value NO FORCE ROW LEVEL SECURITY;
-INSERT INTO custom_field_value (tenant_id, record_kind, record_id, field_id, text_value, number_value, bool_value)
+INSERT INTO custom_field_value (tenant_id, record_kind, record_id, field_id, text_value, number_value, number_key,
+                                bool_value)
 SELECT o.tenant_id, 'OPPORTUNITY', o.id, f.id,
        CASE WHEN f.field_type = 'SELECT' THEN j.value #>> '{}' END,
        CASE WHEN f.field_type = 'NUMBER' THEN (j.value #>> '{}')::numeric END,
+       CASE WHEN f.field_type = 'NUMBER' THEN (j.value #>> '{}')::double precision END,
        CASE WHEN f.field_type = 'BOOLEAN' THEN (j.value #>> '{}')::boolean END
 FROM opportunity o CROSS JOIN LATERAL jsonb_each(o.custom_fields) j
 JOIN custom_field f ON f.tenant_id = o.tenant_id AND f.field_key = j.key;

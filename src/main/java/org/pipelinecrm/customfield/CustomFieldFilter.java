@@ -58,7 +58,11 @@ public final class CustomFieldFilter {
             if (c.column() == Column.NUMBER) {
                 String key = "cf_" + i + "_key";
                 params.put(key, ((BigDecimal) c.value()).doubleValue());
-                sql.append("v.number_key ").append(c.operator().sql).append(" :").append(key).append(" and ");
+                sql.append("v.number_key ")
+                        .append(c.operator().sql)
+                        .append(" :")
+                        .append(key)
+                        .append(" and ");
             }
             sql.append("v.")
                     .append(c.column().column)
@@ -138,12 +142,11 @@ public final class CustomFieldFilter {
                         .map(o -> new Condition(def.id(), column, operator, (Object) o))
                         .toList();
             }
-            Object typed =
-                    switch (column) {
-                        case NUMBER -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-                        case DATE -> LocalDate.parse(value.toString());
-                        case TEXT, BOOL -> value;
-                    };
+            Object typed = switch (column) {
+                case NUMBER -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+                case DATE -> LocalDate.parse(value.toString());
+                case TEXT, BOOL -> value;
+            };
             return List.of(new Condition(def.id(), column, operator, typed));
         }
     }

@@ -250,8 +250,10 @@ class AutomationsApiTest {
         assertThat((Map<?, ?>) JsonPath.read(getDeal(deal), "$.customFields")).isEmpty();
 
         move(rep, deal, proposalStage);
-        assertThat((String) JsonPath.read(getDeal(deal), "$.customFields.health")).isEqualTo("Amber");
-        String filtered = mvc.perform(get("/api/v1/opportunities?cf.health=Amber").with(ws.admin()))
+        assertThat((String) JsonPath.read(getDeal(deal), "$.customFields.health"))
+                .isEqualTo("Amber");
+        String filtered = mvc.perform(
+                        get("/api/v1/opportunities?cf.health=Amber").with(ws.admin()))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

@@ -77,11 +77,12 @@ class CustomFieldValueTableTest {
 
     /** The deals whose values' JSON matches, as the jsonb column answers it. */
     Set<String> json(String predicate, String argument) {
-        return TenantContext.callAs(ws.id(), () -> tx.execute(s -> new TreeSet<>(jdbc.sql(
-                        "select name from opportunity where " + predicate)
-                .param("arg", argument)
-                .query(String.class)
-                .list())));
+        return TenantContext.callAs(
+                ws.id(),
+                () -> tx.execute(s -> new TreeSet<>(jdbc.sql("select name from opportunity where " + predicate)
+                        .param("arg", argument)
+                        .query(String.class)
+                        .list())));
     }
 
     @Test
@@ -96,10 +97,14 @@ class CustomFieldValueTableTest {
         define("products", "MULTI_SELECT", ", \"options\": [\"Core\", \"Analytics\", \"Support\"]");
         define("sponsor", "USER", "");
 
-        deal("A", "{\"note\": \"call first\", \"seats\": 5, \"region\": \"EMEA\", \"renewal\": \"2027-01-10\","
-                + " \"products\": [\"Core\"], \"strategic\": false, \"budget\": \"99.99\"}");
-        deal("B", "{\"seats\": 50, \"region\": \"APAC\", \"renewal\": \"2027-03-10\", \"products\": [\"Core\","
-                + " \"Support\"], \"strategic\": true, \"budget\": 100, \"sponsor\": " + ws.adminId() + "}");
+        deal(
+                "A",
+                "{\"note\": \"call first\", \"seats\": 5, \"region\": \"EMEA\", \"renewal\": \"2027-01-10\","
+                        + " \"products\": [\"Core\"], \"strategic\": false, \"budget\": \"99.99\"}");
+        deal(
+                "B",
+                "{\"seats\": 50, \"region\": \"APAC\", \"renewal\": \"2027-03-10\", \"products\": [\"Core\","
+                        + " \"Support\"], \"strategic\": true, \"budget\": 100, \"sponsor\": " + ws.adminId() + "}");
         long c = deal("C", "{\"seats\": 500.5, \"region\": \"EMEA\", \"renewal\": \"2027-06-10\"}");
         deal("D", "{\"products\": [\"Analytics\", \"Support\"], \"note\": \"Call first\"}");
         deal("E", "{}");
@@ -111,43 +116,39 @@ class CustomFieldValueTableTest {
         Map<String, String[]> cases = new LinkedHashMap<>();
         cases.put("cf.region=EMEA", new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"region\": \"EMEA\"}"});
         cases.put("cf.region=APAC", new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"region\": \"APAC\"}"});
-        cases.put("cf.note=call first", new String[] {
-            "custom_fields @> cast(:arg as jsonb)", "{\"note\": \"call first\"}"
+        cases.put(
+                "cf.note=call first",
+                new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"note\": \"call first\"}"});
+        cases.put("cf.products=Core", new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"products\": [\"Core\"]}"
         });
-        cases.put("cf.products=Core", new String[] {
-            "custom_fields @> cast(:arg as jsonb)", "{\"products\": [\"Core\"]}"
-        });
-        cases.put("cf.products=Support,Core", new String[] {
-            "custom_fields @> cast(:arg as jsonb)", "{\"products\": [\"Core\", \"Support\"]}"
-        });
+        cases.put(
+                "cf.products=Support,Core",
+                new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"products\": [\"Core\", \"Support\"]}"});
         cases.put("cf.seats=50", new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"seats\": 50}"});
-        cases.put("cf.seats.gte=50", new String[] {
-            "jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"seats\" ? (@ >= 50)"
-        });
-        cases.put("cf.seats.lte=50", new String[] {
-            "jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"seats\" ? (@ <= 50)"
-        });
-        cases.put("cf.budget.gte=100", new String[] {
-            "jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"budget\" ? (@ >= 100)"
-        });
-        cases.put("cf.renewal=2027-03-10", new String[] {
-            "custom_fields @> cast(:arg as jsonb)", "{\"renewal\": \"2027-03-10\"}"
-        });
+        cases.put(
+                "cf.seats.gte=50",
+                new String[] {"jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"seats\" ? (@ >= 50)"});
+        cases.put(
+                "cf.seats.lte=50",
+                new String[] {"jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"seats\" ? (@ <= 50)"});
+        cases.put(
+                "cf.budget.gte=100",
+                new String[] {"jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"budget\" ? (@ >= 100)"});
+        cases.put(
+                "cf.renewal=2027-03-10",
+                new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"renewal\": \"2027-03-10\"}"});
         cases.put("cf.renewal.gte=2027-02-01", new String[] {
             "jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"renewal\" ? (@ >= \"2027-02-01\")"
         });
         cases.put("cf.renewal.lte=2027-03-10", new String[] {
             "jsonb_path_exists(custom_fields, cast(:arg as jsonpath))", "$.\"renewal\" ? (@ <= \"2027-03-10\")"
         });
-        cases.put("cf.strategic=true", new String[] {
-            "custom_fields @> cast(:arg as jsonb)", "{\"strategic\": true}"
-        });
-        cases.put("cf.strategic=false", new String[] {
-            "custom_fields @> cast(:arg as jsonb)", "{\"strategic\": false}"
-        });
-        cases.put("cf.sponsor=" + ws.adminId(), new String[] {
-            "custom_fields @> cast(:arg as jsonb)", "{\"sponsor\": " + ws.adminId() + "}"
-        });
+        cases.put("cf.strategic=true", new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"strategic\": true}"});
+        cases.put(
+                "cf.strategic=false", new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"strategic\": false}"});
+        cases.put(
+                "cf.sponsor=" + ws.adminId(),
+                new String[] {"custom_fields @> cast(:arg as jsonb)", "{\"sponsor\": " + ws.adminId() + "}"});
         for (var entry : cases.entrySet()) {
             Set<String> expected = json(entry.getValue()[0], entry.getValue()[1]);
             assertThat(expected).as(entry.getKey()).isNotEmpty();
