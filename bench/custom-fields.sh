@@ -60,6 +60,7 @@ echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 # Row-level security keeps the planner from using an index for an operator that is not LEAKPROOF, and jsonb's
 # containment is not: the GIN index answers the app role only after a superuser marks it so (docs/benchmarks.md).
+if [ -z "${SKIP_JSONB:-}" ]; then # SKIP_JSONB=1 measures the value table only
 su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
 echo "######## as installed (jsonb_contains not leakproof)"
 run_all installed
@@ -67,4 +68,51 @@ su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(
 echo "######## with jsonb_contains marked LEAKPROOF by a superuser"
 run_all leakproof
 su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
+fi
+
+# The value table of V95 (custom_field_value) with its btree indexes, and the field definitions it refers to,
+# filled from the deals' values as V95's backfill does; the filters as CustomFieldFilter writes them.
+if [ -z "${SKIP_TABLE_SETUP:-}" ]; then
+sed -n '/^CREATE TABLE custom_field_value/,/^CALL enable_tenant_isolation/p' \
+  src/main/resources/db/migration/V95__custom_field_values.sql > /tmp/bench-fields-values.sql
+chmod 644 /tmp/bench-fields-values.sql
+su postgres -c "psql -p $PORT -d $BENCH_DB -v ON_ERROR_STOP=1 -q" <<SQL
+DROP TABLE IF EXISTS custom_field_value, custom_field;
+CREATE TABLE custom_field (tenant_id bigint NOT NULL, id bigint NOT NULL, record_kind text NOT NULL,
+  field_key text NOT NULL, field_type text NOT NULL, PRIMARY KEY (tenant_id, id));
+CALL enable_tenant_isolation('custom_field');
+GRANT SELECT ON custom_field TO $APP;
+INSERT INTO custom_field SELECT w.id, f.id, 'OPPORTUNITY', f.k, f.t FROM workspace w,
+  (VALUES (1, 'region', 'SELECT'), (2, 'tier', 'SELECT'), (3, 'seats', 'NUMBER'), (4, 'strategic', 'BOOLEAN'))
+  f(id, k, t);
+\\i /tmp/bench-fields-values.sql
+GRANT SELECT ON custom_field_value TO $APP;
+ALTER TABLE custom_field_value NO FORCE ROW LEVEL SECURITY;
+INSERT INTO custom_field_value (tenant_id, record_kind, record_id, field_id, text_value, number_value, number_key,
+                                bool_value)
+SELECT o.tenant_id, 'OPPORTUNITY', o.id, f.id,
+       CASE WHEN f.field_type = 'SELECT' THEN j.value #>> '{}' END,
+       CASE WHEN f.field_type = 'NUMBER' THEN (j.value #>> '{}')::numeric END,
+       CASE WHEN f.field_type = 'NUMBER' THEN (j.value #>> '{}')::double precision END,
+       CASE WHEN f.field_type = 'BOOLEAN' THEN (j.value #>> '{}')::boolean END
+FROM opportunity o CROSS JOIN LATERAL jsonb_each(o.custom_fields) j
+JOIN custom_field f ON f.tenant_id = o.tenant_id AND f.field_key = j.key;
+ALTER TABLE custom_field_value FORCE ROW LEVEL SECURITY;
+VACUUM ANALYZE custom_field_value;
+SQL
+fi
+echo "######## value table (custom_field_value, V95)"
+mkdir -p "$LOGS/table-board" "$LOGS/table-list"
+run_table() { # name script
+  (cd "$LOGS/$1" && pgbench -h 127.0.0.1 -p "$PORT" -U "$APP" -n -c "$CLIENTS" -j 2 -T "$SECONDS_EACH" \
+    -D workspaces="$WORKSPACES" --log -f "$OLDPWD/bench/$2" "$BENCH_DB") | grep -E "number of failed|tps"
+  echo -n "$1: "; percentiles "$LOGS/$1"
+}
+for round in 1 2 3; do
+  echo "== round $round, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -rf "$LOGS"/table-*/*
+  run_table table-board custom-fields-board-table.sql
+  run_table table-list custom-fields-list-table.sql
+  echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
 rm -rf "$LOGS"

@@ -1,18 +1,26 @@
 package org.pipelinecrm.customfield;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * Conditions on custom field values, for the record modules to add to their queries: an equal value as JSON
- * containment ({@code custom_fields @> '{"key": value}'}, which the column's GIN index answers; a multi-select
- * contains the option), a range as a JSON path test. Keys and values were checked against the field definitions,
- * and both reach the database as bound parameters.
+ * Conditions on custom field values, for the record modules to add to their queries. Each condition asks for the
+ * record's id among the rows of {@code custom_field_value} (V95) of one field whose typed value is equal to, at
+ * least or at most the value given; a multi-select must hold each option given. A number is compared first as a
+ * double on the indexed {@code number_key} (numeric's operators are not leakproof; rounding keeps the order, so this
+ * drops no match), then exactly on {@code number_value}. The table's btree indexes lead
+ * with tenant_id and the field, and its operators are leakproof, so row-level security leaves the index usable.
+ * Keys and values were checked against the field definitions; values reach the database as bound parameters.
  */
 public final class CustomFieldFilter {
 
     public static final String PREFIX = "cf.";
+
+    /** The workspace of the session, as the row-level security policies read it. */
+    static final String TENANT = "nullif(current_setting('app.tenant_id', true), '')::bigint";
 
     private final List<Condition> conditions;
 
@@ -28,43 +36,118 @@ public final class CustomFieldFilter {
         return conditions.isEmpty();
     }
 
-    /** The conditions as SQL, each starting with " and ", on {@code column} (e.g. "o.custom_fields"). */
-    public String sql(String column, Map<String, Object> params) {
+    /**
+     * The conditions as SQL, each starting with " and ", on a record table's alias (e.g. "o" for opportunity o,
+     * whose tenant_id and id columns are compared).
+     */
+    public String sql(String alias, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < conditions.size(); i++) {
             Condition c = conditions.get(i);
-            String param = "cf_" + i;
-            params.put(param, c.argument());
-            sql.append(
-                    c.contains()
-                            ? " and " + column + " @> cast(:" + param + " as jsonb)"
-                            : " and jsonb_path_exists(" + column + ", cast(:" + param + " as jsonpath))");
+            String field = "cf_" + i + "_field";
+            String value = "cf_" + i;
+            params.put(field, c.fieldId());
+            params.put(value, c.value());
+            sql.append(" and (")
+                    .append(alias)
+                    .append(".tenant_id, ")
+                    .append(alias)
+                    .append(".id) in (select v.tenant_id, v.record_id from custom_field_value v where v.field_id = :")
+                    .append(field)
+                    .append(" and ");
+            if (c.column() == Column.NUMBER) {
+                String key = "cf_" + i + "_key";
+                params.put(key, ((BigDecimal) c.value()).doubleValue());
+                sql.append("v.number_key ")
+                        .append(c.operator().sql)
+                        .append(" :")
+                        .append(key)
+                        .append(" and ");
+            }
+            sql.append("v.")
+                    .append(c.column().column)
+                    .append(' ')
+                    .append(c.operator().sql)
+                    .append(" :")
+                    .append(value)
+                    .append(')');
         }
         return sql.toString();
     }
 
-    /** The conditions on an entity's {@code customFields} attribute (mapped to the jsonb column). */
+    /** The conditions on an entity's {@code id} attribute (the record's id). */
     public <T> Specification<T> specification() {
         return (root, query, cb) -> cb.and(conditions.stream()
-                .map(c -> cb.isTrue(cb.function(
-                        c.contains() ? CustomFieldFunctions.CONTAINS : CustomFieldFunctions.PATH,
-                        Boolean.class,
-                        root.get("customFields"),
-                        cb.literal(c.argument()))))
+                .map(c -> cb.isTrue(
+                        c.column() == Column.NUMBER
+                                ? cb.function(
+                                        CustomFieldFunctions.name(c.column(), c.operator()),
+                                        Boolean.class,
+                                        root.get("id"),
+                                        cb.literal(c.fieldId()),
+                                        cb.literal(((BigDecimal) c.value()).doubleValue()),
+                                        cb.literal(c.value()))
+                                : cb.function(
+                                        CustomFieldFunctions.name(c.column(), c.operator()),
+                                        Boolean.class,
+                                        root.get("id"),
+                                        cb.literal(c.fieldId()),
+                                        cb.literal(c.value()))))
                 .toArray(jakarta.persistence.criteria.Predicate[]::new));
     }
 
-    /** One condition: a JSON object the values contain, or a JSON path they match. */
-    record Condition(boolean contains, String argument) {
+    /** The typed column of custom_field_value a field's values are kept in. */
+    enum Column {
+        TEXT("text_value"),
+        NUMBER("number_value"),
+        DATE("date_value"),
+        BOOL("bool_value");
 
-        static Condition equal(String key, Object value) {
-            return new Condition(true, CustomFields.JSON.writeValueAsString(Map.of(key, value)));
+        final String column;
+
+        Column(String column) {
+            this.column = column;
         }
 
-        /** Keys are identifiers and values checked numbers or ISO dates, so the path text holds nothing else. */
-        static Condition range(String key, String operator, Object value) {
-            String literal = value instanceof String s ? "\"" + s + "\"" : CustomFields.text(value);
-            return new Condition(false, "$.\"" + key + "\" ? (@ " + operator + " " + literal + ")");
+        static Column of(FieldType type) {
+            return switch (type) {
+                case TEXT, LONG_TEXT, URL, SELECT, MULTI_SELECT -> TEXT;
+                case NUMBER, MONEY, USER -> NUMBER;
+                case DATE -> DATE;
+                case BOOLEAN -> BOOL;
+            };
+        }
+    }
+
+    enum Operator {
+        EQ("="),
+        GTE(">="),
+        LTE("<=");
+
+        final String sql;
+
+        Operator(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** One condition: the field's value (as stored, typed for its column) compared with {@code value}. */
+    record Condition(long fieldId, Column column, Operator operator, Object value) {
+
+        /** The conditions a filter value gives: one, or one per option of a multi-select (each must be there). */
+        static List<Condition> of(FieldView def, Operator operator, Object value) {
+            Column column = Column.of(def.type());
+            if (value instanceof List<?> options) {
+                return options.stream()
+                        .map(o -> new Condition(def.id(), column, operator, (Object) o))
+                        .toList();
+            }
+            Object typed = switch (column) {
+                case NUMBER -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+                case DATE -> LocalDate.parse(value.toString());
+                case TEXT, BOOL -> value;
+            };
+            return List.of(new Condition(def.id(), column, operator, typed));
         }
     }
 }

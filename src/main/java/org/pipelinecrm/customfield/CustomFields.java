@@ -194,6 +194,26 @@ public class CustomFields {
         return JSON.writeValueAsString(values);
     }
 
+    /**
+     * Checks one value for the active field {@code key} of the kind as {@link #write} would (unknown key, wrong type,
+     * outside the options, a required field left empty), naming {@code field} in the error; answers the field.
+     */
+    public FieldView check(RecordKind kind, String key, Object value, String field) {
+        Map<String, FieldView> defs = byKey(active(kind));
+        FieldView def = defs.get(key);
+        if (def == null) {
+            throw new InvalidInputException(
+                    field,
+                    "problem.field.custom-field-unknown",
+                    field + ": no such field",
+                    String.join(", ", defs.keySet()));
+        }
+        if (convert(def, value, field) == null && def.required()) {
+            throw new InvalidInputException(field, "problem.field.required", field + ": required");
+        }
+        return def;
+    }
+
     /** The values of the kind's active fields, in position order, from a record's stored JSON. */
     public Map<String, Object> visible(RecordKind kind, String stored) {
         return reader(kind).apply(stored);
@@ -253,10 +273,14 @@ public class CustomFields {
                         param, "problem.field.custom-field-no-range", param + ": only numbers, money and dates");
             }
             Object value = convert(def, entry.getValue(), param);
-            conditions.add(
-                    op.equals("eq")
-                            ? CustomFieldFilter.Condition.equal(key, value)
-                            : CustomFieldFilter.Condition.range(key, op.equals("gte") ? ">=" : "<=", value));
+            conditions.addAll(CustomFieldFilter.Condition.of(
+                    def,
+                    switch (op) {
+                        case "gte" -> CustomFieldFilter.Operator.GTE;
+                        case "lte" -> CustomFieldFilter.Operator.LTE;
+                        default -> CustomFieldFilter.Operator.EQ;
+                    },
+                    value));
         }
         return new CustomFieldFilter(conditions);
     }

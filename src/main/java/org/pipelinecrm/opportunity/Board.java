@@ -232,7 +232,7 @@ public class Board {
                                     .replace("%", "\\%")
                                     .replace("_", "\\_") + "%");
         }
-        where.append(filter.fields().sql("o.custom_fields", params));
+        where.append(filter.fields().sql("o", params));
         where.append(DealScope.sql(CurrentUser.get(), "o.owner_id", "o.team_id", params));
         return where.toString();
     }

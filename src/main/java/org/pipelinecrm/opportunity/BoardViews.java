@@ -6,7 +6,12 @@ import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.pipelinecrm.customfield.CustomFieldFilter;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.pipeline.Pipelines;
@@ -30,7 +35,10 @@ public class BoardViews {
     private final Pipelines pipelines;
     private final People people;
 
-    BoardViews(BoardViewRepository views, Pipelines pipelines, People people) {
+    private final CustomFields customFields;
+
+    BoardViews(BoardViewRepository views, Pipelines pipelines, People people, CustomFields customFields) {
+        this.customFields = customFields;
         this.views = views;
         this.pipelines = pipelines;
         this.people = people;
@@ -67,7 +75,9 @@ public class BoardViews {
             view = new BoardView(me, name, Instant.now());
         }
         String search = cmd.q() == null || cmd.q().isBlank() ? null : cmd.q().trim();
-        view.show(cmd.pipelineId(), cmd.ownerId(), cmd.teamId(), mine, search);
+        Map<String, String> fields = fieldFilters(cmd.fields());
+        customFields.filter(RecordKind.OPPORTUNITY, fields); // a key or value the field refuses is a field error
+        view.show(cmd.pipelineId(), cmd.ownerId(), cmd.teamId(), mine, search, fields);
         return views.save(view).toView();
     }
 
@@ -80,16 +90,60 @@ public class BoardViews {
         return view.toView();
     }
 
+    /** The custom field filters given ({@code cf.KEY}, {@code cf.KEY.gte}, {@code cf.KEY.lte}), blank ones left out. */
+    static Map<String, String> fieldFilters(Map<String, String> given) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (given == null) {
+            return fields;
+        }
+        given.forEach((name, value) -> {
+            if (name == null || !name.startsWith(CustomFieldFilter.PREFIX)) {
+                throw new InvalidInputException(
+                        "fields", "board.view.fieldFilter", "Filters are named cf.KEY, cf.KEY.gte or cf.KEY.lte");
+            }
+            if (value != null && !value.isBlank()) {
+                fields.put(name, value.trim());
+            }
+        });
+        if (fields.size() > 20 || fields.values().stream().anyMatch(v -> v.length() > 200)) {
+            throw new InvalidInputException("fields", "board.view.fieldFilter", "At most 20 filters of 200 characters");
+        }
+        return fields;
+    }
+
+    /** {@code fields}: the custom field filters of the view, {@code {"cf.region": "EMEA", "cf.seats.gte": "10"}}. */
     public record SaveCmd(
             @NotBlank @Size(max = 60) String name,
             @NotNull Long pipelineId,
             Long ownerId,
             Long teamId,
             Boolean mine,
-            @Size(max = 200) String q) {}
+            @Size(max = 200) String q,
+            Map<String, String> fields) {
+
+        public SaveCmd(String name, Long pipelineId, Long ownerId, Long teamId, Boolean mine, String q) {
+            this(name, pipelineId, ownerId, teamId, mine, q, Map.of());
+        }
+    }
 
     /** A saved view as the board and the API show it. */
-    public record SavedView(long id, String name, long pipelineId, Long ownerId, Long teamId, boolean mine, String q) {
+    public record SavedView(
+            long id,
+            String name,
+            long pipelineId,
+            Long ownerId,
+            Long teamId,
+            boolean mine,
+            String q,
+            Map<String, String> fields) {
+
+        public SavedView {
+            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public SavedView(long id, String name, long pipelineId, Long ownerId, Long teamId, boolean mine, String q) {
+            this(id, name, pipelineId, ownerId, teamId, mine, q, Map.of());
+        }
 
         /** The board's address for this view. */
         public String query() {
@@ -105,6 +159,10 @@ public class BoardViews {
             if (q != null) {
                 query.append("&q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
             }
+            fields.forEach((name, value) -> query.append('&')
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
             return query.toString();
         }
     }

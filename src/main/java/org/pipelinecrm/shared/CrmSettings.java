@@ -24,7 +24,8 @@ public record CrmSettings(
         @Valid @DefaultValue Security security,
         @Valid @DefaultValue Reminders reminders,
         @Valid @DefaultValue Forms forms,
-        @Valid @DefaultValue Webhooks webhooks) {
+        @Valid @DefaultValue Webhooks webhooks,
+        @Valid @DefaultValue Secrets secrets) {
 
     /** The embedded PostgreSQL, used when no {@code SPRING_DATASOURCE_URL} is set (read before the context starts). */
     public record EmbeddedDb(@DefaultValue("./data/pg") String dataDir) {}
@@ -58,4 +59,10 @@ public record CrmSettings(
 
     /** Webhook targets on loopback or private networks are refused unless the installation allows them. */
     public record Webhooks(@DefaultValue("false") boolean allowPrivateTargets) {}
+
+    /**
+     * The key secrets kept in the database (webhook signing secrets) are encrypted with; unset, the embedded
+     * database's data folder keeps a generated one, and with an external database a fixed development key is used.
+     */
+    public record Secrets(String key) {}
 }

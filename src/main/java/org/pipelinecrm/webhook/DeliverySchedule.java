@@ -1,5 +1,6 @@
 package org.pipelinecrm.webhook;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -8,6 +9,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.pipelinecrm.tenant.TenantContext;
 import org.pipelinecrm.tenant.Workspaces;
 import org.slf4j.Logger;
@@ -29,6 +33,15 @@ class DeliverySchedule {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySchedule.class);
     static final String TASK = "webhook-send";
+    static final Duration BUSY_RETRY = Duration.ofMillis(250);
+    static final int BUSY_TRIES = 240;
+
+    /** Where wake-ups that found the sender busy wait for their next try (one daemon thread). */
+    private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "webhook-wake");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final SchedulerClient scheduler;
     private final CustomTask<Long> send;
@@ -72,16 +85,30 @@ class DeliverySchedule {
                 });
     }
 
-    /** Asks for the workspace's deliveries to be sent now. */
+    /**
+     * Asks for the workspace's deliveries to be sent now, and has this instance's scheduler look for due executions
+     * at once instead of at its next poll. While the workspace's execution is running (its last look for more may
+     * come before the delivery's commit), the wake-up is tried again every {@link #BUSY_RETRY} until it takes or
+     * {@link #BUSY_TRIES} tries have passed; the sweep catches the rest.
+     */
     void wake(long tenant) {
+        wake(tenant, 1);
+    }
+
+    private void wake(long tenant, int attempt) {
         TaskInstance<Long> instance = send.instance("tenant-" + tenant, tenant);
         try {
             if (!scheduler.scheduleIfNotExists(instance, Instant.now())) {
                 scheduler.reschedule(instance, Instant.now());
             }
+            if (scheduler instanceof Scheduler local) {
+                local.triggerCheckForDueExecutions();
+            }
         } catch (RuntimeException busy) {
-            // being sent right now: that run looks for more before it ends, and the sweep catches the rest
             log.debug("Webhook sender of workspace {} is busy: {}", tenant, busy.getMessage());
+            if (attempt < BUSY_TRIES) {
+                RETRIES.schedule(() -> wake(tenant, attempt + 1), BUSY_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 }

@@ -50,7 +50,11 @@ class DeliveryWorker {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, TargetGuard guard, Notifications notifications) {
+    private final SecretBox box;
+
+    DeliveryWorker(
+            JdbcClient jdbc, TransactionTemplate tx, TargetGuard guard, Notifications notifications, SecretBox box) {
+        this.box = box;
         this.jdbc = jdbc;
         this.tx = tx;
         this.guard = guard;
@@ -145,11 +149,12 @@ class DeliveryWorker {
     }
 
     private Target target(long subscriptionId) {
+        long tenant = TenantContext.require();
         return tx.execute(status -> jdbc.sql(
                         "select url, secret from webhook_subscription where tenant_id = :tenant and id = :id")
-                .param("tenant", TenantContext.require())
+                .param("tenant", tenant)
                 .param("id", subscriptionId)
-                .query((rs, i) -> new Target(rs.getString("url"), rs.getString("secret")))
+                .query((rs, i) -> new Target(rs.getString("url"), box.open(rs.getString("secret"), tenant)))
                 .single());
     }
 

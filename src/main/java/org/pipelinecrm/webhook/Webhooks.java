@@ -32,6 +32,7 @@ public class Webhooks {
     private final Outbox outbox;
     private final DeliveryWorker worker;
     private final TransactionTemplate tx;
+    private final SecretBox box;
 
     Webhooks(
             WebhookSubscriptionRepository subscriptions,
@@ -39,13 +40,15 @@ public class Webhooks {
             JdbcClient jdbc,
             Outbox outbox,
             DeliveryWorker worker,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            SecretBox box) {
         this.subscriptions = subscriptions;
         this.guard = guard;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.worker = worker;
         this.tx = tx;
+        this.box = box;
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +71,11 @@ public class Webhooks {
         RANDOM.nextBytes(key);
         String secret = "whsec_" + HexFormat.of().formatHex(key);
         WebhookSubscription subscription = subscriptions.save(new WebhookSubscription(
-                url, checkedEvents(cmd.events()), blankToNull(cmd.description()), secret, Instant.now()));
+                url,
+                checkedEvents(cmd.events()),
+                blankToNull(cmd.description()),
+                box.seal(secret, TenantContext.require()),
+                Instant.now()));
         return subscription.toView(secret);
     }
 

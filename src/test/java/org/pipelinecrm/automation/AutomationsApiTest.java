@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.RecordType;
@@ -222,6 +223,42 @@ class AutomationsApiTest {
         mvc.perform(get("/api/v1/automations").with(rep.basic())).andExpect(status().isForbidden());
         mvc.perform(delete("/api/v1/automations/{id}", rule).with(ws.admin())).andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/automations/{id}", rule).with(ws.admin())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aRuleSetsACustomFieldCheckedAsTheApiChecksIt() throws Exception {
+        mvc.perform(json(post("/api/v1/fields"), """
+                {"recordKind":"OPPORTUNITY","key":"health","label":"Health","labelFa":"وضعیت",
+                 "type":"SELECT","options":["Green","Amber","Red"]}""")).andExpect(status().isCreated());
+        mvc.perform(json(post("/api/v1/automations"), """
+                {"name":"Bad option","trigger":{"type":"STAGE_ENTERED","pipelineId":%d,"stageId":%d},
+                 "actions":[{"type":"SET_FIELD","field":"cf.health","value":"Blue"}]}""".formatted(pipelineId, proposalStage)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("actions"))
+                .andExpect(jsonPath("$.errors[0].code").value("one-of"));
+        mvc.perform(json(post("/api/v1/automations"), """
+                {"name":"No such field","trigger":{"type":"STAGE_ENTERED","pipelineId":%d,"stageId":%d},
+                 "actions":[{"type":"SET_FIELD","field":"cf.nope","value":"Red"}]}""".formatted(pipelineId, proposalStage)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("actions"));
+        mvc.perform(json(post("/api/v1/automations"), """
+                {"name":"Proposal health","trigger":{"type":"STAGE_ENTERED","pipelineId":%d,"stageId":%d},
+                 "actions":[{"type":"SET_FIELD","field":"cf.health","value":"amber"}]}""".formatted(pipelineId, proposalStage)))
+                .andExpect(status().isCreated());
+        var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
+        long deal = workspaces.addDeal(rep.email(), "Soylent pilot");
+        assertThat((Map<?, ?>) JsonPath.read(getDeal(deal), "$.customFields")).isEmpty();
+
+        move(rep, deal, proposalStage);
+        assertThat((String) JsonPath.read(getDeal(deal), "$.customFields.health"))
+                .isEqualTo("Amber");
+        String filtered = mvc.perform(
+                        get("/api/v1/opportunities?cf.health=Amber").with(ws.admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((List<String>) JsonPath.read(filtered, "$.items[*].name")).containsExactly("Soylent pilot");
     }
 
     private long idOfStage(int index) throws Exception {

@@ -159,4 +159,58 @@ class BoardViewsTest {
                         .with(page(ws)))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*id=\"views-button\"[^>]*>Acme deals<.*")));
     }
+
+    @Test
+    void aViewKeepsAndRestoresItsCustomFieldFilters() throws Exception {
+        mvc.perform(post("/api/v1/fields")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"recordKind\": \"OPPORTUNITY\", \"key\": \"region\", \"label\": \"Region\","
+                                + " \"type\": \"SELECT\", \"options\": [\"EMEA\", \"APAC\"]}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/fields")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"recordKind\": \"OPPORTUNITY\", \"key\": \"seats\", \"label\": \"Seats\","
+                                + " \"type\": \"NUMBER\"}"))
+                .andExpect(status().isCreated());
+        save(
+                ws.admin(),
+                "{\"name\": \"Big EMEA\", \"pipelineId\": " + pipelineId
+                        + ", \"fields\": {\"cf.region\": \"EMEA\", \"cf.seats.gte\": \"100\", \"cf.seats.lte\": \"\"}}");
+        mvc.perform(get("/api/v1/board/views").with(ws.admin()))
+                .andExpect(jsonPath("$[0].name").value("Big EMEA"))
+                .andExpect(jsonPath("$[0].fields['cf.region']").value("EMEA"))
+                .andExpect(jsonPath("$[0].fields['cf.seats.gte']").value("100"))
+                .andExpect(jsonPath("$[0].fields['cf.seats.lte']").doesNotExist());
+        // the board lists the view with its filters in its address, and names it when they are shown
+        mvc.perform(get("/pipeline")
+                        .param("pipelineId", String.valueOf(pipelineId))
+                        .with(page(ws)))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "/pipeline?pipelineId=" + pipelineId + "&amp;cf.region=EMEA&amp;cf.seats.gte=100")));
+        mvc.perform(get("/pipeline")
+                        .param("pipelineId", String.valueOf(pipelineId))
+                        .param("cf.region", "EMEA")
+                        .param("cf.seats.gte", "100")
+                        .with(page(ws)))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*id=\"views-button\"[^>]*>Big EMEA<.*")));
+        mvc.perform(post("/api/v1/board/views")
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Mars\", \"pipelineId\": " + pipelineId
+                                + ", \"fields\": {\"cf.region\": \"Mars\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cf.region"));
+        // saved from the board page, the filters shown come along
+        mvc.perform(post("/pipeline/views")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(page(ws))
+                        .param("name", "APAC")
+                        .param("pipelineId", String.valueOf(pipelineId))
+                        .param("cf.region", "APAC"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/pipeline?pipelineId=" + pipelineId + "&cf.region=APAC"));
+    }
 }

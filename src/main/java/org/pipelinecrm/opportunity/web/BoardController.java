@@ -131,8 +131,10 @@ class BoardController {
             @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) boolean mine,
             @RequestParam(required = false) String q,
+            @RequestParam Map<String, String> params,
             RedirectAttributes flash) {
-        BoardViews.SaveCmd cmd = new BoardViews.SaveCmd(name, pipelineId, ownerId, teamId, mine, q);
+        BoardViews.SaveCmd cmd =
+                new BoardViews.SaveCmd(name, pipelineId, ownerId, teamId, mine, q, fieldParams(params));
         if (name == null || name.isBlank() || name.trim().length() > 60 || (q != null && q.length() > 200)) {
             flash.addFlashAttribute("problem", "board.view.nameRequired");
             return "redirect:/pipeline?"
@@ -214,7 +216,7 @@ class BoardController {
                 mine || filter.ownerId() != null || filter.teamId() != null || filter.text() != null || !cf.isEmpty());
         List<BoardViews.SavedView> saved = views.mine();
         String shown = new BoardViews.SavedView(
-                        0, "", pipeline.id(), filter.ownerId(), filter.teamId(), mine, filter.text())
+                        0, "", pipeline.id(), filter.ownerId(), filter.teamId(), mine, filter.text(), cf)
                 .query();
         model.addAttribute("views", saved);
         model.addAttribute(

@@ -119,14 +119,20 @@ class OpportunitiesApi {
             @RequestParam(required = false) Long pipelineId,
             @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) String q) {
+            @RequestParam(required = false) String q,
+            @RequestParam Map<String, String> params) {
         long pipeline = pipelineId != null
                 ? pipelines.pipeline(pipelineId).id()
                 : pipelines.visible().stream()
                         .findFirst()
                         .orElseThrow(() -> new NotFoundException("Pipeline", "default"))
                         .id();
-        return dealList.totals(new BoardFilter(pipeline, ownerId, teamId, q == null || q.isBlank() ? null : q.trim()));
+        return dealList.totals(new BoardFilter(
+                pipeline,
+                ownerId,
+                teamId,
+                q == null || q.isBlank() ? null : q.trim(),
+                customFields.filter(RecordKind.OPPORTUNITY, params)));
     }
 
     private static StageKind stageKind(String status) {
