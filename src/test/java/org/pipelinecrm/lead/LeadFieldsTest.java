@@ -68,8 +68,21 @@ class LeadFieldsTest {
                 ws.adminEmail(),
                 () -> leads.create(
                         new LeadDetails(
-                                "Leila", "Sadeghi", null, null, "Sadeghi Co", null, null, null, 120,
-                                new BigDecimal("5000000"), null, LeadType.MQL, null, null, null),
+                                "Leila",
+                                "Sadeghi",
+                                null,
+                                null,
+                                "Sadeghi Co",
+                                null,
+                                null,
+                                null,
+                                120,
+                                new BigDecimal("5000000"),
+                                null,
+                                LeadType.MQL,
+                                null,
+                                null,
+                                null),
                         true));
         long id = made.id();
 
@@ -93,8 +106,8 @@ class LeadFieldsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"lead-owner-options\"")))
                 .andExpect(content().string(containsString("<option value=\"" + rep.id() + "\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(
-                        containsString("<option value=\"" + gone.id() + "\""))))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(containsString("<option value=\"" + gone.id() + "\""))))
                 .andExpect(content().string(containsString("<option value=\"" + east + "\"")));
         edit(admin, id, "ownerId", String.valueOf(rep.id()), now.version())
                 .andExpect(status().isOk())
@@ -122,6 +135,7 @@ class LeadFieldsTest {
         assertThat(now.teamId()).isEqualTo(east);
         // empty leaves the lead to its team's queue
         edit(admin, id, "ownerId", "", now.version()).andExpect(status().isOk());
-        assertThat(workspaces.as(ws.adminEmail(), () -> leads.get(id)).ownerId()).isNull();
+        assertThat(workspaces.as(ws.adminEmail(), () -> leads.get(id)).ownerId())
+                .isNull();
     }
 }

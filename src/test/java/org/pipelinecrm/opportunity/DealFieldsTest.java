@@ -165,10 +165,12 @@ class DealFieldsTest {
                 .andExpect(content().string(containsString("sara@contacts.example")))
                 .andExpect(content().string(containsString("+98 21 555")))
                 .andExpect(content().string(containsString("Omid Naderi")))
-                .andExpect(content().string(containsString(
-                        "href=\"/accounts/" + account + "/contacts/new?deal=" + id + "\"")));
+                .andExpect(content()
+                        .string(containsString("href=\"/accounts/" + account + "/contacts/new?deal=" + id + "\"")));
         // the contact form opened from the deal comes back to the deal, which now lists the new contact
-        mvc.perform(get("/accounts/" + account + "/contacts/new").param("deal", String.valueOf(id)).with(admin))
+        mvc.perform(get("/accounts/" + account + "/contacts/new")
+                        .param("deal", String.valueOf(id))
+                        .with(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"deal\" value=\"" + id + "\"")));
         mvc.perform(post("/accounts/" + account + "/contacts")
