@@ -48,6 +48,13 @@
       }
     }
     input.name = field.dataset.field;
+    if (kind === 'select' && !Array.from(input.options).some((o) => o.value === (field.dataset.value || ''))) {
+      // a value the list does not offer (none yet): shown as none, so leaving the list unchanged saves nothing
+      const none = document.createElement('option');
+      none.value = field.dataset.value || '';
+      none.textContent = '—';
+      input.prepend(none);
+    }
     input.value = field.dataset.value || '';
     input.setAttribute('aria-label', field.getAttribute('aria-label') || field.dataset.field);
     if (field.dataset.maxlength) {
@@ -129,7 +136,7 @@
         return;
       }
       field.dataset.value = answer.value;
-      field.textContent = answer.display;
+      field.textContent = answer.display || '—'; // a cleared field says so
       setVersion(field.dataset.record, answer.version);
       close(restoreFocus);
       field.classList.remove('inline-edit-saved');

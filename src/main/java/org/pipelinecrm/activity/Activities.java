@@ -79,9 +79,14 @@ public class Activities {
     }
 
     private Activity visible(long id) {
-        return activities
-                .findById(id)
-                .filter(a -> records.visible(a.getRecordType(), a.getRecordId()))
+        Activity activity = activities.findById(id).orElseThrow(() -> new NotFoundException("activity", id));
+        return records.find(activity.getRecordType(), activity.getRecordId())
+                .map(record -> {
+                    if (!record.visible()) {
+                        throw LinkedRecords.hidden("activity", id, "activity.hidden.activity", record);
+                    }
+                    return activity;
+                })
                 .orElseThrow(() -> new NotFoundException("activity", id));
     }
 

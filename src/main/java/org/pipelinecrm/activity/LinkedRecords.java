@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pipelinecrm.shared.HiddenRecordException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +36,25 @@ class LinkedRecords {
 
     /** The record, when it exists in this workspace and the signed-in person may see it; 404 otherwise. */
     RecordRef require(RecordType type, long id) {
-        return find(type, id)
-                .filter(RecordRef::visible)
+        RecordRef record = find(type, id)
                 .orElseThrow(() -> new NotFoundException(type.name().toLowerCase(), id));
+        if (!record.visible()) {
+            throw hidden(type.name().toLowerCase(), id, "activity.hidden.record", record);
+        }
+        return record;
+    }
+
+    /**
+     * A record of the workspace (or an activity or task on it) the reader may not see: the page says so and links
+     * the record, whose page says why; the API answers 404 as for any missing record.
+     */
+    static HiddenRecordException hidden(String what, long id, String messageKey, RecordRef record) {
+        return new HiddenRecordException(what, id, messageKey + "." + record.type()).at(record.link());
+    }
+
+    /** The record, when it exists but the reader may not see it. */
+    Optional<RecordRef> hiddenRecord(RecordType type, Long id) {
+        return type == null || id == null ? Optional.empty() : find(type, id).filter(r -> !r.visible());
     }
 
     /** The record itself and the visible records whose activities fold into its timeline. */

@@ -210,11 +210,16 @@ public class Tasks {
 
     private SalesTask visible(long id) {
         CrmUser me = CurrentUser.get();
-        return tasks.findById(id)
-                .filter(t -> me.seesWholeWorkspace()
-                        || t.concerns(me.id())
-                        || (t.getRecordType() != null && records.visible(t.getRecordType(), t.getRecordId())))
-                .orElseThrow(() -> new NotFoundException("task", id));
+        SalesTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+        if (me.seesWholeWorkspace()
+                || task.concerns(me.id())
+                || (task.getRecordType() != null && records.visible(task.getRecordType(), task.getRecordId()))) {
+            return task;
+        }
+        // on a record out of the reader's sight, and neither theirs to do nor made by them: the page says so
+        throw records.hiddenRecord(task.getRecordType(), task.getRecordId())
+                .<NotFoundException>map(record -> LinkedRecords.hidden("task", id, "activity.hidden.task", record))
+                .orElseGet(() -> new NotFoundException("task", id));
     }
 
     private SalesTask changeable(long id) {

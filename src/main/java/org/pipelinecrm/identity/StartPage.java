@@ -18,13 +18,14 @@ public enum StartPage {
         return path;
     }
 
-    /** Reps work the board, managers watch the dashboard, marketers work the leads; admins see the home page. */
+    /** Reps work the board, managers watch the dashboard, marketers work the leads; admins, who look
+     * after the whole workspace, start on the dashboard. */
     public static StartPage forRole(Role role) {
         return switch (role) {
             case SALES_REP -> BOARD;
             case MANAGER -> DASHBOARD;
             case MARKETER -> LEADS;
-            case ADMIN -> HOME;
+            case ADMIN -> DASHBOARD;
         };
     }
 }

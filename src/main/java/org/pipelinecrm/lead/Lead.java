@@ -124,6 +124,16 @@ class Lead extends TenantOwned {
         register((t, id) -> new LeadChange.Edited(t, id, by, now));
     }
 
+    /**
+     * One field typed on the lead's page: {@code whole} is every field as it now reads, so an empty one clears
+     * (where {@link #edit} keeps what a patch leaves out).
+     */
+    void rewrite(LeadDetails whole, Long by) {
+        Instant now = Instant.now();
+        fill(whole, now);
+        register((t, id) -> new LeadChange.Edited(t, id, by, now));
+    }
+
     /** A later row of an import with the lead's external id: its fields are laid over the lead's, quietly. */
     void reimport(LeadDetails row) {
         Long keptOwner = ownerId;

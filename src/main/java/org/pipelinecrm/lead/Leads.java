@@ -122,7 +122,7 @@ public class Leads {
         Lead lead = visible(id);
         checkVersion(lead, expectedVersion);
         assignees.check(details.ownerId(), details.teamId());
-        lead.edit(details, me());
+        lead.rewrite(details, me());
         scores.rescore(lead, scoring.scorecard(), me());
         return saved(lead);
     }

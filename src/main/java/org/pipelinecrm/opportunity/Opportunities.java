@@ -315,6 +315,71 @@ public class Opportunities {
                 "PIPELINE, BEST_CASE, COMMIT, OMITTED, DEFAULT");
     }
 
+    /** The deal's expected close date taken away (typed empty on its page), with the version the page showed. */
+    @Transactional
+    @DealWrite
+    public OpportunityView clearExpectedCloseDate(long id, long version) {
+        Opportunity deal = load(id);
+        checkVersion(deal, version);
+        OpportunityView now = deal.toView(null, null);
+        deal.edit(
+                new Opportunity.Description(
+                        now.name(),
+                        now.amount(),
+                        now.probability(),
+                        null,
+                        now.source(),
+                        now.industry(),
+                        now.nextStep(),
+                        now.accountId(),
+                        now.contactId()),
+                null,
+                null,
+                CurrentUser.get().id(),
+                Instant.now());
+        opportunities.save(deal);
+        return view(deal);
+    }
+
+    /**
+     * The deal given to another owner or team (chosen on its page), by the rule of the deal form: only those who
+     * see the whole workspace give deals to others. A new owner brings their team unless a team is chosen.
+     */
+    @Transactional
+    @DealWrite
+    public OpportunityView assign(long id, Long ownerId, Long teamId, long version) {
+        Opportunity deal = load(id);
+        checkVersion(deal, version);
+        OpportunityView now = deal.toView(null, null);
+        long owner = ownerId != null ? ownerId : now.ownerId();
+        Long team =
+                teamId != null ? teamId : ownerId != null ? people.user(owner).teamId() : now.teamId();
+        if ((owner != now.ownerId() || !java.util.Objects.equals(team, now.teamId()))
+                && !CurrentUser.get().seesWholeWorkspace()) {
+            throw new AccessDeniedException("Only managers give deals to others");
+        }
+        if (owner == now.ownerId() && java.util.Objects.equals(team, now.teamId())) {
+            return view(deal);
+        }
+        deal.edit(
+                new Opportunity.Description(
+                        now.name(),
+                        now.amount(),
+                        now.probability(),
+                        now.expectedCloseDate(),
+                        now.source(),
+                        now.industry(),
+                        now.nextStep(),
+                        now.accountId(),
+                        now.contactId()),
+                owner,
+                team,
+                CurrentUser.get().id(),
+                Instant.now());
+        opportunities.save(deal);
+        return view(deal);
+    }
+
     private void checkAccount(Long accountId, Long contactId) {
         if (accountId != null) {
             accounts.account(accountId);

@@ -9,6 +9,7 @@ public class HiddenRecordException extends NotFoundException {
 
     private final String messageKey;
     private final Object[] arguments;
+    private String link;
 
     public HiddenRecordException(String what, Object id, String messageKey, Object... arguments) {
         super(what, id);
@@ -22,5 +23,16 @@ public class HiddenRecordException extends NotFoundException {
 
     public Object[] getArguments() {
         return arguments;
+    }
+
+    /** The same, with the page of the record that decides who sees this one (the page that says why). */
+    public HiddenRecordException at(String link) {
+        this.link = link;
+        return this;
+    }
+
+    /** The page that explains further (an activity's or task's record), or null. */
+    public String getLink() {
+        return link;
     }
 }

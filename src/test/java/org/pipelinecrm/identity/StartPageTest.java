@@ -39,8 +39,9 @@ class StartPageTest {
                 .andExpect(redirectedUrl("/dashboard"));
         mvc.perform(formLogin().user(marketer.email()).password(TestWorkspaces.PASSWORD))
                 .andExpect(redirectedUrl("/leads"));
+        // an admin looks after the whole workspace: the dashboard, not the bare home page
         mvc.perform(formLogin().user(ws.adminEmail()).password(TestWorkspaces.PASSWORD))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/dashboard"));
     }
 
     @Test

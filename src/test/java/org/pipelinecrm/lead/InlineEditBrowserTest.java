@@ -11,6 +11,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.support.Browser;
@@ -137,8 +138,38 @@ class InlineEditBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".inline-edit-error")).getText())
                 .contains("changed this record");
         browser.navigate().refresh();
-        assertThat(field("industry").getText()).isEmpty();
+        assertThat(field("industry").getText()).isEqualTo("—"); // an empty field says so
         assertThat(field("title").getText()).isEqualTo("Buyer");
+
+        // an optional number typed, then cleared: none is kept, and the field shows "—"
+        field("companySize").click();
+        input = openInput();
+        type(input, "250");
+        input.sendKeys(Keys.ENTER);
+        Browser.await(browser)
+                .until(b -> field("companySize").isDisplayed()
+                        && field("companySize").getText().equals("250"));
+        field("companySize").click();
+        input = openInput();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.ENTER);
+        Browser.await(browser)
+                .until(b -> field("companySize").isDisplayed()
+                        && field("companySize").getText().equals("—"));
+
+        // the owner is chosen from the workspace's people, from the keyboard
+        field("ownerId").sendKeys(Keys.ENTER);
+        WebElement owner = Browser.await(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".inline-edit-box select")));
+        new Select(owner).selectByVisibleText("MANAGER " + ws.suffix());
+        owner.sendKeys(Keys.ENTER);
+        Browser.await(browser)
+                .until(b -> field("ownerId").isDisplayed()
+                        && field("ownerId").getText().equals("MANAGER " + ws.suffix()));
+        browser.navigate().refresh();
+        assertThat(field("ownerId").getText()).isEqualTo("MANAGER " + ws.suffix());
+        assertThat(field("companySize").getText()).isEqualTo("—");
+        assertThat(workspaces.as(ws.adminEmail(), () -> leads.get(id)).companySize())
+                .isNull();
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
     }
 

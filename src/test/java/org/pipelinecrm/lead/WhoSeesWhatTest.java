@@ -12,6 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.activity.Activities;
+import org.pipelinecrm.activity.ActivityKind;
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -36,6 +40,12 @@ class WhoSeesWhatTest {
 
     @Autowired
     Workspaces settings;
+
+    @Autowired
+    Activities activities;
+
+    @Autowired
+    Tasks tasks;
 
     private RequestPostProcessor signedIn(String email) {
         return user(users.loadUserByUsername(email));
@@ -151,6 +161,59 @@ class WhoSeesWhatTest {
                 .contains("data-code=\"not-found\"")
                 .isEqualTo(message(nowhere));
         org.assertj.core.api.Assertions.assertThat(foreign).doesNotContain("You cannot see");
+    }
+
+    @Test
+    void anActivityOrTaskOnADealOneMayNotSeeSaysWhyAndLinksTheDeal() throws Exception {
+        var ws = workspaces.create();
+        long east = workspaces.addTeam(ws, "East " + ws.suffix());
+        long west = workspaces.addTeam(ws, "West " + ws.suffix());
+        var eastRep = workspaces.addPerson(ws, Role.SALES_REP, east);
+        var westRep = workspaces.addPerson(ws, Role.SALES_REP, west);
+        long deal = workspaces.addDeal(westRep.email(), "West deal " + ws.suffix());
+        long call = workspaces.as(
+                westRep.email(),
+                () -> activities
+                        .log(new Activities.LogActivityCmd(
+                                ActivityKind.CALL,
+                                RecordType.OPPORTUNITY,
+                                deal,
+                                new Activities.ActivityDetails("First call", null, null, null, null, null, null, null)))
+                        .id());
+        long task = workspaces.as(
+                westRep.email(),
+                () -> tasks.add(new Tasks.TaskCmd(
+                                "Send the offer",
+                                java.time.Instant.now().plusSeconds(3600),
+                                null,
+                                null,
+                                RecordType.OPPORTUNITY,
+                                deal))
+                        .id());
+        var rep = signedIn(eastRep.email());
+
+        mvc.perform(get("/activities/" + call + "/edit").with(rep))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("You cannot see this record")))
+                .andExpect(content().string(containsString("logged on a deal you cannot see")))
+                .andExpect(content().string(containsString("href=\"/opportunities/" + deal + "\"")));
+        mvc.perform(get("/activities/new")
+                        .param("recordType", "OPPORTUNITY")
+                        .param("recordId", String.valueOf(deal))
+                        .with(rep)
+                        .cookie(new Cookie("crm-lang", "fa")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("این معامله از دید شما بیرون است")));
+        mvc.perform(post("/tasks/" + task + "/complete").with(rep).with(csrf()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("neither assigned to you nor made by you")));
+        // the API answers a plain 404, naming nothing
+        mvc.perform(get("/api/v1/activities/" + call).with(eastRep.basic()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("deal"))));
+        // whoever may see the deal still opens its activity
+        mvc.perform(get("/activities/" + call + "/edit").with(signedIn(westRep.email())))
+                .andExpect(status().isOk());
     }
 
     private static String message(String page) {

@@ -25,8 +25,10 @@ class ContactPages {
     }
 
     @GetMapping("/accounts/{accountId}/contacts/new")
-    String newContact(@PathVariable long accountId, Model model) {
+    String newContact(
+            @PathVariable long accountId, @RequestParam(name = "deal", required = false) Long deal, Model model) {
         accounts.account(accountId);
+        model.addAttribute("deal", deal); // added from a deal's page: back to the deal once saved
         model.addAttribute("form", new Accounts.ContactCmd(null, "", null, null, null, null));
         return form(model, accountId, null, 0);
     }
@@ -36,12 +38,15 @@ class ContactPages {
             @PathVariable long accountId,
             @Valid @ModelAttribute("form") Accounts.ContactCmd form,
             BindingResult errors,
+            @RequestParam(name = "deal", required = false) Long deal,
             Model model) {
         accounts.account(accountId);
         if (errors.hasErrors()) {
+            model.addAttribute("deal", deal);
             return form(model, accountId, null, 0);
         }
-        return "redirect:/contacts/" + accounts.addContact(accountId, form).id();
+        long id = accounts.addContact(accountId, form).id();
+        return deal == null ? "redirect:/contacts/" + id : "redirect:/opportunities/" + deal;
     }
 
     @GetMapping("/contacts/{id}")

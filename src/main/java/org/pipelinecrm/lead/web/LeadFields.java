@@ -87,16 +87,37 @@ class LeadFields {
     }
 
     /** The lead with one field typed; an empty text clears it (stored as none), a required one is refused. */
-    private static LeadDetails with(LeadDetails d, String field, String value) {
+    private LeadDetails with(LeadDetails d, String field, String value) {
         String text = value.strip();
         Object typed = switch (field) {
             case "firstName", "lastName", "email", "phone", "company", "title", "industry", "country", "source" -> text;
             case "companySize" -> FieldEdits.integer(field, text);
             case "annualRevenue" -> FieldEdits.decimal(field, text);
             case "type" -> type(text);
+            case "ownerId", "teamId" -> id(field, text);
             default -> throw new InvalidInputException("field", "problem.field.invalid-value", "No such field");
         };
         return replaced(d, field, typed);
+    }
+
+    /**
+     * A person or team chosen from the page's lists: an owner is an active person of the workspace, a team one of
+     * its teams (the lead form's rule, checked again when saved); empty leaves the lead with nobody or no team.
+     */
+    private Long id(String field, String text) {
+        Integer number = FieldEdits.integer(field, text);
+        if (number == null) {
+            return null;
+        }
+        long id = number.longValue();
+        if (field.equals("ownerId")
+                && people.findUser(id).filter(u -> u.active() && !u.former()).isEmpty()) {
+            throw new InvalidInputException("ownerId", "lead.owner.unknown", "No such active person");
+        }
+        if (field.equals("teamId") && !people.teamsById().containsKey(id)) {
+            throw new InvalidInputException("teamId", "lead.team.unknown", "No such team");
+        }
+        return id;
     }
 
     /** The same details with one of their components replaced, built by the record's canonical constructor. */
@@ -144,6 +165,8 @@ class LeadFields {
                 v.annualRevenue() == null ? null : v.annualRevenue().toPlainString();
             case "source" -> v.source();
             case "type" -> v.type();
+            case "ownerId" -> v.ownerId();
+            case "teamId" -> v.teamId();
             default -> null;
         };
         return value == null ? "" : value.toString();
@@ -158,6 +181,14 @@ class LeadFields {
                         : formats.money(
                                 v.annualRevenue(),
                                 workspaces.current().currency().name());
+            case "ownerId" ->
+                v.ownerId() == null
+                        ? ""
+                        : people.findUser(v.ownerId()).map(u -> u.name()).orElse("");
+            case "teamId" ->
+                v.teamId() == null || !people.teamsById().containsKey(v.teamId())
+                        ? ""
+                        : people.teamsById().get(v.teamId()).name();
             case "type" ->
                 messages.getMessage("lead.type." + v.type(), null, v.type().name(), LocaleContextHolder.getLocale());
             default -> raw(v, field);

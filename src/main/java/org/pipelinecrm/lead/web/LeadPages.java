@@ -159,7 +159,11 @@ class LeadPages {
         model.addAttribute("lead", lead);
         fieldForm.show(model, RecordKind.LEAD, lead.customFields(), "/leads/" + id + "/fields", lead.version());
         model.addAttribute("userNames", people.userNames());
+        model.addAttribute("users", people.users());
         model.addAttribute("teams", people.teams());
+        model.addAttribute(
+                "teamNames",
+                people.teams().stream().collect(java.util.stream.Collectors.toMap(t -> t.id(), t -> t.name())));
         model.addAttribute("reasons", policy.rules().rejectionReasons());
         return "lead/show";
     }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Tasks;
@@ -175,6 +176,11 @@ class OpportunityController {
         model.addAttribute("wonReasons", pipelines.reasons(StageKind.WON));
         model.addAttribute("users", people.users());
         model.addAttribute("contact", deal.contactId() == null ? null : accounts.contact(deal.contactId()));
+        model.addAttribute("contacts", deal.accountId() == null ? List.of() : accounts.contactsOf(deal.accountId()));
+        model.addAttribute("teams", people.teams());
+        var team = deal.teamId() == null ? null : people.teamsById().get(deal.teamId());
+        model.addAttribute("teamName", team == null ? "" : team.name());
+        model.addAttribute("canAssign", CurrentUser.get().seesWholeWorkspace());
         model.addAttribute("nextTask", tasks.nextOpenTask(RecordType.OPPORTUNITY, id));
         model.addAttribute("canReopen", CurrentUser.get().seesWholeWorkspace());
         fieldForm.show(

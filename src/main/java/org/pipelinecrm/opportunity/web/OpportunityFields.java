@@ -50,6 +50,14 @@ class OpportunityFields {
             throws BindException {
         opportunities.opportunity(id); // a deal the reader cannot see answers before any value is checked
         String text = value.strip();
+        if (field.equals("ownerId") || field.equals("teamId")) {
+            Long owner = field.equals("ownerId") ? owner(text) : null;
+            Long team = field.equals("teamId") ? team(text) : null;
+            return answer(id, field, () -> opportunities.assign(id, owner, team, version));
+        }
+        if (field.equals("expectedCloseDate") && text.isEmpty()) {
+            return answer(id, field, () -> opportunities.clearExpectedCloseDate(id, version));
+        }
         String account = field.equals("accountName") ? required(field, text) : null;
         Opportunities.ChangeCmd cmd = new Opportunities.ChangeCmd(
                 field.equals("name") ? required(field, text) : null,
@@ -83,9 +91,13 @@ class OpportunityFields {
             throw new InvalidInputException("nextStep", "opportunity.nextStep.blank", "Complete the task instead");
         }
         edits.validate(cmd, "opportunity");
+        return answer(id, field, () -> opportunities.changeAtAccountNamed(id, cmd, account));
+    }
+
+    private ResponseEntity<?> answer(long id, String field, java.util.function.Supplier<OpportunityView> save) {
         return edits.answer(
                 () -> {
-                    OpportunityView saved = opportunities.changeAtAccountNamed(id, cmd, account);
+                    OpportunityView saved = save.get();
                     return new FieldEdits.Saved(field, raw(saved, field), display(saved, field), saved.version());
                 },
                 () -> opportunities
@@ -93,6 +105,29 @@ class OpportunityFields {
                         .flatMap(c ->
                                 people.findUser(c.getKey()).map(u -> new FieldEdits.Changer(u.name(), c.getValue()))),
                 workspaces.current().timeZone());
+    }
+
+    /** An active person of the workspace (the list the page offers); anyone else is refused by name. */
+    private Long owner(String text) {
+        Long id = id("ownerId", text);
+        if (id == null
+                || people.findUser(id).filter(u -> u.active() && !u.former()).isEmpty()) {
+            throw new InvalidInputException("ownerId", "opportunity.owner.unknown", "No such active person");
+        }
+        return id;
+    }
+
+    private Long team(String text) {
+        Long id = id("teamId", text);
+        if (id == null || !people.teamsById().containsKey(id)) {
+            throw new InvalidInputException("teamId", "opportunity.team.unknown", "No such team");
+        }
+        return id;
+    }
+
+    private static Long id(String field, String text) {
+        Integer number = FieldEdits.integer(field, text);
+        return number == null ? null : number.longValue();
     }
 
     private static String required(String field, String text) {
@@ -127,6 +162,8 @@ class OpportunityFields {
             case "industry" -> v.industry();
             case "nextStep" -> v.nextStep();
             case "forecastCategory" -> v.forecastCategoryOverridden() ? v.forecastCategory() : "DEFAULT";
+            case "ownerId" -> v.ownerId();
+            case "teamId" -> v.teamId();
             default -> null;
         };
         return value == null ? "" : value.toString();
@@ -139,6 +176,11 @@ class OpportunityFields {
             case "expectedCloseDate" -> v.expectedCloseDate() == null ? "" : formats.date(v.expectedCloseDate());
             case "probability" -> formats.number(v.probability()) + "%";
             case "forecastCategory" -> forecastCategory(v);
+            case "ownerId" -> v.ownerName();
+            case "teamId" ->
+                v.teamId() == null || !people.teamsById().containsKey(v.teamId())
+                        ? ""
+                        : people.teamsById().get(v.teamId()).name();
             default -> raw(v, field);
         };
     }

@@ -43,6 +43,7 @@ class PageErrors {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         ModelAndView page = page(404, "hidden", problems.textOr(e.getMessageKey(), e.getMessage(), e.getArguments()));
         page.addObject("hidden", true);
+        page.addObject("hiddenLink", e.getLink());
         return page;
     }
 
