@@ -10,7 +10,8 @@
 # requests, and the load average before and after: the machine is shared, so compare CPU per request and ratios.
 # Environment: WORKSPACES (10), DEALS (100000 per workspace), BENCH_SECONDS (60), BOARD_CLIENTS (8),
 # MOVE_CLIENTS (32), DASHBOARD_CLIENTS (4), DB_POOL_SIZE (20 per instance), BENCH_SKIP_BUILD=1 (reuse the jar),
-# RESULTS (target/scale-out/results.txt), SCALE_KEEP=1 (leave the last engine's instances running). Run as root (it starts Debian's cluster and the Citus nodes).
+# RESULTS (target/scale-out/results.txt), SCALE_KEEP=1 (leave the last engine's instances running),
+# INSTANCES=1 (one instance only, without nginx: when starting two takes too long). Run as root (it starts Debian's cluster and the Citus nodes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -92,10 +93,21 @@ run_engine() {
   export OPS_START_TIMEOUT=${OPS_START_TIMEOUT:-900} OPS_DIR=$dir OPS_SKIP_BUILD=1 NGINX_PORT=${NGINX_PORT:-8180} INSTANCE_PORTS="${INSTANCE_PORTS:-8181 8182}"
   mkdir -p "$dir"; cp "$JAR" "$dir/app.jar"
   trap 'ops/two-instances.sh stop > /dev/null 2>&1 || true' EXIT
-  log "$engine: two app instances and nginx (the first one migrates)"
-  ops/two-instances.sh start
   read -r -a ports <<< "$INSTANCE_PORTS"
-  local one=http://127.0.0.1:${ports[0]} two=http://127.0.0.1:$NGINX_PORT
+  local one=http://127.0.0.1:${ports[0]} two=http://127.0.0.1:$NGINX_PORT bases
+  if [ "${INSTANCES:-2}" = 1 ]; then
+    log "$engine: one app instance (it migrates)"
+    bases=$one
+    trap 'kill "$(cat "$OPS_DIR/app1.pid")" 2>/dev/null || true' EXIT
+    nohup java -Xmx512m -jar "$dir/app.jar" --server.port="${ports[0]}" > "$dir/app1.log" 2>&1 &
+    echo $! > "$dir/app1.pid"
+    local i; for i in $(seq 1 "$OPS_START_TIMEOUT"); do curl -sf "$one/actuator/health" > /dev/null && break; sleep 1; done
+    curl -sf "$one/actuator/health" > /dev/null || { echo "the app did not start, see $dir/app1.log"; exit 1; }
+  else
+    log "$engine: two app instances and nginx (the first one migrates)"
+    bases="$one $two"
+    ops/two-instances.sh start
+  fi
 
   log "$engine: $WORKSPACES workspaces with $DEALS open deals each"
   local w t start
@@ -121,7 +133,7 @@ run_engine() {
   from=$(date -d "$(date +%Y-%m-01) -2 months" +%Y-%m-%d); to=$(date -d "$(date +%Y-%m-01) +1 month -1 day" +%Y-%m-%d)
 
   local base label
-  for base in "$one" "$two"; do
+  for base in $bases; do
     if [ "$base" = "$one" ]; then label="$engine, 1 instance"; APP_PIDS=$(cat "$dir/app1.pid")
     else label="$engine, 2 instances behind nginx"; APP_PIDS="$(cat "$dir/app1.pid") $(cat "$dir/app2.pid")"; fi
     log "$label: warming up"
@@ -134,7 +146,7 @@ run_engine() {
   trap - EXIT
   # SCALE_KEEP=1 leaves the last engine's instances running (e.g. to try the shard moves of docs/scale-out.md).
   [ "${SCALE_KEEP:-0}" = 1 ] && [ "$engine" = "${ENGINES##* }" ] && { log "instances left running (ops/two-instances.sh stop)"; return; }
-  ops/two-instances.sh stop
+  if [ "${INSTANCES:-2}" = 1 ]; then kill "$(cat "$dir/app1.pid")"; else ops/two-instances.sh stop; fi
 }
 
 record "# scale-out run $(date -u +%FT%TZ): $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${SECONDS_} s each, clients board $BOARD_CLIENTS, moves $MOVE_CLIENTS, dashboard $DASHBOARD_CLIENTS"
