@@ -37,6 +37,8 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf $BASE/actuator/health >/dev/null && break; sleep 1; done  # start-up is slow on a loaded machine
 if [ "$MODE" = embedded ]; then
   PGPORT=$(grep -oP 'Embedded PostgreSQL on port \K[0-9]+' "$LOG")
+  # The embedded server asks every connection for a password; the superuser's is in its data folder.
+  export PGPASSWORD=$(grep -oP '^postgres=\K.*' target/bench-pg/crm-passwords.properties)
   PSQL="psql -X -q -h localhost -p $PGPORT -U postgres -d crm"
   psql_su() { eval "$PSQL $*"; }
 fi

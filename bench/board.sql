@@ -3,7 +3,8 @@
 -- it to one workspace.
 \set ws random(1, :workspaces)
 BEGIN;
-SELECT set_config('app.tenant_id', :ws::text, true);
+-- As the app enters a workspace (shared.database.SessionSettings): SET LOCAL, which Citus sends to the workers.
+SET LOCAL app.tenant_id = :ws;
 SELECT id AS pipeline FROM pipeline ORDER BY id LIMIT 1 \gset
 SELECT stage_id, sum(deals) n, sum(amount) amount, sum(amount_x_prob) amount_x_prob
   FROM stage_total t WHERE t.pipeline_id = :pipeline GROUP BY stage_id;

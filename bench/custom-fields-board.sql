@@ -4,7 +4,8 @@
 \set ws random(1, :workspaces)
 \set tier random(0, 19)
 BEGIN;
-SELECT set_config('app.tenant_id', :ws::text, true);
+-- As the app enters a workspace (shared.database.SessionSettings): SET LOCAL, which Citus sends to the workers.
+SET LOCAL app.tenant_id = :ws;
 SELECT id AS pipeline FROM pipeline ORDER BY id LIMIT 1 \gset
 SELECT stage_id, count(*) n, coalesce(sum(amount), 0) amount, coalesce(sum(amount * probability), 0) amount_x_prob FROM opportunity o WHERE o.pipeline_id = :pipeline AND o.status = 'OPEN' AND o.custom_fields @> cast('{"tier": "T' || :tier || '"}' AS jsonb) GROUP BY stage_id;
 SELECT id AS s0 FROM stage WHERE pipeline_id = :pipeline AND position = 0 \gset

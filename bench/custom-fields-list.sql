@@ -4,7 +4,8 @@
 \set region random(1, 4)
 \set seats random(980, 995)
 BEGIN;
-SELECT set_config('app.tenant_id', :ws::text, true);
+-- As the app enters a workspace (shared.database.SessionSettings): SET LOCAL, which Citus sends to the workers.
+SET LOCAL app.tenant_id = :ws;
 SELECT o.id, o.name, o.amount, o.stage_id, o.custom_fields FROM opportunity o WHERE o.tenant_id = :ws AND o.custom_fields @> cast('{"region": "' || (ARRAY['EMEA', 'APAC', 'AMER', 'LATAM'])[:region] || '"}' AS jsonb) ORDER BY o.id DESC LIMIT 50;
 SELECT count(o.id) FROM opportunity o WHERE o.tenant_id = :ws AND o.custom_fields @> cast('{"region": "' || (ARRAY['EMEA', 'APAC', 'AMER', 'LATAM'])[:region] || '"}' AS jsonb);
 SELECT o.id, o.name, o.amount, o.stage_id, o.custom_fields FROM opportunity o WHERE o.tenant_id = :ws AND jsonb_path_exists(o.custom_fields, cast('$."seats" ? (@ >= ' || :seats || ')' AS jsonpath)) ORDER BY o.id DESC LIMIT 50;

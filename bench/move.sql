@@ -5,7 +5,8 @@
 \set pos random(0, 6)
 SELECT id AS deal FROM bench_deal WHERE ws = :ws AND n = :n \gset
 BEGIN;
-SELECT set_config('app.tenant_id', :ws::text, true);
+-- As the app enters a workspace (shared.database.SessionSettings): SET LOCAL, which Citus sends to the workers.
+SET LOCAL app.tenant_id = :ws;
 SELECT stage_id AS from_stage, version AS v, pipeline_id AS pipeline, owner_id AS who FROM opportunity WHERE id = :deal \gset
 SELECT id AS to_stage, probability AS prob FROM stage WHERE pipeline_id = :pipeline AND position = :pos \gset
 UPDATE opportunity SET stage_id = :to_stage, probability = :prob, stage_entered_at = now(), version = version + 1

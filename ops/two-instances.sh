@@ -6,12 +6,13 @@
 # The database: SPRING_DATASOURCE_URL (+ _USERNAME, _PASSWORD, SPRING_FLYWAY_USER, _PASSWORD) when set; otherwise a
 # Debian PostgreSQL 15 server of this script's own, on the first free port from 5440, with the two roles and a demo.
 # Environment: OPS_DIR (target/two-instances), OPS_SKIP_BUILD=1 (reuse the jar), NGINX_PORT (8080),
-# INSTANCE_PORTS ("8081 8082"), CRM_OWNER_PASSWORD (owner-secret), CRM_APP_PASSWORD (app-secret).
+# INSTANCE_PORTS ("8081 8082"), OPS_START_TIMEOUT (300), CRM_OWNER_PASSWORD (owner-secret), CRM_APP_PASSWORD (app-secret).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 DIR=${OPS_DIR:-$ROOT/target/two-instances}
 NGINX_PORT=${NGINX_PORT:-8080}
+START_TIMEOUT=${OPS_START_TIMEOUT:-300}  # seconds an instance may take to answer (a loaded machine is slow)
 read -r -a PORTS <<< "${INSTANCE_PORTS:-8081 8082}"
 OWNER_PASSWORD=${CRM_OWNER_PASSWORD:-owner-secret}
 APP_PASSWORD=${CRM_APP_PASSWORD:-app-secret}
@@ -66,12 +67,12 @@ start_instance() {
   SERVER_PORT=$port SERVER_FORWARD_HEADERS_STRATEGY=native \
     nohup java -Xmx512m -jar "$DIR/app.jar" > "$DIR/app$n.log" 2>&1 &
   echo $! > "$DIR/app$n.pid"
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 "$START_TIMEOUT"); do
     curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && { log "instance $n on 127.0.0.1:$port"; return; }
     alive "$DIR/app$n.pid" || { tail -40 "$DIR/app$n.log"; die "instance $n stopped, see $DIR/app$n.log"; }
     sleep 1
   done
-  die "instance $n did not answer within 300 s, see $DIR/app$n.log"
+  die "instance $n did not answer within $START_TIMEOUT s (OPS_START_TIMEOUT), see $DIR/app$n.log"
 }
 
 start_nginx() {
