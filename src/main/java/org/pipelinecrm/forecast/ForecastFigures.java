@@ -96,12 +96,13 @@ class ForecastFigures {
                 : category == ForecastCategory.CLOSED
                         ? " and d.status = 'WON'"
                         : " and d.status = 'OPEN' and d.forecast_category = '" + category.name() + "'";
-        return jdbc.sql("select d.id, d.name, d.owner_id, d.amount, d.forecast_category, d.forecast_category_overridden,"
-                        + " d.expected_close_date, s.name, s.probability "
-                        + IN_PERIOD
-                        + narrowed(scope)
-                        + which
-                        + " order by d.amount desc, d.id limit 1000")
+        return jdbc.sql(
+                        "select d.id, d.name, d.owner_id, d.amount, d.forecast_category, d.forecast_category_overridden,"
+                                + " d.expected_close_date, s.name, s.probability "
+                                + IN_PERIOD
+                                + narrowed(scope)
+                                + which
+                                + " order by d.amount desc, d.id limit 1000")
                 .params(params(scope))
                 .query((rs, n) -> deal(rs))
                 .list();

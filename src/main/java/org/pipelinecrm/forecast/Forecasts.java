@@ -93,7 +93,8 @@ public class Forecasts {
     }
 
     /** One row of the forecast page: a rep's or a team's figures with their target and latest call. */
-    public record Row(Long teamId, Long ownerId, String name, Figures figures, BigDecimal target, SubmissionView call) {}
+    public record Row(
+            Long teamId, Long ownerId, String name, Figures figures, BigDecimal target, SubmissionView call) {}
 
     /** The page's rows for a manager: the workspace, each team, each rep (by team); a rep gets their own only. */
     @Transactional(readOnly = true)
@@ -128,7 +129,8 @@ public class Forecasts {
                     .filter(c -> Objects.equals(c.teamId(), team.id()))
                     .findFirst()
                     .orElse(null);
-            rows.add(new Row(team.id(), null, team.name(), sum, targets.targetOf(start, end, team.id(), null), teamCall));
+            rows.add(new Row(
+                    team.id(), null, team.name(), sum, targets.targetOf(start, end, team.id(), null), teamCall));
             for (UserSummary u : users.values()) {
                 if (Objects.equals(u.teamId(), team.id()) && counts(u, byOwner, calls)) {
                     rows.add(personRow(u, u.id(), byOwner, calls, start, end));
@@ -211,7 +213,8 @@ public class Forecasts {
         List<ForecastDeal> deals = figures.deals(scope, null);
         Instant at = Instant.now();
         LocalDate week = LocalDate.ofInstant(at, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        String note = cmd.note() == null || cmd.note().isBlank() ? null : cmd.note().trim();
+        String note =
+                cmd.note() == null || cmd.note().isBlank() ? null : cmd.note().trim();
         ForecastSubmission saved = submissions.save(new ForecastSubmission(
                 cmd.periodStart(),
                 cmd.periodEnd(),
@@ -230,7 +233,10 @@ public class Forecasts {
     public record SubmitCmd(
             @NotNull LocalDate periodStart,
             @NotNull LocalDate periodEnd,
-            @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
+
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2)
+            BigDecimal amount,
+
             @Size(max = 2000) String note,
             Long teamId) {}
 
@@ -239,11 +245,13 @@ public class Forecasts {
     public List<SubmissionView> submissions(LocalDate from, LocalDate to, Long teamId, Long ownerId) {
         checkPeriod(from, to);
         Scope who = scope(teamId, ownerId);
-        return named(submissions
-                .findAllByPeriodStartGreaterThanEqualAndPeriodEndLessThanEqualOrderBySubmittedAtDescIdDesc(from, to)
-                .stream()
-                .filter(s -> in(who, s))
-                .toList());
+        return named(
+                submissions
+                        .findAllByPeriodStartGreaterThanEqualAndPeriodEndLessThanEqualOrderBySubmittedAtDescIdDesc(
+                                from, to)
+                        .stream()
+                        .filter(s -> in(who, s))
+                        .toList());
     }
 
     /** The deals a submission kept, as they stood when it was made. */
@@ -267,8 +275,9 @@ public class Forecasts {
         ZoneId zone = zone();
         LocalDate today = LocalDate.now(zone);
         Map<String, ForecastSubmission> last = new LinkedHashMap<>();
-        for (ForecastSubmission s : submissions
-                .findAllByPeriodStartGreaterThanEqualAndPeriodEndLessThanEqualOrderBySubmittedAtDescIdDesc(from, to)) {
+        for (ForecastSubmission s :
+                submissions.findAllByPeriodStartGreaterThanEqualAndPeriodEndLessThanEqualOrderBySubmittedAtDescIdDesc(
+                        from, to)) {
             Instant ended = s.periodEnd().plusDays(1).atStartOfDay(zone).toInstant();
             if (!s.periodEnd().isBefore(today) || !s.submittedAt().isBefore(ended) || !in(who, s)) {
                 continue;
@@ -309,8 +318,7 @@ public class Forecasts {
         List<Accuracy.Caller> callers = new ArrayList<>();
         byCaller.forEach((key, calls) -> {
             Accuracy.PeriodCall first = calls.get(0);
-            BigDecimal absolute =
-                    calls.stream().map(p -> p.error().abs()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal absolute = calls.stream().map(p -> p.error().abs()).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal won = calls.stream().map(Accuracy.PeriodCall::actual).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal n = BigDecimal.valueOf(calls.size());
             callers.add(new Accuracy.Caller(
@@ -322,7 +330,8 @@ public class Forecasts {
                     absolute.divide(n, 2, java.math.RoundingMode.HALF_UP),
                     won.signum() == 0
                             ? null
-                            : absolute.multiply(BigDecimal.valueOf(100)).divide(won, 1, java.math.RoundingMode.HALF_UP)));
+                            : absolute.multiply(BigDecimal.valueOf(100))
+                                    .divide(won, 1, java.math.RoundingMode.HALF_UP)));
         });
         return new Accuracy(periods, callers);
     }
@@ -375,7 +384,8 @@ public class Forecasts {
     /** The latest call per person (own) and per team in the scope for exactly this period. */
     private List<SubmissionView> latestCalls(LocalDate start, LocalDate end, Scope who) {
         Map<String, ForecastSubmission> latest = new LinkedHashMap<>();
-        for (ForecastSubmission s : submissions.findAllByPeriodStartAndPeriodEndOrderBySubmittedAtDescIdDesc(start, end)) {
+        for (ForecastSubmission s :
+                submissions.findAllByPeriodStartAndPeriodEndOrderBySubmittedAtDescIdDesc(start, end)) {
             if (in(who, s)) {
                 latest.putIfAbsent(callerKey(s), s);
             }

@@ -141,7 +141,8 @@ public class Board {
         int limit = Math.max(1, Math.min(perStage, MAX_PER_STAGE));
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("select o.id, o.name, o.account_id, a.name account_name, o.amount, "
-                        + "o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version from opportunity o "
+                        + "o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version, "
+                        + "o.forecast_category, o.forecast_category_overridden from opportunity o "
                         + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where ")
                 .append(where(filter, params))
                 .append(" and o.stage_id = :stageId");
@@ -186,7 +187,9 @@ public class Board {
                             Duration.between(entered, now).toDays(),
                             rotting,
                             rs.getLong("version"),
-                            null);
+                            null,
+                            org.pipelinecrm.pipeline.ForecastCategory.valueOf(rs.getString("forecast_category")),
+                            rs.getBoolean("forecast_category_overridden"));
                 })
                 .list();
         String next = null;

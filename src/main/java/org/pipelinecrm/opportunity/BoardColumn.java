@@ -32,7 +32,9 @@ public record BoardColumn(
             long daysInStage,
             boolean rotting,
             long version,
-            NextStep nextStep) {
+            NextStep nextStep,
+            org.pipelinecrm.pipeline.ForecastCategory forecastCategory,
+            boolean forecastCategoryOverridden) {
 
         Card withNextStep(NextStep step) {
             return new Card(
@@ -48,7 +50,9 @@ public record BoardColumn(
                     daysInStage,
                     rotting,
                     version,
-                    step);
+                    step,
+                    forecastCategory,
+                    forecastCategoryOverridden);
         }
     }
 

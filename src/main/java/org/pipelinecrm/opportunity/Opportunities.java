@@ -301,7 +301,8 @@ public class Opportunities {
             return null;
         }
         try {
-            org.pipelinecrm.pipeline.ForecastCategory category = org.pipelinecrm.pipeline.ForecastCategory.valueOf(wanted);
+            org.pipelinecrm.pipeline.ForecastCategory category =
+                    org.pipelinecrm.pipeline.ForecastCategory.valueOf(wanted);
             if (category.choosable()) {
                 return category;
             }

@@ -342,7 +342,8 @@ class Opportunity extends TenantOwned {
      */
     void forecastAs(ForecastCategory category, StageView stage, long by, Instant at) {
         if (status != StageKind.OPEN) {
-            throw new ConflictException("opportunity.forecastClosed", "A closed deal's forecast category is its outcome");
+            throw new ConflictException(
+                    "opportunity.forecastClosed", "A closed deal's forecast category is its outcome");
         }
         if (category != null && !category.choosable()) {
             throw new org.pipelinecrm.shared.InvalidInputException(

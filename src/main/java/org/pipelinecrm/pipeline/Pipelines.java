@@ -189,7 +189,13 @@ public class Pipelines {
         List<StageCmd> rest = pipeline.stages().stream()
                 .filter(s -> s.id() != stageId)
                 .map(s -> new StageCmd(
-                        s.id(), s.name(), s.kind(), s.probability(), s.rottingDays(), s.exitCriteria(), s.forecastCategory()))
+                        s.id(),
+                        s.name(),
+                        s.kind(),
+                        s.probability(),
+                        s.rottingDays(),
+                        s.exitCriteria(),
+                        s.forecastCategory()))
                 .toList();
         if (rest.size() == pipeline.stages().size()) {
             throw new NotFoundException("Stage", stageId);

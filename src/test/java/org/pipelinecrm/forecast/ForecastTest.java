@@ -103,7 +103,8 @@ class ForecastTest {
         mvc.perform(patch("/api/v1/opportunities/" + deal)
                         .with(who)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"forecastCategory\": \"" + category + "\", \"version\": " + version(who, deal) + "}"))
+                        .content("{\"forecastCategory\": \"" + category + "\", \"version\": " + version(who, deal)
+                                + "}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.forecastCategory").value(category.equals("DEFAULT") ? "BEST_CASE" : category))
                 .andExpect(jsonPath("$.forecastCategoryOverridden").value(!category.equals("DEFAULT")));
@@ -156,12 +157,14 @@ class ForecastTest {
                 .andExpect(jsonPath("$.forecastCategory").value("CLOSED"));
 
         // the override is kept on the deal's timeline
-        Integer edits = TenantContext.callAs(ws.id(), () -> tx.execute(s -> jdbc.sql(
-                        "select count(*) from deal_edit where opportunity_id = ? and field = 'forecastCategory'"
-                                + " and old_value = 'PIPELINE=STAGE' and new_value = 'COMMIT'")
-                .param(meeting)
-                .query(Integer.class)
-                .single()));
+        Integer edits = TenantContext.callAs(
+                ws.id(),
+                () -> tx.execute(s -> jdbc.sql(
+                                "select count(*) from deal_edit where opportunity_id = ? and field = 'forecastCategory'"
+                                        + " and old_value = 'PIPELINE=STAGE' and new_value = 'COMMIT'")
+                        .param(meeting)
+                        .query(Integer.class)
+                        .single()));
         assertThat(edits).isEqualTo(1);
 
         String q = "/api/v1/forecast?periodStart=" + START + "&periodEnd=" + END;
@@ -181,7 +184,9 @@ class ForecastTest {
         mvc.perform(get(q).with(rep2.basic())).andExpect(jsonPath("$.commit").value(1500.0));
 
         // an override stays through a move to another open stage
-        long proposalStage = workspaces.as(rep.email(), () -> pipelines.visible().get(0).openStages().get(3).id());
+        long proposalStage = workspaces.as(
+                rep.email(),
+                () -> pipelines.visible().get(0).openStages().get(3).id());
         long before = version(rep.basic(), meeting);
         workspaces.as(rep.email(), () -> moves.move(meeting, proposalStage, before, null, null));
         mvc.perform(get("/api/v1/opportunities/" + meeting).with(rep.basic()))
@@ -191,7 +196,8 @@ class ForecastTest {
         // calls: the rep's defaults to closed + commit
         long repCall = submit(rep.basic(), call(null, "Two big ones", null));
         submit(rep2.basic(), call("1200", null, null));
-        mvc.perform(get("/api/v1/forecast/submissions?periodStart=" + START + "&periodEnd=" + END + "&ownerId=" + rep.id())
+        mvc.perform(get("/api/v1/forecast/submissions?periodStart=" + START + "&periodEnd=" + END + "&ownerId="
+                                + rep.id())
                         .with(manager.basic()))
                 .andExpect(jsonPath("$[0].amount").value(5700.0))
                 .andExpect(jsonPath("$[0].commit").value(5000.0));
@@ -224,7 +230,8 @@ class ForecastTest {
                 .andExpect(jsonPath("$[?(@.id == " + negotiation + ")].amount").value(2000.0))
                 .andExpect(jsonPath("$[?(@.id == " + meeting + ")].category").value("COMMIT"))
                 .andExpect(jsonPath("$[?(@.id == " + omitted + ")]").isEmpty());
-        mvc.perform(get("/api/v1/forecast/submissions?periodStart=" + START + "&periodEnd=" + END + "&ownerId=" + rep.id())
+        mvc.perform(get("/api/v1/forecast/submissions?periodStart=" + START + "&periodEnd=" + END + "&ownerId="
+                                + rep.id())
                         .with(manager.basic()))
                 .andExpect(jsonPath("$[0].commit").value(5000.0));
         mvc.perform(get(q + "&ownerId=" + rep.id()).with(manager.basic()))
@@ -246,23 +253,26 @@ class ForecastTest {
         long last = submit(rep.basic(), call("2020-01-01", "2020-03-31", "1500", null, null));
         long q2 = submit(rep.basic(), call("2020-04-01", "2020-06-30", "2000", null, null));
         submit(rep.basic(), call("2020-01-01", "2020-03-31", "99999", null, null)); // after the period: not counted
-        TenantContext.runAs(ws.id(), () -> tx.executeWithoutResult(s -> {
-            jdbc.sql("update opportunity set closed_at = ? where id = ?")
-                    .params(java.sql.Timestamp.valueOf("2020-02-10 12:00:00"), first)
-                    .update();
-            jdbc.sql("update opportunity set closed_at = ? where id = ?")
-                    .params(java.sql.Timestamp.valueOf("2020-05-05 12:00:00"), second)
-                    .update();
-            for (var back : List.of(
-                    List.of(early, "2020-02-01 09:00:00"),
-                    List.of(last, "2020-03-15 09:00:00"),
-                    List.of(q2, "2020-06-01 09:00:00"))) {
-                jdbc.sql("update forecast_submission set submitted_at = ? where id = ?")
-                        .params(java.sql.Timestamp.valueOf((String) back.get(1)), back.get(0))
-                        .update();
-            }
-        }));
-        mvc.perform(get("/api/v1/forecast/accuracy?periodStart=2020-01-01&periodEnd=2020-12-31").with(ws.admin()))
+        TenantContext.runAs(
+                ws.id(),
+                () -> tx.executeWithoutResult(s -> {
+                    jdbc.sql("update opportunity set closed_at = ? where id = ?")
+                            .params(java.sql.Timestamp.valueOf("2020-02-10 12:00:00"), first)
+                            .update();
+                    jdbc.sql("update opportunity set closed_at = ? where id = ?")
+                            .params(java.sql.Timestamp.valueOf("2020-05-05 12:00:00"), second)
+                            .update();
+                    for (var back : List.of(
+                            List.of(early, "2020-02-01 09:00:00"),
+                            List.of(last, "2020-03-15 09:00:00"),
+                            List.of(q2, "2020-06-01 09:00:00"))) {
+                        jdbc.sql("update forecast_submission set submitted_at = ? where id = ?")
+                                .params(java.sql.Timestamp.valueOf((String) back.get(1)), back.get(0))
+                                .update();
+                    }
+                }));
+        mvc.perform(get("/api/v1/forecast/accuracy?periodStart=2020-01-01&periodEnd=2020-12-31")
+                        .with(ws.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.periods.length()").value(2))
                 .andExpect(jsonPath("$.periods[0].call").value(1500.0))

@@ -24,7 +24,6 @@ import org.pipelinecrm.insight.FiscalYears;
 import org.pipelinecrm.insight.Period;
 import org.pipelinecrm.insight.PeriodType;
 import org.pipelinecrm.insight.Periods;
-
 import org.pipelinecrm.pipeline.ForecastCategory;
 import org.pipelinecrm.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -88,9 +87,11 @@ class ForecastPage {
         }
         model.addAttribute("teamForecasts", teamForecasts);
         model.addAttribute("teamNames", people.teamsById());
-        model.addAttribute("submissions", forecasts.submissions(start, end, null, me.seesWholeWorkspace() ? null : me.id()));
+        model.addAttribute(
+                "submissions", forecasts.submissions(start, end, null, me.seesWholeWorkspace() ? null : me.id()));
         LocalDate today = fiscalYears.today();
-        Accuracy accuracy = forecasts.accuracy(today.minusYears(2), today, null, me.seesWholeWorkspace() ? null : me.id());
+        Accuracy accuracy =
+                forecasts.accuracy(today.minusYears(2), today, null, me.seesWholeWorkspace() ? null : me.id());
         model.addAttribute("accuracy", accuracy);
         model.addAttribute("accuracyChart", chart(accuracy));
         return "forecast/page";
@@ -112,7 +113,11 @@ class ForecastPage {
         model.addAttribute("category", which);
         model.addAttribute("start", periodStart);
         model.addAttribute("end", periodEnd);
-        model.addAttribute("who", ownerId != null ? people.user(ownerId).name() : teamId != null ? people.team(teamId).name() : null);
+        model.addAttribute(
+                "who",
+                ownerId != null
+                        ? people.user(ownerId).name()
+                        : teamId != null ? people.team(teamId).name() : null);
         model.addAttribute("names", people.userNames());
         return "forecast/deals";
     }
@@ -120,7 +125,8 @@ class ForecastPage {
     @PostMapping("/submissions")
     String submit(@ModelAttribute CallForm form, RedirectAttributes flash) {
         try {
-            forecasts.submit(new Forecasts.SubmitCmd(form.periodStart, form.periodEnd, form.amount, form.note, form.teamId));
+            forecasts.submit(
+                    new Forecasts.SubmitCmd(form.periodStart, form.periodEnd, form.amount, form.note, form.teamId));
             flash.addFlashAttribute("saved", form.teamId == null ? "forecast.submitted" : "forecast.teamSubmitted");
         } catch (NotTeamManagerException | jakarta.validation.ConstraintViolationException | InvalidInputException e) {
             flash.addFlashAttribute("saved", "forecast.notSubmitted");
@@ -207,8 +213,8 @@ class ForecastPage {
             names.add(c.name());
             errors.add(c.meanAbsoluteError());
         });
-        return JSON.writeValueAsString(Map.of(
-                "labels", names, "values", errors, "name", messages.getMessage("forecast.mae", null, locale)));
+        return JSON.writeValueAsString(
+                Map.of("labels", names, "values", errors, "name", messages.getMessage("forecast.mae", null, locale)));
     }
 
     static ForecastCategory category(String name) {
