@@ -94,10 +94,10 @@ class WinModelTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        double auc = JsonPath.read(model, "$.auc");
-        double stageAuc = JsonPath.read(model, "$.stageAuc");
-        double brier = JsonPath.read(model, "$.brier");
-        double stageBrier = JsonPath.read(model, "$.stageBrier");
+        double auc = ((Number) JsonPath.read(model, "$.auc")).doubleValue();
+        double stageAuc = ((Number) JsonPath.read(model, "$.stageAuc")).doubleValue();
+        double brier = ((Number) JsonPath.read(model, "$.brier")).doubleValue();
+        double stageBrier = ((Number) JsonPath.read(model, "$.stageBrier")).doubleValue();
         assertThat(auc).as("backtest AUC").isGreaterThan(0.65).isGreaterThan(stageAuc + 0.1);
         assertThat(brier).as("backtest Brier").isLessThan(stageBrier);
 
@@ -116,10 +116,10 @@ class WinModelTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        int highPoints = JsonPath.read(high, "$.winProbability.factors[0].points");
-        int lowPoints = JsonPath.read(low, "$.winProbability.factors[0].points");
-        int highValue = JsonPath.read(high, "$.winProbability.value");
-        int lowValue = JsonPath.read(low, "$.winProbability.value");
+        int highPoints = ((Number) JsonPath.read(high, "$.winProbability.factors[0].points")).intValue();
+        int lowPoints = ((Number) JsonPath.read(low, "$.winProbability.factors[0].points")).intValue();
+        int highValue = ((Number) JsonPath.read(high, "$.winProbability.value")).intValue();
+        int lowValue = ((Number) JsonPath.read(low, "$.winProbability.value")).intValue();
         assertThat(highPoints).isGreaterThan(5);
         assertThat(lowPoints).isLessThan(-5);
         assertThat(highValue).isGreaterThan(lowValue + 25);
@@ -190,8 +190,9 @@ class WinModelTest {
                 .andExpect(content().string(containsString("too little history to learn from yet")));
         mvc.perform(get("/win-model").with(user(lookup.loadUserByUsername(rep.email()))))
                 .andExpect(status().isForbidden());
-        int probability = JsonPath.read(deal, "$.probability");
-        assertThat((int) JsonPath.read(deal, "$.winProbability.value")).isEqualTo(probability);
+        int probability = ((Number) JsonPath.read(deal, "$.probability")).intValue();
+        assertThat(((Number) JsonPath.read(deal, "$.winProbability.value")).intValue())
+                .isEqualTo(probability);
 
         // another workspace's deal is not found, probability or not
         var other = workspaces.create();
