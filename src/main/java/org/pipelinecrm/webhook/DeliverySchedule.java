@@ -16,6 +16,7 @@ import org.pipelinecrm.tenant.TenantContext;
 import org.pipelinecrm.tenant.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +46,15 @@ class DeliverySchedule {
 
     private final SchedulerClient scheduler;
     private final CustomTask<Long> send;
+    /** This instance's scheduler (absent where it does not run), asked to look for due executions at once. */
+    private final ObjectProvider<Scheduler> local;
 
-    DeliverySchedule(@Lazy SchedulerClient scheduler, @Lazy @Qualifier("webhookSend") CustomTask<Long> send) {
+    DeliverySchedule(
+            @Lazy SchedulerClient scheduler,
+            @Lazy @Qualifier("webhookSend") CustomTask<Long> send,
+            ObjectProvider<Scheduler> local) {
         this.scheduler = scheduler;
+        this.local = local;
         this.send = send;
     }
 
@@ -101,8 +108,9 @@ class DeliverySchedule {
             if (!scheduler.scheduleIfNotExists(instance, Instant.now())) {
                 scheduler.reschedule(instance, Instant.now());
             }
-            if (scheduler instanceof Scheduler local) {
-                local.triggerCheckForDueExecutions();
+            Scheduler here = local.getIfAvailable();
+            if (here != null) {
+                here.triggerCheckForDueExecutions();
             }
         } catch (RuntimeException busy) {
             log.debug("Webhook sender of workspace {} is busy: {}", tenant, busy.getMessage());
