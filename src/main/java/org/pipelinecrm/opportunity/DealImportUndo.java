@@ -48,7 +48,8 @@ class DealImportUndo {
      */
     UndoResult undoDeals(List<ImportLedger.Entry> entries) {
         long tenant = TenantContext.require();
-        Map<Long, Long> versions = versions(entries.stream().map(ImportLedger.Entry::recordId).toList());
+        Map<Long, Long> versions =
+                versions(entries.stream().map(ImportLedger.Entry::recordId).toList());
         Set<Long> worked = jdbc.sql("""
                         select converted_opportunity_id from lead
                          where tenant_id = ? and converted_opportunity_id = any(?)
@@ -88,7 +89,8 @@ class DealImportUndo {
             jdbc.sql("delete from deal_edit where tenant_id = ? and opportunity_id = any(?)")
                     .params(tenant, gone)
                     .update();
-            jdbc.sql("delete from sales_task where tenant_id = ? and record_type = 'OPPORTUNITY' and record_id = any(?)")
+            jdbc.sql(
+                            "delete from sales_task where tenant_id = ? and record_type = 'OPPORTUNITY' and record_id = any(?)")
                     .params(tenant, gone)
                     .update();
             jdbc.sql("delete from opportunity where tenant_id = ? and id = any(?)")
@@ -122,9 +124,7 @@ class DealImportUndo {
         jdbc.sql("""
                         delete from stage_change where tenant_id = ? and opportunity_id = ?
                            and id not in (select json_array_elements_text((?::json)->'changes')::bigint)
-                        """)
-                .params(tenant, entry.recordId(), entry.before())
-                .update();
+                        """).params(tenant, entry.recordId(), entry.before()).update();
         return true;
     }
 
@@ -166,10 +166,9 @@ class DealImportUndo {
                                  where x.tenant_id = d.tenant_id and x.opportunity_id = d.opportunity_id
                                    and (x.changed_at, x.id) > (d.changed_at, d.id) and not (x.id = any(?))
                                  order by x.changed_at, x.id limit 1)
-                        """)
-                .params(tenant, gone, gone, gone)
-                .update();
-        List<Long> deals = jdbc.sql("select distinct opportunity_id from stage_change where tenant_id = ? and id = any(?)")
+                        """).params(tenant, gone, gone, gone).update();
+        List<Long> deals = jdbc.sql(
+                        "select distinct opportunity_id from stage_change where tenant_id = ? and id = any(?)")
                 .params(tenant, gone)
                 .query(Long.class)
                 .list();
@@ -194,9 +193,7 @@ class DealImportUndo {
                                    and c.opportunity_id = o.id and c.to_stage_id = o.stage_id),
                                o.closed_at, o.opened_at)
                          where o.tenant_id = ? and o.id = any(?)
-                        """)
-                .params(TenantContext.require(), ids(deals))
-                .update();
+                        """).params(TenantContext.require(), ids(deals)).update();
     }
 
     /** Counts the workspace's day rollups (stage moves, closed deals, lead cohorts) again, under its lock. */
@@ -208,7 +205,8 @@ class DealImportUndo {
     }
 
     private Map<Long, Long> versions(List<Long> deals) {
-        return jdbc.sql("select id, version from opportunity where tenant_id = ? and id = any(?)")
+        return jdbc
+                .sql("select id, version from opportunity where tenant_id = ? and id = any(?)")
                 .params(TenantContext.require(), ids(deals))
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
                 .list()

@@ -105,8 +105,8 @@ public class Opportunities {
         checkAccount(cmd.accountId(), cmd.contactId());
         String values =
                 customFields.write(RecordKind.OPPORTUNITY, "{}", cmd.customFields(), cmd.customFields() != null);
-        Opportunity deal =
-                new Opportunity(cmd.name(), stage, ownerId, people.owner(ownerId).teamId(), me.id(), Instant.now());
+        Opportunity deal = new Opportunity(
+                cmd.name(), stage, ownerId, people.owner(ownerId).teamId(), me.id(), Instant.now());
         deal.fillIn(values);
         deal.describe(
                 cmd.name(),

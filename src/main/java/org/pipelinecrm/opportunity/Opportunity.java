@@ -62,6 +62,7 @@ class Opportunity extends TenantOwned {
     // placed in the deal's history) is no change of the deal and keeps its version.
     @org.hibernate.annotations.OptimisticLock(excluded = true)
     private Instant stageEnteredAt;
+
     private Instant lastActivityAt;
     // The lead this deal was converted from, and when: the funnel's conversion rates count these.
     private Long sourceLeadId;

@@ -77,7 +77,8 @@ class StageHistoryImportTest {
                 .andExpect(jsonPath(qualification + ".entered").value(1))
                 .andExpect(jsonPath(qualification + ".exited").value(1))
                 .andExpect(jsonPath(qualification + ".averageDaysInStage").value(3.0))
-                .andExpect(jsonPath("$.byStage[?(@.name == 'Proposal')].entered").value(2));
+                .andExpect(
+                        jsonPath("$.byStage[?(@.name == 'Proposal')].entered").value(2));
 
         // undone, the figures are those of the first file again
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(

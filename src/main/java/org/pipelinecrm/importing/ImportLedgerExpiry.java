@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance only.
  */
 @Configuration(proxyBeanMethods = false)
-class ImportLedgerPurge {
+class ImportLedgerExpiry {
 
     @Bean
     RecurringTask<Void> importLedgerPurge(Workspaces workspaces, JdbcClient jdbc, TransactionTemplate tx) {
@@ -31,13 +31,12 @@ class ImportLedgerPurge {
         Timestamp before = Timestamp.from(now.minus(Imports.UNDO_DAYS));
         int purged = 0;
         for (long id : workspaces.allIds()) {
-            purged += TenantContext.callAs(id, () -> tx.execute(s -> jdbc.sql("""
+            purged += TenantContext.callAs(
+                    id, () -> tx.execute(s -> jdbc.sql("""
                             delete from import_record r using import_job j
                              where r.tenant_id = ? and j.tenant_id = r.tenant_id and j.id = r.import_id
                                and j.created_at < ?
-                            """)
-                    .params(id, before)
-                    .update()));
+                            """).params(id, before).update()));
         }
         return purged;
     }
