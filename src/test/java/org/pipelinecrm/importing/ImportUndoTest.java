@@ -148,11 +148,20 @@ class ImportUndoTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("import.undoTooOld"));
         // the page of the recent one says until when it can be undone; the old one offers no undo
-        mvc.perform(get("/imports/" + recent).with(ws.admin()))
+        mvc.perform(get("/imports/" + recent).with(page(ws)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("Possible until")));
-        mvc.perform(get("/imports/" + old).with(ws.admin()))
+        mvc.perform(get("/imports/" + old).with(page(ws)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("import-undo-button"))));
+    }
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService pageUsers;
+
+    /** A page request of the workspace's admin, signed in as the pages are. */
+    private org.springframework.test.web.servlet.request.RequestPostProcessor page(TestWorkspaces.Workspace ws) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                pageUsers.loadUserByUsername(ws.adminEmail()));
     }
 }
