@@ -4,7 +4,8 @@
 # that an export which held its rows in memory would fail.
 #   bench/export.sh external   # Debian's PostgreSQL 15 on 127.0.0.1:5432 (started if down)
 #   bench/export.sh embedded   # the app's embedded PostgreSQL 18
-# Environment: DEALS (100000), LEADS (100000), BENCH_HEAP (256m), BENCH_PORT (8091), BENCH_SKIP_BUILD (0).
+# Environment: DEALS (100000), LEADS (100000), BENCH_HEAP (256m), BENCH_PORT (8091), BENCH_SKIP_BUILD (0),
+# ROUNDS (3 measured rounds after a warm-up, for medians).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-embedded}
@@ -51,15 +52,20 @@ echo "Generated $DEALS deals and $LEADS leads in $(( $(date +%s) - START )) s fo
   "$(psql_su "-At -c \"select (select count(*) from opportunity where tenant_id = $TENANT) || ' deals, ' || (select count(*) from lead where tenant_id = $TENANT) || ' leads'\"")"
 
 heap() { jcmd $APP GC.heap_info 2>/dev/null | grep -oP 'used \K[0-9]+K' | head -1; }
+# CPU seconds the app process used (user + system, from /proc): a measure that other work on the machine does not inflate
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' /proc/$APP/stat; }
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); heap cap $HEAP; heap used before: $(heap)"
-for round in warm-up measured; do
+# a warm-up round, then ROUNDS measured ones (default 3, for medians)
+for round in warm-up $(seq 1 "${ROUNDS:-3}"); do
   for entity in opportunities leads; do
     for format in csv xlsx; do
       OUT=target/bench-export.$format
+      CPU0=$(cpu)
       STATS=$(curl -sf -u "$EMAIL:bench-password" -o "$OUT" -w '%{time_total} %{size_download}' \
         "$BASE/api/v1/exports/$entity?format=$format")
+      CPU1=$(cpu)
       ROWS=$([ "$format" = csv ] && echo $(( $(wc -l < "$OUT") - 1 )) || echo "-")
-      [ "$round" = measured ] && echo "entity=$entity format=$format seconds=${STATS% *} bytes=${STATS#* } csv_rows=$ROWS heap_used_after=$(heap)"
+      [ "$round" != warm-up ] && echo "round=$round entity=$entity format=$format seconds=${STATS% *} app_cpu_seconds=$(echo "$CPU1 - $CPU0" | bc) bytes=${STATS#* } csv_rows=$ROWS heap_used_after=$(heap) load=$(cut -d' ' -f1 /proc/loadavg)"
     done
   done
 done

@@ -54,6 +54,27 @@ public class People {
         return findUser(id).orElseThrow(() -> new NotFoundException("User", id));
     }
 
+    /**
+     * A person who may be given a record to own: anyone of the workspace but a former rep of an imported
+     * history, who keeps the records they owned but takes no new ones (400 on {@code ownerId}).
+     */
+    public UserSummary owner(long id) {
+        UserSummary user = user(id);
+        if (user.former()) {
+            throw new org.pipelinecrm.shared.InvalidInputException(
+                    "ownerId", "problem.field.former-owner", "ownerId: a former rep takes no new records");
+        }
+        return user;
+    }
+
+    /** The ids of the workspace's former reps, as text (as dashboards key their rows by person), to mark them. */
+    public java.util.Set<String> formerIds() {
+        return users.findAll().stream()
+                .filter(AppUser::isFormer)
+                .map(u -> String.valueOf(u.getId()))
+                .collect(Collectors.toSet());
+    }
+
     /** Names by id, for lists that show owners. */
     public Map<Long, String> userNames() {
         return users.findAll().stream()

@@ -86,6 +86,7 @@ class ImportRunner {
                 return true;
             }));
         }
+        tx.executeWithoutResult(s -> target.undone());
         tx.executeWithoutResult(s -> jobs.undoStatus(jobId, "DONE"));
     }
 
@@ -127,6 +128,7 @@ class ImportRunner {
                 }
                 tally = write(tx, jobs, jobId, target, options, columns, chunk, tally);
             }
+            tx.executeWithoutResult(s -> target.imported());
             progress(tx, jobs, jobId, "DONE", records.size(), tally);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuntimeException stop && mustStop(stop)) {

@@ -66,4 +66,10 @@ public interface ImportTarget {
     default List<String> unknownOwners(java.util.Collection<String> names) {
         return List.of();
     }
+
+    /**
+     * Runs once after the import's last row, in its own transaction, before the import is reported done (e.g. to
+     * count again figures that rows written out of order made wrong).
+     */
+    default void imported() {}
 }

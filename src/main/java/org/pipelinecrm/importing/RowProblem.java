@@ -45,7 +45,9 @@ public class RowProblem extends IllegalArgumentException {
             java.util.Map.entry("derivedOpenedAt", "openedAt"),
             java.util.Map.entry("unknownDeal", "dealExternalId"),
             java.util.Map.entry("stageChangeBefore", "enteredAt"),
-            java.util.Map.entry("stageChangeOrder", "leftAt"));
+            java.util.Map.entry("stageChangeOrder", "leftAt"),
+            java.util.Map.entry("stageChangeBeforeOpened", "enteredAt"),
+            java.util.Map.entry("stageChangeSameStage", "enteredAt"));
 
     /** The field a problem is about: by its code, else its first value when that names a field. */
     static String fieldOf(String code, List<String> args) {

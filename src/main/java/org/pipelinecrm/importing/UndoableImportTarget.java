@@ -13,4 +13,10 @@ public interface UndoableImportTarget extends ImportTarget {
      * transaction; a record whose version is no longer the one the import left is left alone and returned.
      */
     UndoResult undo(List<ImportLedger.Entry> entries);
+
+    /**
+     * Runs once after the last chunk, in its own transaction, before the undo is reported done: where the
+     * target keeps figures that cannot be subtracted (day rollups of stage moves), it counts them again here.
+     */
+    default void undone() {}
 }

@@ -8,9 +8,19 @@ import org.springframework.stereotype.Component;
 class Assignees {
 
     private final Validator validator;
+    private final org.pipelinecrm.identity.People people;
 
-    Assignees(Validator validator) {
+    Assignees(Validator validator, org.pipelinecrm.identity.People people) {
         this.validator = validator;
+        this.people = people;
+    }
+
+    /** {@link #check}, and the owner is given a lead anew: a former rep is refused (400 on {@code ownerId}). */
+    void checkNewOwner(Long ownerId, Long teamId) {
+        check(ownerId, teamId);
+        if (ownerId != null) {
+            people.owner(ownerId);
+        }
     }
 
     record Assignment(

@@ -28,7 +28,7 @@ public class LeadBulkActions {
 
     /** {@link UnknownAssigneeException} before any lead changes when the owner is not of this workspace. */
     public BulkOutcome assignOwner(Collection<Long> ids, long ownerId) {
-        assignees.check(ownerId, null);
+        assignees.checkNewOwner(ownerId, null);
         return each(
                 ids,
                 id -> leads.change(

@@ -82,7 +82,7 @@ public class Leads {
     @Transactional
     public LeadView create(LeadDetails details, boolean allowDuplicate) {
         CrmUser user = CurrentUser.get();
-        assignees.check(details.ownerId(), details.teamId());
+        assignees.checkNewOwner(details.ownerId(), details.teamId());
         // values are checked when given; a caller that gives none (a page without the fields) is not held to the
         // required ones
         String values =

@@ -105,8 +105,8 @@ public class Opportunities {
         checkAccount(cmd.accountId(), cmd.contactId());
         String values =
                 customFields.write(RecordKind.OPPORTUNITY, "{}", cmd.customFields(), cmd.customFields() != null);
-        Opportunity deal =
-                new Opportunity(cmd.name(), stage, ownerId, people.user(ownerId).teamId(), me.id(), Instant.now());
+        Opportunity deal = new Opportunity(
+                cmd.name(), stage, ownerId, people.owner(ownerId).teamId(), me.id(), Instant.now());
         deal.fillIn(values);
         deal.describe(
                 cmd.name(),
@@ -263,6 +263,9 @@ public class Opportunities {
         Long newOwner = cmd.ownerId() != null && cmd.ownerId() != now.ownerId() ? cmd.ownerId() : null;
         if (newOwner != null && !CurrentUser.get().seesWholeWorkspace()) {
             throw new AccessDeniedException("Only managers give deals to others");
+        }
+        if (newOwner != null) {
+            people.owner(newOwner); // a former rep keeps the deals they had, but is given no other
         }
         if (cmd.customFields() != null) {
             deal.fillIn(customFields.write(RecordKind.OPPORTUNITY, deal.getCustomFields(), cmd.customFields(), false));

@@ -59,7 +59,11 @@ class Opportunity extends TenantOwned {
     private Instant closedAt;
     private String closeReason;
     private String closeNote;
+    // When it entered its present stage: moves change the stage too, so this alone (an imported stage change
+    // placed in the deal's history) is no change of the deal and keeps its version.
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     private Instant stageEnteredAt;
+
     private Instant lastActivityAt;
     // The lead this deal was converted from, and when: the funnel's conversion rates count these.
     private Long sourceLeadId;
@@ -395,6 +399,10 @@ class Opportunity extends TenantOwned {
 
     Long getId() {
         return id;
+    }
+
+    Instant getOpenedAt() {
+        return openedAt;
     }
 
     String getName() {

@@ -17,9 +17,10 @@ import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.importing.ImportChoice;
 import org.pipelinecrm.importing.ImportDates;
+import org.pipelinecrm.importing.ImportLedger;
 import org.pipelinecrm.importing.ImportOptions;
-import org.pipelinecrm.importing.ImportTarget;
 import org.pipelinecrm.importing.RowProblem;
+import org.pipelinecrm.importing.UndoableImportTarget;
 import org.pipelinecrm.pipeline.CloseReasonView;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * {@code pipelineId} picked for the whole file.
  */
 @Component
-class OpportunityImport implements ImportTarget {
+class OpportunityImport implements UndoableImportTarget {
 
     private final OpportunityRepository opportunities;
     private final Pipelines pipelines;
@@ -47,6 +48,8 @@ class OpportunityImport implements ImportTarget {
     private final Workspaces workspaces;
     private final StageChangeRepository history;
     private final CustomFields customFields;
+    private final ImportLedger ledger;
+    private final DealImportUndo undo;
 
     OpportunityImport(
             OpportunityRepository opportunities,
@@ -55,7 +58,11 @@ class OpportunityImport implements ImportTarget {
             People people,
             Workspaces workspaces,
             StageChangeRepository history,
-            CustomFields customFields) {
+            CustomFields customFields,
+            ImportLedger ledger,
+            DealImportUndo undo) {
+        this.ledger = ledger;
+        this.undo = undo;
         this.history = history;
         this.customFields = customFields;
         this.opportunities = opportunities;
@@ -178,6 +185,8 @@ class OpportunityImport implements ImportTarget {
         Opportunity existing = externalId == null
                 ? null
                 : opportunities.findByExternalId(externalId).orElse(null);
+        // what the undo puts back: the deal and its stage changes before this row
+        String before = existing == null || options.importId() == 0 ? null : undo.snapshot(existing.getId());
         if (opened == null) {
             opened = derivedOpening(existing, created, closed, zone);
             note.accept(new RowProblem("derivedOpenedAt", LocalDate.ofInstant(opened, zone)));
@@ -217,7 +226,24 @@ class OpportunityImport implements ImportTarget {
         deal.recordHistory(
                 stage, opened, closed, reason, externalId, me.id(), Instant.now(), options.derivesStageChanges());
         opportunities.saveAndFlush(deal);
+        ledger.record(
+                options.importId(),
+                List.of(new ImportLedger.Entry(deal.getId(), existing == null, before, deal.getVersion())));
         return existing != null;
+    }
+
+    /**
+     * Deletes the deals the import created and puts back those it updated (their values and stage history
+     * before); a deal changed since is left alone. The day rollups are counted again once all is undone.
+     */
+    @Override
+    public UndoResult undo(List<ImportLedger.Entry> entries) {
+        return undo.undoDeals(entries);
+    }
+
+    @Override
+    public void undone() {
+        undo.recountDays();
     }
 
     /** A row's pipeline: by the name in its {@code pipeline} column, else by id (a column or the file's pick). */

@@ -31,6 +31,15 @@ class StageChange extends TenantOwned {
         this.changedAt = changedAt;
     }
 
+    Long getId() {
+        return id;
+    }
+
+    /** The stage it came from, when a change imported later is placed before it in the deal's history. */
+    void cameFrom(Long stageId) {
+        this.fromStageId = stageId;
+    }
+
     Long getFromStageId() {
         return fromStageId;
     }

@@ -11,9 +11,10 @@ import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.importing.ImportDates;
+import org.pipelinecrm.importing.ImportLedger;
 import org.pipelinecrm.importing.ImportOptions;
-import org.pipelinecrm.importing.ImportTarget;
 import org.pipelinecrm.importing.RowProblem;
+import org.pipelinecrm.importing.UndoableImportTarget;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageView;
@@ -26,24 +27,32 @@ import org.springframework.stereotype.Component;
  * external id) entered, when, and optionally when it left and who moved it. Changes are written as the deal's
  * normal stage changes, in the order the deal lived them, so the stage rollups (time in stage, conversion) are
  * computed as for a deal moved by hand. A change already recorded (same stage, same moment) is left as it is, so
- * importing the file again changes nothing; a change before the last one recorded for the deal cannot be placed
- * without rewriting figures already kept and is reported, as are changes of deals the workspace does not have.
+ * importing the file again changes nothing. A change earlier than some the deal has is placed in order: the
+ * change after it now comes from its stage, and the day rollups are counted again at the end of the file. A
+ * change before the deal opened, or one into the stage the deal is already in at that moment, is reported, as are
+ * changes of deals the workspace does not have.
  */
 @Component
-class StageChangeImport implements ImportTarget {
+class StageChangeImport implements UndoableImportTarget {
 
     private final OpportunityRepository opportunities;
     private final StageChangeRepository changes;
     private final Pipelines pipelines;
     private final People people;
     private final Workspaces workspaces;
+    private final ImportLedger ledger;
+    private final DealImportUndo undo;
 
     StageChangeImport(
             OpportunityRepository opportunities,
             StageChangeRepository changes,
             Pipelines pipelines,
             People people,
-            Workspaces workspaces) {
+            Workspaces workspaces,
+            ImportLedger ledger,
+            DealImportUndo undo) {
+        this.ledger = ledger;
+        this.undo = undo;
         this.opportunities = opportunities;
         this.changes = changes;
         this.pipelines = pipelines;
@@ -125,15 +134,71 @@ class StageChangeImport implements ImportTarget {
         if (known) {
             return true; // imported before: nothing to write
         }
-        StageChange last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
-        if (last != null && entered.isBefore(last.getChangedAt())) {
+        if (entered.isBefore(deal.getOpenedAt())) {
             throw new RowProblem(
-                    "stageChangeBefore", ImportDates.day(entered, zone), ImportDates.day(last.getChangedAt(), zone));
+                    "stageChangeBeforeOpened",
+                    ImportDates.day(entered, zone),
+                    ImportDates.day(deal.getOpenedAt(), zone));
+        }
+        // its place in the deal's history: after the changes up to its moment, before those after it
+        StageChange previous = null;
+        StageChange next = null;
+        for (StageChange c : recorded) {
+            if (!c.getChangedAt().isAfter(entered)) {
+                previous = c;
+            } else if (next == null) {
+                next = c;
+            }
+        }
+        if (next != null && stage.id() == (previous == null ? -1 : previous.getToStageId())) {
+            throw new RowProblem("stageChangeSameStage", ImportDates.day(entered, zone), name);
+        }
+        if (next != null && next.getToStageId() == stage.id()) {
+            throw new RowProblem("stageChangeSameStage", ImportDates.day(entered, zone), name);
         }
         deal.recordImportedChange(
-                last == null ? null : last.getToStageId(), stage, by(v.get("changedBy"), me), entered);
+                previous == null ? null : previous.getToStageId(), stage, by(v.get("changedBy"), me), entered);
+        if (next != null) {
+            next.cameFrom(stage.id()); // the change after it now leaves the stage it brings in
+            changes.save(next);
+        }
         opportunities.saveAndFlush(deal);
+        if (next != null) {
+            // placed before later changes: when the deal entered its present stage follows from its history
+            undo.stageEnteredAgain(List.of(deal.getId()));
+        }
+        StageChange written = changes.findAllByOpportunityIdOrderByChangedAtAscIdAsc(deal.getId()).stream()
+                .filter(c -> c.getToStageId() == stage.id() && c.getChangedAt().equals(entered))
+                .findFirst()
+                .orElseThrow();
+        ledger.record(
+                options.importId(),
+                List.of(new ImportLedger.Entry(
+                        written.getId(), true, String.valueOf(deal.getId()), deal.getVersion())));
         return false;
+    }
+
+    /**
+     * A change placed before later ones made their recorded exits (time spent in the stage before them) wrong,
+     * and those cannot be subtracted: the workspace's day rollups are counted again once the file is in.
+     */
+    @Override
+    public void imported() {
+        undo.recountDays();
+    }
+
+    /**
+     * Deletes the stage changes the import added; those of a deal someone changed since are left alone. The day
+     * rollups are counted again once all is undone.
+     */
+    @Override
+    public UndoResult undo(List<ImportLedger.Entry> entries) {
+        return undo.undoStageChanges(entries);
+    }
+
+    @Override
+    public void undone() {
+        undo.recountDays();
     }
 
     /** Who moved the deal: a person of the workspace by name or e-mail, else the importer. */

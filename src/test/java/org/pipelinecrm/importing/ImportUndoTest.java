@@ -108,4 +108,60 @@ class ImportUndoTest {
                         .with(workspaces.create().admin()))
                 .andExpect(status().isNotFound());
     }
+
+    @Autowired
+    org.pipelinecrm.tenant.Workspaces allWorkspaces;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    private long ledgerEntries(TestWorkspaces.Workspace ws, long importId) {
+        return org.pipelinecrm.tenant.TenantContext.callAs(
+                ws.id(),
+                () -> tx.execute(s -> jdbc.sql("select count(*) from import_record where import_id = ?")
+                        .param(importId)
+                        .query(Long.class)
+                        .single()));
+    }
+
+    @Test
+    void theUndoLedgerOfImportsOlderThanThirtyDaysIsPurgedAndTheirUndoRefused() throws Exception {
+        var ws = workspaces.create();
+        long old = upload(ws, "externalId,lastName,company\np-1,Old,Acme\np-2,Older,Beta\n");
+        long recent = upload(ws, "externalId,lastName,company\np-3,Recent,Gamma\n");
+        org.pipelinecrm.tenant.TenantContext.runAs(
+                ws.id(),
+                () -> tx.executeWithoutResult(
+                        s -> jdbc.sql("update import_job set created_at = now() - interval '31 days' where id = ?")
+                                .param(old)
+                                .update()));
+        org.assertj.core.api.Assertions.assertThat(ledgerEntries(ws, old)).isEqualTo(2);
+
+        ImportLedgerExpiry.purge(allWorkspaces, jdbc, tx, java.time.Instant.now());
+
+        org.assertj.core.api.Assertions.assertThat(ledgerEntries(ws, old)).isZero();
+        org.assertj.core.api.Assertions.assertThat(ledgerEntries(ws, recent)).isEqualTo(1);
+        mvc.perform(post("/api/v1/imports/" + old + "/undo").with(ws.admin()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("import.undoTooOld"));
+        // the page of the recent one says until when it can be undone; the old one offers no undo
+        mvc.perform(get("/imports/" + recent).with(page(ws)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Possible until")));
+        mvc.perform(get("/imports/" + old).with(page(ws)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("import-undo-button"))));
+    }
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService pageUsers;
+
+    /** A page request of the workspace's admin, signed in as the pages are. */
+    private org.springframework.test.web.servlet.request.RequestPostProcessor page(TestWorkspaces.Workspace ws) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                pageUsers.loadUserByUsername(ws.adminEmail()));
+    }
 }

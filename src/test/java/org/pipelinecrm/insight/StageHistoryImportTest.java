@@ -63,13 +63,32 @@ class StageHistoryImportTest {
                 .andExpect(jsonPath("$.errors[0].column").value("Deal ID"));
         figures(ws);
 
-        // the same file again writes nothing; a change before a deal's last one is refused, not misplaced
+        // the same file again writes nothing; a change earlier than a deal's last one takes its place in the
+        // deal's history: D-3 left Prospecting after 2 days for Lead qualification, and that 3 days later
         long again = upload(ws, "stage_changes", CHANGES + "D-3\tLead qualification\t2025-01-12\t\t\n", Map.of());
         mvc.perform(get("/api/v1/imports/" + again).with(ws.admin()))
-                .andExpect(jsonPath("$.imported").value(0))
+                .andExpect(jsonPath("$.imported").value(1))
                 .andExpect(jsonPath("$.updated").value(7))
-                .andExpect(jsonPath("$.errors[1].row").value(10))
-                .andExpect(jsonPath("$.errors[1].code").value("stageChangeBefore"));
+                .andExpect(jsonPath("$.errors.length()").value(1));
+        String qualification = "$.byStage[?(@.name == 'Lead qualification')]";
+        mvc.perform(get("/api/v1/metrics?from=2025-01-01&to=2025-01-31").with(ws.admin()))
+                .andExpect(jsonPath("$.byStage[?(@.name == 'Prospecting')].averageDaysInStage")
+                        .value(9.0))
+                .andExpect(jsonPath(qualification + ".entered").value(1))
+                .andExpect(jsonPath(qualification + ".exited").value(1))
+                .andExpect(jsonPath(qualification + ".averageDaysInStage").value(3.0))
+                .andExpect(
+                        jsonPath("$.byStage[?(@.name == 'Proposal')].entered").value(2));
+
+        // undone, the figures are those of the first file again
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/imports/" + again + "/undo")
+                        .with(ws.admin()))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> mvc.perform(get("/api/v1/imports/" + again).with(ws.admin()))
+                        .andExpect(jsonPath("$.undo.status").value("DONE"))
+                        .andExpect(jsonPath("$.undo.undone").value(1)));
         figures(ws);
     }
 
