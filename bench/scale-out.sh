@@ -11,7 +11,7 @@
 # Environment: WORKSPACES (10), DEALS (100000 per workspace), BENCH_SECONDS (60), BOARD_CLIENTS (8),
 # MOVE_CLIENTS (32), DASHBOARD_CLIENTS (4), DB_POOL_SIZE (20 per instance), BENCH_SKIP_BUILD=1 (reuse the jar),
 # RESULTS (target/scale-out/results.txt), SCALE_KEEP=1 (leave the last engine's instances running),
-# INSTANCES=1 (one instance only, without nginx: when starting two takes too long). Run as root (it starts Debian's cluster and the Citus nodes).
+# SCALE_REUSE=1 (citus, with INSTANCES=1: measure the instance and data an earlier run left), INSTANCES=1 (one instance only, without nginx: when starting two takes too long). Run as root (it starts Debian's cluster and the Citus nodes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -74,7 +74,7 @@ setup_single() {
 
 setup_citus() {
   ops/citus.sh start > /dev/null
-  ops/citus.sh reset > /dev/null
+  [ "${SCALE_REUSE:-0}" = 1 ] || ops/citus.sh reset > /dev/null
   export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:${CITUS_COORDINATOR_PORT:-9700}/crm
   local data=target/citus/data n
   [ -L "$data" ] && data=$(readlink -f "$data")
@@ -95,7 +95,10 @@ run_engine() {
   trap 'ops/two-instances.sh stop > /dev/null 2>&1 || true' EXIT
   read -r -a ports <<< "$INSTANCE_PORTS"
   local one=http://127.0.0.1:${ports[0]} two=http://127.0.0.1:$NGINX_PORT bases
-  if [ "${INSTANCES:-2}" = 1 ]; then
+  if [ "${SCALE_REUSE:-0}" = 1 ]; then
+    log "$engine: the instance and data of an earlier run (SCALE_REUSE=1)"
+    bases=$one
+  elif [ "${INSTANCES:-2}" = 1 ]; then
     log "$engine: one app instance (it migrates)"
     bases=$one
     trap 'kill "$(cat "$OPS_DIR/app1.pid")" 2>/dev/null || true' EXIT
@@ -109,17 +112,20 @@ run_engine() {
     ops/two-instances.sh start
   fi
 
+  local w t start tenants
+  if [ "${SCALE_REUSE:-0}" != 1 ]; then
   log "$engine: $WORKSPACES workspaces with $DEALS open deals each"
-  local w t start
   for w in $(seq 1 "$WORKSPACES"); do
     curl -sf -X POST -H 'Content-Type: application/json' "$one/api/v1/signup" \
       -d "{\"workspaceName\":\"Scale $w\",\"email\":\"scale$w@bench.test\",\"password\":\"$PASSWORD\",\"name\":\"Scale $w\"}" > /dev/null
   done
-  local tenants; tenants=$(psql_su "-At -c \"select id from workspace order by id\"")
+  tenants=$(psql_su "-At -c \"select id from workspace order by id\"")
   start=$(date +%s)
   for t in $tenants; do psql_su "-v tenant=$t -v deals=$DEALS -f bench/generate-opportunities.sql" > /dev/null; done
   psql_su "-c 'VACUUM ANALYZE'" > /dev/null
   record "# $engine: $WORKSPACES workspaces x $DEALS open deals generated in $(( $(date +%s) - start )) s"
+  fi
+  tenants=$(psql_su "-At -c \"select id from workspace order by id\"")
 
   local first pipeline stages team token deals_file=$dir/deals.txt
   first=$(echo "$tenants" | head -1)
