@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApplicationModuleTest(
         extraIncludes = {"tenant", "shared", "identity", "customfield"},
-        webEnvironment = WebEnvironment.NONE)
+        webEnvironment = WebEnvironment.MOCK)
 @ActiveProfiles("test")
 // the shared context's scheduler runs the background work; a second one would poll the same task table
 @TestPropertySource(properties = "db-scheduler.enabled=false")
