@@ -83,7 +83,8 @@ class FormerRepsTest {
         long gone = formerRep(ws);
 
         // marked in the board's owner filter and on the dashboard's rep rows
-        mvc.perform(get("/pipeline").with(page(ws))).andExpect(content().string(containsString("Gone Rep (former rep)")));
+        mvc.perform(get("/pipeline").with(page(ws)))
+                .andExpect(content().string(containsString("Gone Rep (former rep)")));
         mvc.perform(get("/dashboard?period=YEAR:2025-01-01").with(page(ws)))
                 .andExpect(content().string(containsString("Gone Rep (former rep)")))
                 .andExpect(content().string(containsString("former-rep")));
