@@ -57,6 +57,8 @@ class FoundationJourneyBrowserTest {
         browser.findElement(By.id("language-button")).click();
         Browser.await(browser)
                 .until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        // admins land on the dashboard; the home page shows today's date in the workspace's calendar
+        browser.get(base + "/");
         String today = browser.findElement(By.id("today")).getText();
         assertThat(today).as("a Solar Hijri date in Persian digits").matches(".*۱۴[۰-۹]{2}.*");
         assertThat(browser.findElement(By.cssSelector("link[href*='bootstrap.rtl']")))
