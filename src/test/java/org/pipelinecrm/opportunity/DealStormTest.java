@@ -177,7 +177,10 @@ class DealStormTest {
 
         assertThat(failures).as("answers of 500 among %s", statuses).isEmpty();
         assertThat(statuses.keySet()).as("statuses %s", statuses).containsOnly(200, 201, 409);
-        assertThat(statuses.get(200).get()).isGreaterThan(REQUESTS / 4);
+        // a slow machine may reach the deadline before every request is sent: judge the ones answered
+        int answered = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+        assertThat(answered).as("answers within the deadline").isGreaterThan(REQUESTS / 10);
+        assertThat(statuses.get(200).get()).as("statuses %s", statuses).isGreaterThan(answered / 6);
         TenantContext.runAs(ws.id(), () -> tx.executeWithoutResult(s -> rollupsAgreeWithTheDeals()));
     }
 
