@@ -131,6 +131,8 @@
       // Mouse events instead of native HTML5 drag and drop: the same on every browser and under test.
       forceFallback: true,
       sort: false,
+      filter: '.forecast-badge, .forecast-select', // the category badge opens its choices instead of dragging
+      preventOnFilter: false,
       onAdd: (event) => arrived(event.item, event.to, { list: event.from, next: event.from.children[event.oldIndex] }),
     });
   });

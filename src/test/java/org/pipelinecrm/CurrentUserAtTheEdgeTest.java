@@ -33,7 +33,6 @@ class CurrentUserAtTheEdgeTest {
             "exporting/ExportFilter.java",
             "exporting/Exports.java",
             "exporting/Privacy.java",
-            "forecast/Forecasts.java",
             "identity/ApiTokens.java",
             "identity/People.java",
             "importing/Imports.java",

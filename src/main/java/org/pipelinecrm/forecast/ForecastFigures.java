@@ -81,6 +81,17 @@ class ForecastFigures {
 
     record OwnerFigures(long ownerId, Long teamId, Figures figures) {}
 
+    /** An open deal expected in the period (omitted ones too): what the weighted figures weigh. */
+    record OpenDeal(long id, long ownerId, BigDecimal amount) {}
+
+    /** The scope's open deals expected in the period, omitted ones included (as the stage-weighted figure counts). */
+    List<OpenDeal> open(Scope scope) {
+        return jdbc.sql("select d.id, d.owner_id, d.amount " + IN_PERIOD + narrowed(scope) + " and d.status = 'OPEN'")
+                .params(params(scope))
+                .query((rs, n) -> new OpenDeal(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
     /** The figures of the scope. */
     Figures of(Scope scope) {
         return byOwner(scope).values().stream().map(OwnerFigures::figures).reduce(Figures.NONE, Figures::plus);

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,14 +14,14 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.TeamSummary;
@@ -29,6 +30,9 @@ import org.pipelinecrm.insight.FiscalYears;
 import org.pipelinecrm.insight.Targets;
 import org.pipelinecrm.pipeline.ForecastCategory;
 import org.pipelinecrm.shared.InvalidInputException;
+import org.pipelinecrm.winmodel.WinModels;
+import org.pipelinecrm.winmodel.WinProbabilities;
+import org.pipelinecrm.winmodel.WinProbability;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The forecast of a period for a rep, a team or the workspace, the calls people submit for it, and how past calls
  * compared with what closed. Managers and admins see every scope; a rep sees their own (and asks for no other).
+ * Every command names the person it is done for ({@link Actor}, resolved at the web edge).
  */
 @Service
 @Validated
@@ -49,6 +54,8 @@ public class Forecasts {
     private final Targets targets;
     private final FiscalYears fiscalYears;
     private final JsonMapper json;
+    private final WinProbabilities winProbabilities;
+    private final WinModels winModels;
 
     Forecasts(
             ForecastFigures figures,
@@ -56,21 +63,27 @@ public class Forecasts {
             People people,
             Targets targets,
             FiscalYears fiscalYears,
-            JsonMapper json) {
+            JsonMapper json,
+            WinProbabilities winProbabilities,
+            WinModels winModels) {
         this.figures = figures;
         this.submissions = submissions;
         this.people = people;
         this.targets = targets;
         this.fiscalYears = fiscalYears;
         this.json = json;
+        this.winProbabilities = winProbabilities;
+        this.winModels = winModels;
     }
 
     /** The figures, target and calls of the scope (a rep without filters: their own). */
     @Transactional(readOnly = true)
-    public Forecast forecast(LocalDate start, LocalDate end, Long teamId, Long ownerId) {
+    public Forecast forecast(LocalDate start, LocalDate end, Long teamId, Long ownerId, Actor by) {
         checkPeriod(start, end);
-        Scope who = scope(teamId, ownerId);
-        Figures f = figures.of(new ForecastFigures.Scope(start, end, zone(), who.teamId(), who.ownerId()));
+        Scope who = scope(teamId, ownerId, by);
+        ForecastFigures.Scope scope = new ForecastFigures.Scope(start, end, zone(), who.teamId(), who.ownerId());
+        Figures f = figures.of(scope);
+        ModelWeighted model = modelWeighted(scope);
         List<SubmissionView> calls = latestCalls(start, end, who);
         BigDecimal rolledUp = calls.stream()
                 .filter(c -> c.teamId() == null)
@@ -89,26 +102,78 @@ public class Forecasts {
                 f.stageWeighted(),
                 targets.targetOf(start, end, who.teamId(), who.ownerId()),
                 rolledUp,
-                calls);
+                calls,
+                model.total(),
+                model.source());
     }
 
-    /** One row of the forecast page: a rep's or a team's figures with their target and latest call. */
+    /**
+     * The open deals expected in the period weighted by their win probability (the workspace's model, or the stage
+     * probability where it has none), by owner and in all, and which of the two it is.
+     */
+    private ModelWeighted modelWeighted(ForecastFigures.Scope scope) {
+        List<ForecastFigures.OpenDeal> open = figures.open(scope);
+        Map<Long, WinProbability> p =
+                winProbabilities.of(open.stream().map(ForecastFigures.OpenDeal::id).toList());
+        Map<Long, BigDecimal> byOwner = new HashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (ForecastFigures.OpenDeal d : open) {
+            WinProbability w = p.get(d.id());
+            if (w == null || d.amount() == null) {
+                continue;
+            }
+            BigDecimal points = d.amount().multiply(BigDecimal.valueOf(w.value()));
+            byOwner.merge(d.ownerId(), points, BigDecimal::add);
+            total = total.add(points);
+        }
+        Map<Long, BigDecimal> rounded = new HashMap<>();
+        byOwner.forEach((owner, sum) -> rounded.put(owner, percentOf(sum)));
+        return new ModelWeighted(
+                rounded,
+                percentOf(total),
+                winModels.view().usable() ? WinProbability.Source.MODEL : WinProbability.Source.STAGE);
+    }
+
+    private static BigDecimal percentOf(BigDecimal sum) {
+        return sum.divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+
+    private record ModelWeighted(Map<Long, BigDecimal> byOwner, BigDecimal total, WinProbability.Source source) {
+
+        BigDecimal of(long owner) {
+            return byOwner.getOrDefault(owner, BigDecimal.ZERO.setScale(2));
+        }
+    }
+
+    /**
+     * One row of the forecast page: a rep's or a team's figures with their target and latest call, and the open
+     * deals expected in the period weighted by win probability ({@code modelWeighted}, from the model or, where
+     * {@code modelWeightedSource} is {@code STAGE}, the stage probability).
+     */
     public record Row(
-            Long teamId, Long ownerId, String name, Figures figures, BigDecimal target, SubmissionView call) {}
+            Long teamId,
+            Long ownerId,
+            String name,
+            Figures figures,
+            BigDecimal target,
+            SubmissionView call,
+            BigDecimal modelWeighted,
+            WinProbability.Source modelWeightedSource) {}
 
     /** The page's rows for a manager: the workspace, each team, each rep (by team); a rep gets their own only. */
     @Transactional(readOnly = true)
-    public List<Row> rows(LocalDate start, LocalDate end) {
+    public List<Row> rows(LocalDate start, LocalDate end, Actor me) {
         checkPeriod(start, end);
-        CrmUser me = CurrentUser.get();
-        Map<Long, ForecastFigures.OwnerFigures> byOwner =
-                figures.byOwner(new ForecastFigures.Scope(start, end, zone(), null, null));
+        ForecastFigures.Scope all = new ForecastFigures.Scope(start, end, zone(), null, null);
+        Map<Long, ForecastFigures.OwnerFigures> byOwner = figures.byOwner(all);
+        ModelWeighted model = modelWeighted(
+                me.seesWholeWorkspace() ? all : new ForecastFigures.Scope(start, end, zone(), null, me.id()));
         List<SubmissionView> calls = latestCalls(start, end, new Scope(null, null));
         Map<Long, UserSummary> users = people.users().stream()
                 .collect(Collectors.toMap(UserSummary::id, u -> u, (a, b) -> a, LinkedHashMap::new));
         List<Row> rows = new ArrayList<>();
         if (!me.seesWholeWorkspace()) {
-            rows.add(personRow(users.get(me.id()), me.id(), byOwner, calls, start, end));
+            rows.add(personRow(users.get(me.id()), me.id(), byOwner, calls, start, end, model));
             return rows;
         }
         rows.add(new Row(
@@ -119,7 +184,9 @@ public class Forecasts {
                         .map(ForecastFigures.OwnerFigures::figures)
                         .reduce(Figures.NONE, Figures::plus),
                 targets.targetOf(start, end, null, null),
-                null));
+                null,
+                model.total(),
+                model.source()));
         for (TeamSummary team : people.teams()) {
             Figures sum = byOwner.values().stream()
                     .filter(o -> team.id() == (users.containsKey(o.ownerId()) ? teamOf(users, o.ownerId()) : -1L))
@@ -129,17 +196,28 @@ public class Forecasts {
                     .filter(c -> Objects.equals(c.teamId(), team.id()))
                     .findFirst()
                     .orElse(null);
+            BigDecimal teamModel = model.byOwner().entrySet().stream()
+                    .filter(e -> team.id() == (users.containsKey(e.getKey()) ? teamOf(users, e.getKey()) : -1L))
+                    .map(Map.Entry::getValue)
+                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             rows.add(new Row(
-                    team.id(), null, team.name(), sum, targets.targetOf(start, end, team.id(), null), teamCall));
+                    team.id(),
+                    null,
+                    team.name(),
+                    sum,
+                    targets.targetOf(start, end, team.id(), null),
+                    teamCall,
+                    teamModel,
+                    model.source()));
             for (UserSummary u : users.values()) {
                 if (Objects.equals(u.teamId(), team.id()) && counts(u, byOwner, calls)) {
-                    rows.add(personRow(u, u.id(), byOwner, calls, start, end));
+                    rows.add(personRow(u, u.id(), byOwner, calls, start, end, model));
                 }
             }
         }
         for (UserSummary u : users.values()) {
             if (u.teamId() == null && counts(u, byOwner, calls)) {
-                rows.add(personRow(u, u.id(), byOwner, calls, start, end));
+                rows.add(personRow(u, u.id(), byOwner, calls, start, end, model));
             }
         }
         return rows;
@@ -163,7 +241,8 @@ public class Forecasts {
             Map<Long, ForecastFigures.OwnerFigures> byOwner,
             List<SubmissionView> calls,
             LocalDate start,
-            LocalDate end) {
+            LocalDate end,
+            ModelWeighted model) {
         ForecastFigures.OwnerFigures f = byOwner.get(id);
         SubmissionView call = calls.stream()
                 .filter(c -> c.teamId() == null && c.submittedBy() == id)
@@ -175,26 +254,27 @@ public class Forecasts {
                 u == null ? "" : u.name(),
                 f == null ? Figures.NONE : f.figures(),
                 targets.targetOf(start, end, null, id),
-                call);
+                call,
+                model.of(id),
+                model.source());
     }
 
     /** The deals behind a figure of the scope; {@code category} null: every deal that counts. */
     @Transactional(readOnly = true)
     public List<ForecastDeal> deals(
-            LocalDate start, LocalDate end, Long teamId, Long ownerId, ForecastCategory category) {
+            LocalDate start, LocalDate end, Long teamId, Long ownerId, ForecastCategory category, Actor by) {
         checkPeriod(start, end);
-        Scope who = scope(teamId, ownerId);
+        Scope who = scope(teamId, ownerId, by);
         return figures.deals(new ForecastFigures.Scope(start, end, zone(), who.teamId(), who.ownerId()), category);
     }
 
     /**
-     * Submits the signed-in person's call for the period: their own (no team), or a team's they manage. The amount
+     * Submits the call of the person it is done for for the period: their own (no team), or a team's they manage. The amount
      * defaults to closed + commit of that scope now; the figures and deals are kept as they stand.
      */
     @Transactional
-    public SubmissionView submit(@Valid SubmitCmd cmd) {
+    public SubmissionView submit(@Valid SubmitCmd cmd, Actor me) {
         checkPeriod(cmd.periodStart(), cmd.periodEnd());
-        CrmUser me = CurrentUser.get();
         if (me.is(Role.MARKETER)) {
             throw new AccessDeniedException("Marketers do not forecast");
         }
@@ -226,7 +306,7 @@ public class Forecasts {
                 now,
                 json.writeValueAsString(deals),
                 at));
-        return saved.toView(me.name(), team == null ? null : team.name());
+        return saved.toView(people.user(me.id()).name(), team == null ? null : team.name());
     }
 
     /** What a call is made of: the period, the amount (null: closed + commit), a note, and the team (null: own). */
@@ -242,9 +322,9 @@ public class Forecasts {
 
     /** Every call in the scope whose period lies within {@code from}–{@code to}, newest first (superseded too). */
     @Transactional(readOnly = true)
-    public List<SubmissionView> submissions(LocalDate from, LocalDate to, Long teamId, Long ownerId) {
+    public List<SubmissionView> submissions(LocalDate from, LocalDate to, Long teamId, Long ownerId, Actor by) {
         checkPeriod(from, to);
-        Scope who = scope(teamId, ownerId);
+        Scope who = scope(teamId, ownerId, by);
         return named(
                 submissions
                         .findAllByPeriodStartGreaterThanEqualAndPeriodEndLessThanEqualOrderBySubmittedAtDescIdDesc(
@@ -256,10 +336,10 @@ public class Forecasts {
 
     /** The deals a submission kept, as they stood when it was made. */
     @Transactional(readOnly = true)
-    public List<ForecastDeal> submittedDeals(long submissionId) {
+    public List<ForecastDeal> submittedDeals(long submissionId, Actor by) {
         ForecastSubmission s = submissions
                 .findById(submissionId)
-                .filter(x -> in(scope(null, null), x))
+                .filter(x -> in(scope(null, null, by), x))
                 .orElseThrow(() -> new org.pipelinecrm.shared.NotFoundException("ForecastSubmission", submissionId));
         return List.of(json.readValue(s.deals(), ForecastDeal[].class));
     }
@@ -269,9 +349,9 @@ public class Forecasts {
      * ended, against what the caller's scope won in it.
      */
     @Transactional(readOnly = true)
-    public Accuracy accuracy(LocalDate from, LocalDate to, Long teamId, Long ownerId) {
+    public Accuracy accuracy(LocalDate from, LocalDate to, Long teamId, Long ownerId, Actor by) {
         checkPeriod(from, to);
-        Scope who = scope(teamId, ownerId);
+        Scope who = scope(teamId, ownerId, by);
         ZoneId zone = zone();
         LocalDate today = LocalDate.now(zone);
         Map<String, ForecastSubmission> last = new LinkedHashMap<>();
@@ -340,17 +420,16 @@ public class Forecasts {
         return s.teamId() != null ? "team:" + s.teamId() : "person:" + s.submittedBy();
     }
 
-    /** The scope asked for, as the signed-in person may see it. */
+    /** The scope asked for, as the person it is done for may see it. */
     private record Scope(Long teamId, Long ownerId) {}
 
-    private Scope scope(Long teamId, Long ownerId) {
+    private Scope scope(Long teamId, Long ownerId, Actor me) {
         if (teamId != null) {
             people.team(teamId); // 404 for a team that is not here
         }
         if (ownerId != null) {
             people.user(ownerId);
         }
-        CrmUser me = CurrentUser.get();
         if (me.seesWholeWorkspace()) {
             return new Scope(teamId, ownerId);
         }

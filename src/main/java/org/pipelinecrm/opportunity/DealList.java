@@ -102,7 +102,8 @@ public class DealList {
         Map<String, Object> params = new HashMap<>();
         String direction = ascending ? " asc" : " desc";
         String sql = "select o.id, o.name, o.account_id, a.name account_name, o.amount, o.owner_id, o.stage_id, "
-                + "o.probability, o.expected_close_date, o.stage_entered_at from opportunity o "
+                + "o.probability, o.expected_close_date, o.stage_entered_at, o.forecast_category, "
+                + "o.forecast_category_overridden, o.version from opportunity o "
                 + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where "
                 + Board.where(filter, params) + " order by " + sort.column + direction + ", o.id" + direction
                 + " limit " + PAGE_SIZE + " offset " + ((long) index * PAGE_SIZE);
@@ -128,7 +129,10 @@ public class DealList {
                             stages.get(rs.getLong("stage_id")),
                             rs.getInt("probability"),
                             close == null ? null : close.toLocalDate(),
-                            Duration.between(entered, now).toDays());
+                            Duration.between(entered, now).toDays(),
+                            rs.getString("forecast_category"),
+                            rs.getBoolean("forecast_category_overridden"),
+                            rs.getLong("version"));
                 })
                 .list();
         return new Page(rows, index, pages, count, amount, weighted);
@@ -145,7 +149,10 @@ public class DealList {
             String stageName,
             int probability,
             LocalDate expectedCloseDate,
-            long daysInStage) {}
+            long daysInStage,
+            String forecastCategory,
+            boolean forecastCategoryOverridden,
+            long version) {}
 
     public record Totals(long count, BigDecimal amount, BigDecimal weightedAmount) {}
 

@@ -132,4 +132,103 @@ class ForecastBrowserTest {
                 .contains("35,000");
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
     }
+
+    @Test
+    void theOwnerChangesTheCategoryFromTheBoardCardAndFromTheDealList() {
+        var ws = workspaces.create();
+        var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
+        long deal = workspaces.as(rep.email(), () -> {
+            var pipeline = pipelines.visible().get(0);
+            return opportunities
+                    .create(new Opportunities.CreateCmd(
+                            "Globex expansion",
+                            null,
+                            null,
+                            pipeline.id(),
+                            pipeline.openStages().get(0).id(),
+                            new BigDecimal("9000"),
+                            LocalDate.now().plusDays(3),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))
+                    .id();
+        });
+        String base = "http://localhost:" + port;
+        browser = Browser.driver();
+        Browser.signIn(browser, base, rep.email(), TestWorkspaces.PASSWORD);
+
+        // on the board: the card's badge opens the choices from the keyboard
+        browser.get(base + "/pipeline");
+        By cardBadge = By.cssSelector(".board-card[data-id='" + deal + "'] .forecast-badge");
+        WebElement badge = browser.findElement(cardBadge);
+        assertThat(badge.getText()).isEqualTo("Pipeline");
+        assertThat(badge.getDomAttribute("class")).contains("text-bg-light");
+        badge.sendKeys(Keys.ENTER);
+        WebElement select = Browser.await(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".board-card[data-id='" + deal + "'] .forecast-select")));
+        new Select(select).selectByValue("COMMIT");
+        select.sendKeys(Keys.ENTER);
+        Browser.await(browser).until(ExpectedConditions.textToBe(cardBadge, "Commit"));
+        assertThat(browser.findElement(cardBadge).getDomAttribute("class")).contains("text-bg-info");
+        Browser.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Forecast category saved"));
+        var stored = workspaces.as(rep.email(), () -> opportunities.opportunity(deal));
+        assertThat(stored.forecastCategory()).isEqualTo(org.pipelinecrm.pipeline.ForecastCategory.COMMIT);
+        assertThat(stored.forecastCategoryOverridden()).isTrue();
+        // the card took the new version: a second change is not refused as stale
+        browser.findElement(cardBadge).click();
+        select = Browser.await(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".board-card[data-id='" + deal + "'] .forecast-select")));
+        new Select(select).selectByValue("BEST_CASE");
+        select.sendKeys(Keys.ENTER);
+        Browser.await(browser).until(ExpectedConditions.textToBe(cardBadge, "Best case"));
+
+        // on the list, in Persian at phone width: the category column has the same choice
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("crm-lang", "fa"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            theListChangesTheCategory(base, rep.email(), deal);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
+    }
+
+    private void theListChangesTheCategory(String base, String rep, long deal) {
+        browser.get(base + "/pipeline/list");
+        By rowBadge = By.cssSelector("#deal-list tr[data-id='" + deal + "'] .forecast-badge");
+        assertThat(browser.findElement(By.cssSelector("#deal-list thead")).getText())
+                .contains("دستهٔ پیش‌بینی");
+        assertThat(browser.findElement(rowBadge).getText()).isEqualTo("بهترین حالت");
+        browser.findElement(rowBadge).click();
+        WebElement select = Browser.await(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#deal-list tr[data-id='" + deal + "'] .forecast-select")));
+        new Select(select).selectByValue("DEFAULT");
+        select.sendKeys(Keys.ENTER);
+        Browser.await(browser)
+                .until(ExpectedConditions.attributeContains(rowBadge, "class", "text-bg-light"));
+        var stored = workspaces.as(rep, () -> opportunities.opportunity(deal));
+        assertThat(stored.forecastCategoryOverridden()).isFalse();
+        assertThat(stored.forecastCategory()).isEqualTo(org.pipelinecrm.pipeline.ForecastCategory.PIPELINE);
+
+        // someone else changes the deal meanwhile: the list's stale choice is refused and the badge keeps its category
+        workspaces.as(rep, () -> opportunities.clearExpectedCloseDate(deal, stored.version()));
+        browser.findElement(rowBadge).click();
+        select = Browser.await(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#deal-list tr[data-id='" + deal + "'] .forecast-select")));
+        new Select(select).selectByValue("COMMIT");
+        select.sendKeys(Keys.ENTER);
+        Browser.await(browser)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#toasts .toast.text-bg-danger")));
+        assertThat(browser.findElement(rowBadge).getDomAttribute("class")).contains("text-bg-light");
+        assertThat(workspaces.as(rep, () -> opportunities.opportunity(deal)).forecastCategory())
+                .isEqualTo(org.pipelinecrm.pipeline.ForecastCategory.PIPELINE);
+        assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
+    }
 }

@@ -68,8 +68,9 @@ class WinModelTest {
             }
             return null;
         });
-        long referral = workspaces.as(ws.adminEmail(), () -> deal("Open referral", "Referral", 20_000));
-        long coldCall = workspaces.as(ws.adminEmail(), () -> deal("Open cold call", "Cold call", 20_000));
+        java.time.LocalDate soon = java.time.LocalDate.now().plusDays(5);
+        long referral = workspaces.as(ws.adminEmail(), () -> deal("Open referral", "Referral", 20_000, soon));
+        long coldCall = workspaces.as(ws.adminEmail(), () -> deal("Open cold call", "Cold call", 20_000, soon));
 
         mvc.perform(post("/api/v1/win-model/train").with(ws.admin()))
                 .andExpect(status().isAccepted())
@@ -135,6 +136,26 @@ class WinModelTest {
         mvc.perform(get("/api/v1/opportunities?status=WON&size=1").with(ws.admin()))
                 .andExpect(jsonPath("$.items[0].winProbability").doesNotExist());
 
+        // the forecast weighs the period's open deals by it, beside the stage-weighted figure
+        String forecast = mvc.perform(get("/api/v1/forecast?periodStart=" + soon.minusDays(6) + "&periodEnd="
+                                + soon.plusDays(25))
+                        .with(ws.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.modelWeightedSource").value("MODEL"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int stageProbability = ((Number) JsonPath.read(high, "$.probability")).intValue();
+        assertThat(((Number) JsonPath.read(forecast, "$.modelWeighted")).doubleValue())
+                .isEqualTo(200.0 * (highValue + lowValue));
+        assertThat(((Number) JsonPath.read(forecast, "$.stageWeighted")).doubleValue())
+                .isEqualTo(400.0 * stageProbability);
+        mvc.perform(get("/forecast").with(user(lookup.loadUserByUsername(ws.adminEmail()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Win-probability weighted")))
+                .andExpect(content().string(containsString("data-source=\"MODEL\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("model-weighted-stage"))));
+
         // the deal page says it in words and points, the model page shows the backtest
         mvc.perform(get("/opportunities/" + referral).with(user(lookup.loadUserByUsername(ws.adminEmail()))))
                 .andExpect(status().isOk())
@@ -158,7 +179,8 @@ class WinModelTest {
             }
             return null;
         });
-        long open = workspaces.as(ws.adminEmail(), () -> deal("Open", "Referral", 5_000));
+        java.time.LocalDate soon = java.time.LocalDate.now().plusDays(5);
+        long open = workspaces.as(ws.adminEmail(), () -> deal("Open", "Referral", 5_000, soon));
 
         mvc.perform(get("/api/v1/win-model").with(ws.admin()))
                 .andExpect(jsonPath("$.status").value("NEVER_TRAINED"))
@@ -194,12 +216,32 @@ class WinModelTest {
         assertThat(((Number) JsonPath.read(deal, "$.winProbability.value")).intValue())
                 .isEqualTo(probability);
 
+        // the forecast's win-probability weighted figure is the stage probability's, and says so
+        String forecast = mvc.perform(get("/api/v1/forecast?periodStart=" + soon.minusDays(6) + "&periodEnd="
+                                + soon.plusDays(25))
+                        .with(ws.admin()))
+                .andExpect(jsonPath("$.modelWeightedSource").value("STAGE"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(((Number) JsonPath.read(forecast, "$.modelWeighted")).doubleValue())
+                .isEqualTo(50.0 * probability)
+                .isEqualTo(((Number) JsonPath.read(forecast, "$.stageWeighted")).doubleValue());
+        mvc.perform(get("/forecast").with(user(lookup.loadUserByUsername(ws.adminEmail()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("model-weighted-stage")))
+                .andExpect(content().string(containsString(">stage probability<")));
+
         // another workspace's deal is not found, probability or not
         var other = workspaces.create();
         mvc.perform(get("/api/v1/opportunities/" + open).with(other.admin())).andExpect(status().isNotFound());
     }
 
     private long deal(String name, String source, int amount) {
+        return deal(name, source, amount, null);
+    }
+
+    private long deal(String name, String source, int amount, java.time.LocalDate closeDate) {
         PipelineView pipeline = pipelines.visible().get(0);
         return opportunities
                 .create(new Opportunities.CreateCmd(
@@ -209,7 +251,7 @@ class WinModelTest {
                         pipeline.id(),
                         pipeline.openStages().get(0).id(),
                         BigDecimal.valueOf(amount),
-                        null,
+                        closeDate,
                         null,
                         source,
                         null,

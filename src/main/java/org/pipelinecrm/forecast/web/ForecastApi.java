@@ -9,6 +9,7 @@ import org.pipelinecrm.forecast.ForecastDeal;
 import org.pipelinecrm.forecast.Forecasts;
 import org.pipelinecrm.forecast.NotTeamManagerException;
 import org.pipelinecrm.forecast.SubmissionView;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,8 +42,9 @@ class ForecastApi {
             @RequestParam LocalDate periodStart,
             @RequestParam LocalDate periodEnd,
             @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) Long ownerId) {
-        return forecasts.forecast(periodStart, periodEnd, teamId, ownerId);
+            @RequestParam(required = false) Long ownerId,
+            Actor me) {
+        return forecasts.forecast(periodStart, periodEnd, teamId, ownerId, me);
     }
 
     @GetMapping("/deals")
@@ -51,14 +53,15 @@ class ForecastApi {
             @RequestParam LocalDate periodEnd,
             @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) String category) {
-        return forecasts.deals(periodStart, periodEnd, teamId, ownerId, ForecastPage.category(category));
+            @RequestParam(required = false) String category,
+            Actor me) {
+        return forecasts.deals(periodStart, periodEnd, teamId, ownerId, ForecastPage.category(category), me);
     }
 
     @PostMapping("/submissions")
     @ResponseStatus(HttpStatus.CREATED)
-    SubmissionView submit(@Valid @RequestBody Forecasts.SubmitCmd cmd) {
-        return forecasts.submit(cmd);
+    SubmissionView submit(@Valid @RequestBody Forecasts.SubmitCmd cmd, Actor me) {
+        return forecasts.submit(cmd, me);
     }
 
     @GetMapping("/submissions")
@@ -66,13 +69,14 @@ class ForecastApi {
             @RequestParam LocalDate periodStart,
             @RequestParam LocalDate periodEnd,
             @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) Long ownerId) {
-        return forecasts.submissions(periodStart, periodEnd, teamId, ownerId);
+            @RequestParam(required = false) Long ownerId,
+            Actor me) {
+        return forecasts.submissions(periodStart, periodEnd, teamId, ownerId, me);
     }
 
     @GetMapping("/submissions/{id}/deals")
-    List<ForecastDeal> submittedDeals(@PathVariable long id) {
-        return forecasts.submittedDeals(id);
+    List<ForecastDeal> submittedDeals(@PathVariable long id, Actor me) {
+        return forecasts.submittedDeals(id, me);
     }
 
     @GetMapping("/accuracy")
@@ -80,8 +84,9 @@ class ForecastApi {
             @RequestParam LocalDate periodStart,
             @RequestParam LocalDate periodEnd,
             @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) Long ownerId) {
-        return forecasts.accuracy(periodStart, periodEnd, teamId, ownerId);
+            @RequestParam(required = false) Long ownerId,
+            Actor me) {
+        return forecasts.accuracy(periodStart, periodEnd, teamId, ownerId, me);
     }
 
     @ExceptionHandler(NotTeamManagerException.class)

@@ -15,13 +15,13 @@ import org.pipelinecrm.forecast.Forecast;
 import org.pipelinecrm.forecast.ForecastDeal;
 import org.pipelinecrm.forecast.Forecasts;
 import org.pipelinecrm.forecast.NotTeamManagerException;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.TeamSummary;
 import org.pipelinecrm.insight.FiscalYears;
 import org.pipelinecrm.insight.Period;
+import org.pipelinecrm.insight.PeriodLabels;
 import org.pipelinecrm.insight.PeriodType;
 import org.pipelinecrm.insight.Periods;
 import org.pipelinecrm.pipeline.ForecastCategory;
@@ -50,12 +50,12 @@ class ForecastPage {
 
     private final Forecasts forecasts;
     private final FiscalYears fiscalYears;
-    private final PeriodNames labels;
+    private final PeriodLabels labels;
     private final People people;
     private final MessageSource messages;
 
     ForecastPage(
-            Forecasts forecasts, FiscalYears fiscalYears, PeriodNames labels, People people, MessageSource messages) {
+            Forecasts forecasts, FiscalYears fiscalYears, PeriodLabels labels, People people, MessageSource messages) {
         this.forecasts = forecasts;
         this.fiscalYears = fiscalYears;
         this.labels = labels;
@@ -64,34 +64,33 @@ class ForecastPage {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String period, Model model) {
+    String page(@RequestParam(required = false) String period, Model model, Actor me) {
         Map<String, String> periods = periods();
         String chosen = period != null && periods.containsKey(period) ? period : current();
         LocalDate start = LocalDate.parse(chosen.split("_")[0]);
         LocalDate end = LocalDate.parse(chosen.split("_")[1]);
-        CrmUser me = CurrentUser.get();
         model.addAttribute("periods", periods);
         model.addAttribute("period", chosen);
         model.addAttribute("periodLabel", periods.get(chosen));
         model.addAttribute("start", start);
         model.addAttribute("end", end);
-        model.addAttribute("rows", forecasts.rows(start, end));
+        model.addAttribute("rows", forecasts.rows(start, end, me));
         model.addAttribute("manager", me.seesWholeWorkspace());
         model.addAttribute("canCall", !me.is(Role.MARKETER));
-        Forecast own = forecasts.forecast(start, end, null, me.id());
+        Forecast own = forecasts.forecast(start, end, null, me.id(), me);
         model.addAttribute("own", own);
         model.addAttribute("ownDefault", own.closed().add(own.commit()));
         List<Forecast> teamForecasts = new ArrayList<>();
         for (TeamSummary t : managedTeams(me)) {
-            teamForecasts.add(forecasts.forecast(start, end, t.id(), null));
+            teamForecasts.add(forecasts.forecast(start, end, t.id(), null, me));
         }
         model.addAttribute("teamForecasts", teamForecasts);
         model.addAttribute("teamNames", people.teamsById());
         model.addAttribute(
-                "submissions", forecasts.submissions(start, end, null, me.seesWholeWorkspace() ? null : me.id()));
+                "submissions", forecasts.submissions(start, end, null, me.seesWholeWorkspace() ? null : me.id(), me));
         LocalDate today = fiscalYears.today();
         Accuracy accuracy =
-                forecasts.accuracy(today.minusYears(2), today, null, me.seesWholeWorkspace() ? null : me.id());
+                forecasts.accuracy(today.minusYears(2), today, null, me.seesWholeWorkspace() ? null : me.id(), me);
         model.addAttribute("accuracy", accuracy);
         model.addAttribute("accuracyChart", chart(accuracy));
         return "forecast/page";
@@ -105,9 +104,10 @@ class ForecastPage {
             @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) Long ownerId,
             @RequestParam(required = false) String category,
-            Model model) {
+            Model model,
+            Actor me) {
         ForecastCategory which = category(category);
-        List<ForecastDeal> deals = forecasts.deals(periodStart, periodEnd, teamId, ownerId, which);
+        List<ForecastDeal> deals = forecasts.deals(periodStart, periodEnd, teamId, ownerId, which, me);
         model.addAttribute("deals", deals);
         model.addAttribute("total", deals.stream().map(ForecastDeal::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("category", which);
@@ -123,10 +123,10 @@ class ForecastPage {
     }
 
     @PostMapping("/submissions")
-    String submit(@ModelAttribute CallForm form, RedirectAttributes flash) {
+    String submit(@ModelAttribute CallForm form, RedirectAttributes flash, Actor me) {
         try {
             forecasts.submit(
-                    new Forecasts.SubmitCmd(form.periodStart, form.periodEnd, form.amount, form.note, form.teamId));
+                    new Forecasts.SubmitCmd(form.periodStart, form.periodEnd, form.amount, form.note, form.teamId), me);
             flash.addFlashAttribute("saved", form.teamId == null ? "forecast.submitted" : "forecast.teamSubmitted");
         } catch (NotTeamManagerException | jakarta.validation.ConstraintViolationException | InvalidInputException e) {
             flash.addFlashAttribute("saved", "forecast.notSubmitted");
@@ -169,7 +169,7 @@ class ForecastPage {
         }
     }
 
-    private List<TeamSummary> managedTeams(CrmUser me) {
+    private List<TeamSummary> managedTeams(Actor me) {
         if (me.is(Role.ADMIN)) {
             return people.teams();
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.pipelinecrm.insight.FiscalYears;
 import org.pipelinecrm.insight.MetricsReport;
 import org.pipelinecrm.insight.Period;
+import org.pipelinecrm.insight.PeriodLabels;
 import org.pipelinecrm.insight.PeriodType;
 import org.pipelinecrm.insight.Periods;
 import org.springframework.context.MessageSource;

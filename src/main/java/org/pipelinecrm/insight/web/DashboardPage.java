@@ -12,6 +12,7 @@ import org.pipelinecrm.insight.Metrics;
 import org.pipelinecrm.insight.MetricsFilter;
 import org.pipelinecrm.insight.MetricsReport;
 import org.pipelinecrm.insight.Period;
+import org.pipelinecrm.insight.PeriodLabels;
 import org.pipelinecrm.insight.PeriodType;
 import org.pipelinecrm.insight.Periods;
 import org.pipelinecrm.insight.StalledDeal;

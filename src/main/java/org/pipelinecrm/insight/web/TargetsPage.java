@@ -11,6 +11,7 @@ import org.pipelinecrm.identity.TeamSummary;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.insight.FiscalYears;
 import org.pipelinecrm.insight.Period;
+import org.pipelinecrm.insight.PeriodLabels;
 import org.pipelinecrm.insight.PeriodType;
 import org.pipelinecrm.insight.Periods;
 import org.pipelinecrm.insight.Targets;

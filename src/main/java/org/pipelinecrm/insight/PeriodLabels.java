@@ -1,4 +1,4 @@
-package org.pipelinecrm.forecast.web;
+package org.pipelinecrm.insight;
 
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.NumberFormat;
@@ -6,24 +6,25 @@ import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.time.ZoneOffset;
 import java.util.Date;
-import org.pipelinecrm.insight.FiscalCalendar;
-import org.pipelinecrm.insight.Period;
-import org.pipelinecrm.insight.PeriodType;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Names a fiscal month or quarter for its reader, as the dashboard does: "Azar 1405", "Quarter 3, fiscal year 2026". */
-@Component("forecastPeriodNames")
-class PeriodNames {
+/**
+ * Names a fiscal month, quarter or year for its reader, in their language and the period's calendar: "Azar 1405",
+ * "آذر ۱۴۰۵", "Quarter 3, fiscal year 2026". The dashboard, the targets page and the forecast page use it.
+ */
+@Component("periodLabels")
+public class PeriodLabels {
 
     private final MessageSource messages;
 
-    PeriodNames(MessageSource messages) {
+    PeriodLabels(MessageSource messages) {
         this.messages = messages;
     }
 
-    String label(Period period) {
+    /** The period's name in the reader's language (the request's locale). */
+    public String label(Period period) {
         var locale = LocaleContextHolder.getLocale();
         ULocale reader = new ULocale(locale.getLanguage()
                 + (period.calendar() == FiscalCalendar.PERSIAN ? "@calendar=persian" : "@calendar=gregorian"));
