@@ -10,11 +10,13 @@ SET LOCAL citus.enable_unsafe_triggers = on;
 CREATE OR REPLACE FUNCTION stage_total_add(p_tenant bigint, p_pipeline bigint, p_stage bigint, p_owner bigint,
                                            p_team bigint, p_status text, p_amount numeric, p_probability integer,
                                            sign integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_amount numeric := coalesce(p_amount, 0); -- a deal without an amount counts as 0
 BEGIN
   IF p_status = 'OPEN' THEN
     INSERT INTO stage_total AS t (tenant_id, pipeline_id, stage_id, owner_id, team_key, shard, deals, amount, amount_x_prob)
     VALUES (p_tenant, p_pipeline, p_stage, p_owner, coalesce(p_team, 0), pg_backend_pid() % 16, sign,
-            sign * p_amount, sign * p_amount * p_probability)
+            sign * v_amount, sign * v_amount * p_probability)
     ON CONFLICT (tenant_id, pipeline_id, stage_id, owner_id, team_key, shard) DO UPDATE
        SET deals = t.deals + excluded.deals, amount = t.amount + excluded.amount,
            amount_x_prob = t.amount_x_prob + excluded.amount_x_prob;
@@ -50,8 +52,8 @@ BEGIN
     END IF;
   ELSIF TG_OP = 'INSERT' THEN
     INSERT INTO stage_total AS t (tenant_id, pipeline_id, stage_id, owner_id, team_key, shard, deals, amount, amount_x_prob)
-    SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0), my_shard, count(*), sum(amount),
-           sum(amount * probability)
+    SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0), my_shard, count(*), sum(coalesce(amount, 0)),
+           sum(coalesce(amount, 0) * probability)
       FROM new_rows WHERE status = 'OPEN'
      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (tenant_id, pipeline_id, stage_id, owner_id, team_key, shard) DO UPDATE
@@ -59,8 +61,8 @@ BEGIN
            amount_x_prob = t.amount_x_prob + excluded.amount_x_prob;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO stage_total AS t (tenant_id, pipeline_id, stage_id, owner_id, team_key, shard, deals, amount, amount_x_prob)
-    SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0), my_shard, -count(*), -sum(amount),
-           -sum(amount * probability)
+    SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0), my_shard, -count(*), -sum(coalesce(amount, 0)),
+           -sum(coalesce(amount, 0) * probability)
       FROM old_rows WHERE status = 'OPEN'
      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (tenant_id, pipeline_id, stage_id, owner_id, team_key, shard) DO UPDATE
@@ -69,12 +71,12 @@ BEGIN
   ELSE
     INSERT INTO stage_total AS t (tenant_id, pipeline_id, stage_id, owner_id, team_key, shard, deals, amount, amount_x_prob)
     SELECT tenant_id, pipeline_id, stage_id, owner_id, team_key, my_shard, sum(n), sum(a), sum(w)
-      FROM (SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0) team_key, 1 n, amount a,
-                   amount * probability w
+      FROM (SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0) team_key, 1 n, coalesce(amount, 0) a,
+                   coalesce(amount, 0) * probability w
               FROM new_rows WHERE status = 'OPEN'
             UNION ALL
-            SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0), -1, -amount,
-                   -(amount * probability)
+            SELECT tenant_id, pipeline_id, stage_id, owner_id, coalesce(team_id, 0), -1, -coalesce(amount, 0),
+                   -(coalesce(amount, 0) * probability)
               FROM old_rows WHERE status = 'OPEN') d
      GROUP BY 1, 2, 3, 4, 5
     HAVING sum(n) <> 0 OR sum(a) <> 0 OR sum(w) <> 0

@@ -3,9 +3,9 @@
 -- Simple views: the planner inlines them, so readers keep the tables' indexes. CREATE OR REPLACE may only
 -- add columns at the end; to drop or change one, DROP the view first.
 
--- One row per deal, with what dashboards filter and sum by.
+-- One row per deal, with what dashboards filter and sum by; a deal without an amount counts as 0.
 CREATE OR REPLACE VIEW deal_facts WITH (security_invoker = true) AS
-SELECT tenant_id, id, name, pipeline_id, stage_id, status, amount, probability, expected_close_date, owner_id,
+SELECT tenant_id, id, name, pipeline_id, stage_id, status, coalesce(amount, 0)::numeric(18, 2) AS amount, probability, expected_close_date, owner_id,
        team_id, source, industry, account_id, closed_at, close_reason, stage_entered_at,
        forecast_category, forecast_category_overridden
 FROM opportunity;

@@ -13,11 +13,13 @@ DROP FUNCTION IF EXISTS deal_rollup_closed(opportunity, integer);
 CREATE OR REPLACE FUNCTION deal_rollup_open(p_tenant bigint, p_pipeline bigint, p_stage bigint, p_owner bigint,
                                             p_team bigint, p_status text, p_amount numeric, p_probability integer,
                                             sign integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_amount numeric := coalesce(p_amount, 0); -- a deal without an amount counts as 0
 BEGIN
   IF p_status = 'OPEN' THEN
     INSERT INTO open_deal_stage AS r (tenant_id, pipeline_id, stage_id, owner_id, team_id, deals, amount, weighted)
-    VALUES (p_tenant, p_pipeline, p_stage, p_owner, coalesce(p_team, 0), sign, sign * p_amount,
-            sign * p_amount * p_probability / 100.0)
+    VALUES (p_tenant, p_pipeline, p_stage, p_owner, coalesce(p_team, 0), sign, sign * v_amount,
+            sign * v_amount * p_probability / 100.0)
     ON CONFLICT (tenant_id, pipeline_id, stage_id, owner_id, team_id) DO UPDATE
       SET deals = r.deals + excluded.deals, amount = r.amount + excluded.amount, weighted = r.weighted + excluded.weighted;
   END IF;
@@ -26,11 +28,13 @@ END $$;
 CREATE OR REPLACE FUNCTION deal_rollup_closed(p_tenant bigint, p_pipeline bigint, p_owner bigint, p_team bigint,
                                               p_status text, p_amount numeric, p_opened timestamptz,
                                               p_closed timestamptz, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_amount numeric := coalesce(p_amount, 0);
 BEGIN
   IF p_status <> 'OPEN' AND p_closed IS NOT NULL THEN
     INSERT INTO deal_close_day AS r (tenant_id, day, pipeline_id, owner_id, team_id, status, deals, amount, age_seconds)
     VALUES (p_tenant, workspace_day(p_tenant, p_closed), p_pipeline, p_owner, coalesce(p_team, 0),
-            p_status, sign, sign * p_amount, sign * extract(epoch FROM p_closed - p_opened))
+            p_status, sign, sign * v_amount, sign * extract(epoch FROM p_closed - p_opened))
     ON CONFLICT (tenant_id, day, pipeline_id, owner_id, team_id, status) DO UPDATE
       SET deals = r.deals + excluded.deals, amount = r.amount + excluded.amount,
           age_seconds = r.age_seconds + excluded.age_seconds;
@@ -166,7 +170,7 @@ BEGIN
   DELETE FROM deal_close_day WHERE tenant_id = p_tenant;
   INSERT INTO deal_close_day (tenant_id, day, pipeline_id, owner_id, team_id, status, deals, amount, age_seconds)
   SELECT tenant_id, (closed_at AT TIME ZONE v_zone)::date, pipeline_id, owner_id, coalesce(team_id, 0), status, count(*),
-         sum(amount), sum(extract(epoch FROM closed_at - opened_at))
+         sum(coalesce(amount, 0)), sum(extract(epoch FROM closed_at - opened_at))
     FROM opportunity WHERE tenant_id = p_tenant AND status <> 'OPEN' AND closed_at IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6;
 

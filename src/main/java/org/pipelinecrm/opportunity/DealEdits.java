@@ -22,6 +22,7 @@ final class DealEdits {
             new Field("industry", OpportunityView::industry),
             new Field("nextStep", OpportunityView::nextStep),
             new Field("account", OpportunityView::accountName),
+            new Field("contact", OpportunityView::contactId),
             new Field("owner", OpportunityView::ownerName),
             new Field(
                     "forecastCategory",

@@ -36,6 +36,7 @@ class DealTimeline implements TimelineSource {
     private final MessageSource messages;
     private final Formats formats;
     private final Workspaces workspaces;
+    private final org.pipelinecrm.account.Accounts accounts;
 
     DealTimeline(
             StageChangeRepository changes,
@@ -44,7 +45,8 @@ class DealTimeline implements TimelineSource {
             People people,
             MessageSource messages,
             Formats formats,
-            Workspaces workspaces) {
+            Workspaces workspaces,
+            org.pipelinecrm.account.Accounts accounts) {
         this.changes = changes;
         this.edits = edits;
         this.pipelines = pipelines;
@@ -52,6 +54,7 @@ class DealTimeline implements TimelineSource {
         this.messages = messages;
         this.formats = formats;
         this.workspaces = workspaces;
+        this.accounts = accounts;
     }
 
     @Override
@@ -121,6 +124,10 @@ class DealTimeline implements TimelineSource {
                 case "probability" -> formats.number(Integer.valueOf(value.replace("%", ""))) + "%";
                 case "expectedCloseDate" -> formats.date(LocalDate.parse(value));
                 case "forecastCategory" -> forecastCategory(value);
+                case "contact" -> {
+                    long contactId = Long.parseLong(value);
+                    yield accounts.contactNamesByIds(List.of(contactId)).getOrDefault(contactId, "—");
+                }
                 default -> value;
             };
         } catch (RuntimeException notInThatForm) {

@@ -224,7 +224,14 @@ public class Opportunities {
     @Transactional
     @DealWrite
     public OpportunityView change(long id, ChangeCmd cmd) {
-        return edit(id, cmd);
+        return edit(id, cmd, false);
+    }
+
+    /** As above; with {@code clearAmount} the deal is left without an amount (null, shown "—", summed as 0). */
+    @Transactional
+    @DealWrite
+    public OpportunityView change(long id, ChangeCmd cmd, boolean clearAmount) {
+        return edit(id, cmd, clearAmount);
     }
 
     /** An edit that puts the deal at the account of that name, made when none has it yet, in one transaction. */
@@ -232,7 +239,7 @@ public class Opportunities {
     @DealWrite
     public OpportunityView changeAtAccountNamed(long id, ChangeCmd cmd, String accountName) {
         if (accountName == null || accountName.isBlank()) {
-            return edit(id, cmd);
+            return edit(id, cmd, false);
         }
         long accountId = accounts.findOrCreateByName(accountName.trim()).id();
         return edit(
@@ -250,10 +257,11 @@ public class Opportunities {
                         cmd.ownerId(),
                         cmd.version(),
                         cmd.customFields(),
-                        cmd.forecastCategory()));
+                        cmd.forecastCategory()),
+                false);
     }
 
-    private OpportunityView edit(long id, ChangeCmd cmd) {
+    private OpportunityView edit(long id, ChangeCmd cmd, boolean clearAmount) {
         Opportunity deal = load(id);
         checkVersion(deal, cmd.version());
         OpportunityView now = deal.toView(null, null);
@@ -273,7 +281,7 @@ public class Opportunities {
         deal.edit(
                 new Opportunity.Description(
                         cmd.name() != null ? cmd.name() : now.name(),
-                        cmd.amount() != null ? cmd.amount() : now.amount(),
+                        clearAmount ? null : cmd.amount() != null ? cmd.amount() : now.amount(),
                         cmd.probability(),
                         cmd.expectedCloseDate() != null ? cmd.expectedCloseDate() : now.expectedCloseDate(),
                         cmd.source() != null ? cmd.source() : now.source(),
@@ -327,16 +335,7 @@ public class Opportunities {
         checkVersion(deal, version);
         OpportunityView now = deal.toView(null, null);
         deal.edit(
-                new Opportunity.Description(
-                        now.name(),
-                        now.amount(),
-                        now.probability(),
-                        null,
-                        now.source(),
-                        now.industry(),
-                        now.nextStep(),
-                        now.accountId(),
-                        now.contactId()),
+                Opportunity.Description.of(now).withExpectedCloseDate(null),
                 null,
                 null,
                 CurrentUser.get().id(),
@@ -366,20 +365,31 @@ public class Opportunities {
             return view(deal);
         }
         deal.edit(
-                new Opportunity.Description(
-                        now.name(),
-                        now.amount(),
-                        now.probability(),
-                        now.expectedCloseDate(),
-                        now.source(),
-                        now.industry(),
-                        now.nextStep(),
-                        now.accountId(),
-                        now.contactId()),
+                Opportunity.Description.of(now),
                 owner,
                 team,
                 CurrentUser.get().id(),
                 Instant.now());
+        opportunities.save(deal);
+        return view(deal);
+    }
+
+    /**
+     * Another of the account's contacts becomes the deal's main contact (chosen on the deal page), with the version
+     * the page showed; kept on the deal's timeline as an edit. A contact of another account is refused.
+     */
+    @Transactional
+    @DealWrite
+    public OpportunityView makeMainContact(long id, long contactId, long version) {
+        Opportunity deal = load(id);
+        checkVersion(deal, version);
+        OpportunityView now = deal.toView(null, null);
+        checkAccount(now.accountId(), contactId);
+        if (java.util.Objects.equals(now.contactId(), contactId)) {
+            return view(deal);
+        }
+        deal.edit(
+                Opportunity.Description.of(now).withContact(contactId), null, null, CurrentUser.get().id(), Instant.now());
         opportunities.save(deal);
         return view(deal);
     }

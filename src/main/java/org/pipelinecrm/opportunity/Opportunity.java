@@ -287,7 +287,7 @@ class Opportunity extends TenantOwned {
             Long accountId,
             Long contactId) {
         this.name = name.trim();
-        this.amount = amount == null ? BigDecimal.ZERO : amount;
+        this.amount = amount; // null: the deal has no amount (shown "—", counted as 0 in sums)
         if (probability != null) {
             this.probability = probability;
         }
@@ -490,5 +490,34 @@ class Opportunity extends TenantOwned {
             String industry,
             String nextStep,
             Long accountId,
-            Long contactId) {}
+            Long contactId) {
+
+        /** The deal's fields as they are, for an edit that changes one or two of them. */
+        static Description of(OpportunityView v) {
+            return new Description(
+                    v.name(),
+                    v.amount(),
+                    v.probability(),
+                    v.expectedCloseDate(),
+                    v.source(),
+                    v.industry(),
+                    v.nextStep(),
+                    v.accountId(),
+                    v.contactId());
+        }
+
+        Description withAmount(BigDecimal newAmount) {
+            return new Description(
+                    name, newAmount, probability, expectedCloseDate, source, industry, nextStep, accountId, contactId);
+        }
+
+        Description withExpectedCloseDate(LocalDate date) {
+            return new Description(name, amount, probability, date, source, industry, nextStep, accountId, contactId);
+        }
+
+        Description withContact(Long newContactId) {
+            return new Description(
+                    name, amount, probability, expectedCloseDate, source, industry, nextStep, accountId, newContactId);
+        }
+    }
 }

@@ -178,6 +178,7 @@ class InlineEditBrowserTest {
         var ws = workspaces.create();
         long id = lead(ws);
         long deal = workspaces.addDeal(ws.adminEmail(), "Phone deal " + ws.suffix());
+        var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
         String base = "http://localhost:" + port;
         browser = Browser.driver();
         Browser.signIn(browser, base, ws.adminEmail(), TestWorkspaces.PASSWORD);
@@ -222,6 +223,19 @@ class InlineEditBrowserTest {
                                     .amount()
                                     .compareTo(new BigDecimal("12500"))
                             == 0);
+            // an admin gives the deal to a rep from the list in place; the rep's name shows at once
+            field("ownerId").click();
+            WebElement owner = Browser.await(browser)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".inline-edit-box select")));
+            new Select(owner).selectByVisibleText("SALES_REP " + ws.suffix());
+            owner.sendKeys(Keys.ENTER);
+            Browser.await(browser)
+                    .until(b -> field("ownerId").isDisplayed()
+                            && field("ownerId").getText().equals("SALES_REP " + ws.suffix()));
+            assertThat(workspaces
+                            .as(ws.adminEmail(), () -> opportunities.opportunity(deal))
+                            .ownerId())
+                    .isEqualTo(rep.id());
             assertThat(fitsTheWidth()).isTrue();
             assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
         } finally {

@@ -121,6 +121,63 @@ class ColumnTotalsTest {
         assertThat((Integer) JsonPath.read(kept, "$[0].count")).isEqualTo(6);
     }
 
+    @Test
+    void aDealWithoutAnAmountAnswersNullAndCountsAsNothingInTheTotals() throws Exception {
+        create(ws.admin(), "Deal A", "100");
+        long b = create(ws.admin(), "Deal B", "200");
+        column(ws.admin(), "", 0, 2, 300.0, 30.0);
+
+        // an explicit null takes the amount away: the API answers amount: null, the column keeps counting the deal
+        String body = mvc.perform(patch("/api/v1/opportunities/" + b)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": null, \"version\": 0}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.amount").value(org.hamcrest.Matchers.nullValue()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        java.util.Map<String, Object> answer = JsonPath.read(body, "$");
+        assertThat(answer).containsEntry("amount", null);
+        column(ws.admin(), "", 0, 2, 100.0, 10.0);
+        mvc.perform(get("/api/v1/opportunities/totals?pipelineId=" + pipelineId).with(ws.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(2))
+                .andExpect(jsonPath("$.amount").value(100.0));
+
+        // a field left out leaves it as it is: still no amount
+        mvc.perform(patch("/api/v1/opportunities/" + b)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Deal B renamed\", \"version\": 1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.amount").value(org.hamcrest.Matchers.nullValue()));
+        // a wrong amount is still refused at the field
+        mvc.perform(patch("/api/v1/opportunities/" + b)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": -5, \"version\": 2}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("amount"));
+        mvc.perform(patch("/api/v1/opportunities/" + b)
+                        .with(ws.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": \"lots\", \"version\": 2}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("amount"));
+
+        // moved and won without an amount, it leaves the column and is counted as a won deal of 0
+        send(ws.admin(), "/api/v1/opportunities/" + b + "/move", "{\"stageId\": " + secondStage + ", \"version\": 2}");
+        column(ws.admin(), "", 0, 1, 100.0, 10.0);
+        column(ws.admin(), "", 1, 1, 0.0, 0.0);
+        send(ws.admin(), "/api/v1/opportunities/" + b + "/close", "{\"outcome\": \"WON\"}");
+        column(ws.admin(), "", 1, 0, 0.0, 0.0);
+        mvc.perform(get("/api/v1/opportunities/" + b).with(ws.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WON"))
+                .andExpect(jsonPath("$.amount").value(org.hamcrest.Matchers.nullValue()));
+    }
+
     long create(RequestPostProcessor who, String name, String amount) throws Exception {
         String body = mvc.perform(post("/api/v1/opportunities")
                         .with(who)

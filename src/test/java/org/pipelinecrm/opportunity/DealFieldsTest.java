@@ -2,6 +2,7 @@ package org.pipelinecrm.opportunity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -16,6 +17,9 @@ import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.activity.Timeline;
+import org.pipelinecrm.activity.TimelineEntry;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -44,6 +48,9 @@ class DealFieldsTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    Timeline timeline;
 
     private RequestPostProcessor signedIn(String email) {
         return user(users.loadUserByUsername(email));
@@ -182,5 +189,84 @@ class DealFieldsTest {
                 .andExpect(redirectedUrl("/opportunities/" + id));
         mvc.perform(get("/opportunities/" + id).with(admin))
                 .andExpect(content().string(containsString("Mina Tehrani")));
+    }
+
+    @Test
+    void anAmountTypedEmptyLeavesTheDealWithoutOneShownAsADash() throws Exception {
+        var ws = workspaces.create();
+        var admin = signedIn(ws.adminEmail());
+        long id = workspaces.addDeal(ws.adminEmail(), "Amount deal " + ws.suffix());
+        edit(admin, id, "amount", "12500", 0)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value("12500"));
+        long version = deal(ws.adminEmail(), id).version();
+        edit(admin, id, "amount", "", version)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value(""))
+                .andExpect(jsonPath("$.display").value(""))
+                .andExpect(jsonPath("$.version").value(version + 1));
+        // no amount, not 0
+        assertThat(deal(ws.adminEmail(), id).amount()).isNull();
+        mvc.perform(get("/opportunities/" + id).with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(matchesPattern("(?s).*id=\"deal-amount\"[^>]*><span [^>]*data-field=\"amount\"[^>]*>—</span>.*")));
+    }
+
+    @Test
+    void anotherContactOfTheAccountBecomesTheMainOneInPlaceWithTheVersion() throws Exception {
+        var ws = workspaces.create();
+        var admin = signedIn(ws.adminEmail());
+        long id = workspaces.addDeal(ws.adminEmail(), "Main contact deal " + ws.suffix());
+        long[] contacts = workspaces.as(ws.adminEmail(), () -> {
+            long a = accounts.findOrCreateByName("Main Co " + ws.suffix()).id();
+            long sara = accounts.addContact(a, new Accounts.ContactCmd("Sara", "Karimi", null, null, "CFO", null))
+                    .id();
+            long omid = accounts.addContact(a, new Accounts.ContactCmd("Omid", "Naderi", null, null, null, null))
+                    .id();
+            long other = accounts.addContact(
+                            accounts.findOrCreateByName("Other Co " + ws.suffix()).id(),
+                            new Accounts.ContactCmd("Nima", "Rad", null, null, null, null))
+                    .id();
+            return new long[] {sara, omid, other};
+        });
+        edit(admin, id, "accountName", "Main Co " + ws.suffix(), 0).andExpect(status().isOk());
+        mvc.perform(get("/opportunities/" + id).with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-contact-id=\"" + contacts[0] + "\"")))
+                .andExpect(content().string(containsString("Make main contact")));
+
+        long version = deal(ws.adminEmail(), id).version();
+        edit(admin, id, "contactId", String.valueOf(contacts[0]), version)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value(String.valueOf(contacts[0])))
+                .andExpect(jsonPath("$.version").value(version + 1));
+        assertThat(deal(ws.adminEmail(), id).contactId()).isEqualTo(contacts[0]);
+        // the page that still holds the old version is told it is stale, and the main contact stays
+        edit(admin, id, "contactId", String.valueOf(contacts[1]), version)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("stale"));
+        edit(admin, id, "contactId", String.valueOf(contacts[1]), version + 1)
+                .andExpect(status().isOk());
+        assertThat(deal(ws.adminEmail(), id).contactId()).isEqualTo(contacts[1]);
+        // a contact of another account is refused; one of another workspace is not found
+        edit(admin, id, "contactId", String.valueOf(contacts[2]), version + 2)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("opportunity.contactElsewhere"));
+        var elsewhere = workspaces.create();
+        long foreign = workspaces.as(elsewhere.adminEmail(), () -> accounts.addContact(
+                        accounts.findOrCreateByName("Far Co").id(),
+                        new Accounts.ContactCmd("Far", "Away", null, null, null, null))
+                .id());
+        edit(admin, id, "contactId", String.valueOf(foreign), version + 2).andExpect(status().isNotFound());
+        assertThat(deal(ws.adminEmail(), id).contactId()).isEqualTo(contacts[1]);
+        // both changes are on the deal's timeline, by name
+        var entries = workspaces
+                .as(ws.adminEmail(), () -> timeline.of(RecordType.OPPORTUNITY, id, "EDIT", 0))
+                .entries();
+        assertThat(entries)
+                .extracting(TimelineEntry::detail)
+                .contains("(empty) → Sara Karimi", "Sara Karimi → Omid Naderi");
+        assertThat(entries).extracting(TimelineEntry::title).contains("Changed Contact");
     }
 }

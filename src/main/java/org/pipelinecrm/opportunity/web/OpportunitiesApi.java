@@ -51,6 +51,8 @@ class OpportunitiesApi {
     private final DealList dealList;
     private final CustomFields customFields;
     private final DealProbabilities probabilities;
+    private final tools.jackson.databind.json.JsonMapper json;
+    private final org.pipelinecrm.shared.web.FieldEdits edits;
 
     OpportunitiesApi(
             Opportunities opportunities,
@@ -62,8 +64,12 @@ class OpportunitiesApi {
             MessageSource messages,
             DealList dealList,
             CustomFields customFields,
-            DealProbabilities probabilities) {
+            DealProbabilities probabilities,
+            tools.jackson.databind.json.JsonMapper json,
+            org.pipelinecrm.shared.web.FieldEdits edits) {
         this.probabilities = probabilities;
+        this.json = json;
+        this.edits = edits;
         this.dealList = dealList;
         this.customFields = customFields;
         this.problems = problems;
@@ -156,9 +162,27 @@ class OpportunitiesApi {
         return probabilities.of(opportunities.opportunity(id));
     }
 
+    /**
+     * A field left out stays as it is; {@code "amount": null} takes the deal's amount away (no amount: {@code null}
+     * in the answer, counted as 0 in totals). The body is read as a tree to tell the two apart, then checked as
+     * {@code @Valid} would.
+     */
     @PatchMapping("/opportunities/{id}")
-    DealProbabilities.Deal change(@PathVariable long id, @Valid @RequestBody Opportunities.ChangeCmd cmd) {
-        return probabilities.of(opportunities.change(id, cmd));
+    DealProbabilities.Deal change(@PathVariable long id, @RequestBody tools.jackson.databind.JsonNode body)
+            throws org.springframework.validation.BindException {
+        Opportunities.ChangeCmd cmd;
+        try {
+            cmd = json.treeToValue(body, Opportunities.ChangeCmd.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new org.springframework.http.converter.HttpMessageNotReadableException(
+                    e.getOriginalMessage(), e, null);
+        }
+        if (cmd == null) {
+            throw new org.springframework.http.converter.HttpMessageNotReadableException("No body", null, null);
+        }
+        edits.validate(cmd, "changeCmd");
+        boolean clearAmount = body.has("amount") && body.get("amount").isNull();
+        return probabilities.of(opportunities.change(id, cmd, clearAmount));
     }
 
     /** A stale move answers 409 naming who moved the deal last, to which stage and when, as the board does. */

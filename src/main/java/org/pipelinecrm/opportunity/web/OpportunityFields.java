@@ -58,6 +58,24 @@ class OpportunityFields {
         if (field.equals("expectedCloseDate") && text.isEmpty()) {
             return answer(id, field, () -> opportunities.clearExpectedCloseDate(id, version));
         }
+        if (field.equals("contactId")) {
+            Long contact = id(field, text);
+            if (contact == null) {
+                throw new InvalidInputException(field, "problem.field.required", "Required");
+            }
+            return answer(id, field, () -> opportunities.makeMainContact(id, contact, version));
+        }
+        if (field.equals("amount") && text.isEmpty()) {
+            // an amount typed empty: the deal has none (shown "—", counted as 0 in totals)
+            return answer(
+                    id,
+                    field,
+                    () -> opportunities.change(
+                            id,
+                            new Opportunities.ChangeCmd(
+                                    null, null, null, null, null, null, null, null, null, null, version, null),
+                            true));
+        }
         String account = field.equals("accountName") ? required(field, text) : null;
         Opportunities.ChangeCmd cmd = new Opportunities.ChangeCmd(
                 field.equals("name") ? required(field, text) : null,
@@ -138,8 +156,7 @@ class OpportunityFields {
     }
 
     private static BigDecimal amount(String text) {
-        BigDecimal amount = FieldEdits.decimal("amount", text);
-        return amount == null ? BigDecimal.ZERO : amount;
+        return FieldEdits.decimal("amount", text);
     }
 
     private static Integer probability(String text) {
@@ -164,6 +181,7 @@ class OpportunityFields {
             case "forecastCategory" -> v.forecastCategoryOverridden() ? v.forecastCategory() : "DEFAULT";
             case "ownerId" -> v.ownerId();
             case "teamId" -> v.teamId();
+            case "contactId" -> v.contactId();
             default -> null;
         };
         return value == null ? "" : value.toString();
