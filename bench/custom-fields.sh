@@ -5,7 +5,9 @@
 #   - the board's first page filtered by a select value (custom-fields-board.sql: totals summed from the matching
 #     deals, the first 21 cards of each open column), as Board.java asks for it with cf.KEY=value;
 #   - the deal list filtered by a select value and by a number range (custom-fields-list.sql), as the
-#     /api/v1/opportunities?cf.KEY=... query does (page of 50 newest and the count).
+#     /api/v1/opportunities?cf.KEY=... query does (page of 50 newest and the count);
+#   - then the same through the value table (custom-fields-*-table.sql, the SQL Board.java and CustomFieldFilter
+#     write; the board once with a common value, once with a rare one), with the server's CPU per transaction.
 # Usage: bench/custom-fields.sh [workspaces] [deals-per-workspace]   (as root; PGPORT, default 5432)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,16 +104,26 @@ VACUUM ANALYZE custom_field_value;
 SQL
 fi
 echo "######## value table (custom_field_value, V95)"
-mkdir -p "$LOGS/table-board" "$LOGS/table-list"
+# CPU per transaction: the server's backends are the postmaster's children, and their CPU time is added to its
+# cutime/cstime when they exit (pgbench's connections close at the end of each run), divided by the transactions.
+DATA_DIR=$(su postgres -c "psql -p $PORT -Atc 'show data_directory'")
+POSTMASTER=$(head -1 "$DATA_DIR/postmaster.pid")
+TICKS=$(getconf CLK_TCK)
+children_cpu() { awk '{print $16 + $17}' "/proc/$POSTMASTER/stat"; }
 run_table() { # name script
+  mkdir -p "$LOGS/$1"; rm -f "$LOGS/$1"/*
+  local before; before=$(children_cpu)
   (cd "$LOGS/$1" && pgbench -h 127.0.0.1 -p "$PORT" -U "$APP" -n -c "$CLIENTS" -j 2 -T "$SECONDS_EACH" \
     -D workspaces="$WORKSPACES" --log -f "$OLDPWD/bench/$2" "$BENCH_DB") | grep -E "number of failed|tps"
+  sleep 1
+  local cpu n; cpu=$(( $(children_cpu) - before )); n=$(cat "$LOGS/$1"/* | wc -l)
   echo -n "$1: "; percentiles "$LOGS/$1"
+  awk -v c="$cpu" -v t="$TICKS" -v n="$n" 'BEGIN { printf "  server CPU %.1f ms per transaction\n", c * 1000 / t / n }'
 }
 for round in 1 2 3; do
   echo "== round $round, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  rm -rf "$LOGS"/table-*/*
   run_table table-board custom-fields-board-table.sql
+  run_table table-board-sparse custom-fields-board-sparse-table.sql
   run_table table-list custom-fields-list-table.sql
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

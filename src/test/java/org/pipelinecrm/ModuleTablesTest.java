@@ -86,15 +86,14 @@ class ModuleTablesTest {
             Set.of("event_publication", "scheduled_tasks", "spring_session", "spring_session_attributes");
 
     /** Functions a module publishes for others to call from their SQL; their bodies are the owner's business. */
-    static final Map<String, String> PUBLISHED_FUNCTIONS =
-            Map.of(
-                    "workspace_day",
-                    "tenant",
-                    "workspace_time_zone",
-                    "tenant",
-                    // the trigger function the record modules attach to their tables to keep the value rows
-                    "custom_field_values_keep",
-                    "customfield");
+    static final Map<String, String> PUBLISHED_FUNCTIONS = Map.of(
+            "workspace_day",
+            "tenant",
+            "workspace_time_zone",
+            "tenant",
+            // the trigger function the record modules attach to their tables to keep the value rows
+            "custom_field_values_keep",
+            "customfield");
 
     /** Crossings not yet removed, as "module -> table" with the reason; none are left. */
     static final Map<String, String> NOT_YET_MOVED = Map.ofEntries(

@@ -283,8 +283,7 @@ class AutomationsApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("actions"));
         mvc.perform(json(post("/api/v1/automations"), """
                 {"name":"Cool down","trigger":{"type":"LEAD_STATUS","status":"DISQUALIFIED"},
-                 "actions":[{"type":"SET_FIELD","field":"cf.temperature","value":"cold"}]}"""))
-                .andExpect(status().isCreated());
+                 "actions":[{"type":"SET_FIELD","field":"cf.temperature","value":"cold"}]}""")).andExpect(status().isCreated());
         String created = mvc.perform(json(post("/api/v1/leads"), """
                         {"firstName":"Ada","lastName":"Lovelace","email":"ada@%s.test",
                          "customFields":{"temperature":"Hot"}}""".formatted(ws.suffix())))
