@@ -72,12 +72,13 @@ run_all leakproof
 su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
 fi
 
-# The value table of V95 (custom_field_value) with its btree indexes, and the field definitions it refers to,
+# The value table of V95 (custom_field_value) with its btree indexes (the number one as V108 has it), and the field definitions it refers to,
 # filled from the deals' values as V95's backfill does; the filters as CustomFieldFilter writes them.
 if [ -z "${SKIP_TABLE_SETUP:-}" ]; then
 sed -n '/^CREATE TABLE custom_field_value/,/^CALL enable_tenant_isolation/p' \
   src/main/resources/db/migration/V95__custom_field_values.sql > /tmp/bench-fields-values.sql
-chmod 644 /tmp/bench-fields-values.sql
+cp src/main/resources/db/migration/V108__custom_field_value_number_index_covers_the_value.sql /tmp/bench-fields-v108.sql
+chmod 644 /tmp/bench-fields-values.sql /tmp/bench-fields-v108.sql
 su postgres -c "psql -p $PORT -d $BENCH_DB -v ON_ERROR_STOP=1 -q" <<SQL
 DROP TABLE IF EXISTS custom_field_value, custom_field;
 CREATE TABLE custom_field (tenant_id bigint NOT NULL, id bigint NOT NULL, record_kind text NOT NULL,
@@ -88,6 +89,7 @@ INSERT INTO custom_field SELECT w.id, f.id, 'OPPORTUNITY', f.k, f.t FROM workspa
   (VALUES (1, 'region', 'SELECT'), (2, 'tier', 'SELECT'), (3, 'seats', 'NUMBER'), (4, 'strategic', 'BOOLEAN'))
   f(id, k, t);
 \\i /tmp/bench-fields-values.sql
+\\i /tmp/bench-fields-v108.sql
 GRANT SELECT ON custom_field_value TO $APP;
 ALTER TABLE custom_field_value NO FORCE ROW LEVEL SECURITY;
 INSERT INTO custom_field_value (tenant_id, record_kind, record_id, field_id, text_value, number_value, number_key,
