@@ -5,7 +5,9 @@
 #   - the board's first page filtered by a select value (custom-fields-board.sql: totals summed from the matching
 #     deals, the first 21 cards of each open column), as Board.java asks for it with cf.KEY=value;
 #   - the deal list filtered by a select value and by a number range (custom-fields-list.sql), as the
-#     /api/v1/opportunities?cf.KEY=... query does (page of 50 newest and the count).
+#     /api/v1/opportunities?cf.KEY=... query does (page of 50 newest and the count);
+#   - then the same through the value table (custom-fields-*-table.sql, the SQL Board.java and CustomFieldFilter
+#     write; the board once with a common value, once with a rare one), with the server's CPU per transaction.
 # Usage: bench/custom-fields.sh [workspaces] [deals-per-workspace]   (as root; PGPORT, default 5432)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,12 +72,13 @@ run_all leakproof
 su postgres -c "psql -p $PORT -d $BENCH_DB -q -c 'ALTER FUNCTION jsonb_contains(jsonb, jsonb) NOT LEAKPROOF'"
 fi
 
-# The value table of V95 (custom_field_value) with its btree indexes, and the field definitions it refers to,
+# The value table of V95 (custom_field_value) with its btree indexes (the number one as V108 has it), and the field definitions it refers to,
 # filled from the deals' values as V95's backfill does; the filters as CustomFieldFilter writes them.
 if [ -z "${SKIP_TABLE_SETUP:-}" ]; then
 sed -n '/^CREATE TABLE custom_field_value/,/^CALL enable_tenant_isolation/p' \
   src/main/resources/db/migration/V95__custom_field_values.sql > /tmp/bench-fields-values.sql
-chmod 644 /tmp/bench-fields-values.sql
+cp src/main/resources/db/migration/V108__custom_field_value_number_index_covers_the_value.sql /tmp/bench-fields-v108.sql
+chmod 644 /tmp/bench-fields-values.sql /tmp/bench-fields-v108.sql
 su postgres -c "psql -p $PORT -d $BENCH_DB -v ON_ERROR_STOP=1 -q" <<SQL
 DROP TABLE IF EXISTS custom_field_value, custom_field;
 CREATE TABLE custom_field (tenant_id bigint NOT NULL, id bigint NOT NULL, record_kind text NOT NULL,
@@ -86,6 +89,7 @@ INSERT INTO custom_field SELECT w.id, f.id, 'OPPORTUNITY', f.k, f.t FROM workspa
   (VALUES (1, 'region', 'SELECT'), (2, 'tier', 'SELECT'), (3, 'seats', 'NUMBER'), (4, 'strategic', 'BOOLEAN'))
   f(id, k, t);
 \\i /tmp/bench-fields-values.sql
+\\i /tmp/bench-fields-v108.sql
 GRANT SELECT ON custom_field_value TO $APP;
 ALTER TABLE custom_field_value NO FORCE ROW LEVEL SECURITY;
 INSERT INTO custom_field_value (tenant_id, record_kind, record_id, field_id, text_value, number_value, number_key,
@@ -102,16 +106,26 @@ VACUUM ANALYZE custom_field_value;
 SQL
 fi
 echo "######## value table (custom_field_value, V95)"
-mkdir -p "$LOGS/table-board" "$LOGS/table-list"
+# CPU per transaction: the server's backends are the postmaster's children, and their CPU time is added to its
+# cutime/cstime when they exit (pgbench's connections close at the end of each run), divided by the transactions.
+DATA_DIR=$(su postgres -c "psql -p $PORT -Atc 'show data_directory'")
+POSTMASTER=$(head -1 "$DATA_DIR/postmaster.pid")
+TICKS=$(getconf CLK_TCK)
+children_cpu() { awk '{print $16 + $17}' "/proc/$POSTMASTER/stat"; }
 run_table() { # name script
+  mkdir -p "$LOGS/$1"; rm -f "$LOGS/$1"/*
+  local before; before=$(children_cpu)
   (cd "$LOGS/$1" && pgbench -h 127.0.0.1 -p "$PORT" -U "$APP" -n -c "$CLIENTS" -j 2 -T "$SECONDS_EACH" \
     -D workspaces="$WORKSPACES" --log -f "$OLDPWD/bench/$2" "$BENCH_DB") | grep -E "number of failed|tps"
+  sleep 1
+  local cpu n; cpu=$(( $(children_cpu) - before )); n=$(cat "$LOGS/$1"/* | wc -l)
   echo -n "$1: "; percentiles "$LOGS/$1"
+  awk -v c="$cpu" -v t="$TICKS" -v n="$n" 'BEGIN { printf "  server CPU %.1f ms per transaction\n", c * 1000 / t / n }'
 }
 for round in 1 2 3; do
   echo "== round $round, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  rm -rf "$LOGS"/table-*/*
   run_table table-board custom-fields-board-table.sql
+  run_table table-board-sparse custom-fields-board-sparse-table.sql
   run_table table-list custom-fields-list-table.sql
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

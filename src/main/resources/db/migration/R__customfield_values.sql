@@ -1,9 +1,11 @@
--- Keeps custom_field_value (V95) in step with the custom_fields column of leads, deals, accounts and contacts, in
--- the same transaction as the write, whichever code path wrote it: a record's rows are replaced when its values
--- change and removed with it. Values of keys no field of the kind has are not kept (writes refuse them anyway).
-
--- Citus creates triggers on distributed tables only with this (the trigger touches the same workspace's rows).
-SET LOCAL citus.enable_unsafe_triggers = on;
+-- The customfield module's published trigger function, custom_field_values_keep(kind): it keeps the typed value
+-- rows (custom_field_value, V95) of one record in step with the record's custom_fields column, in the writing
+-- transaction, whichever code path wrote it. The record modules attach it to their own tables (lead, opportunity,
+-- account, contact) in their repeatable migrations; what it reads and writes is this module's business.
+-- A record's rows are replaced when its values change and removed with it. Values of keys no field of the kind
+-- has are not kept (writes refuse them anyway).
+-- Its first version is declared by V107 so the record modules' repeatable migrations, which run before this one
+-- on a new database, can attach it; this file keeps its body.
 
 CREATE OR REPLACE FUNCTION custom_field_values_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -39,46 +41,5 @@ BEGIN
   RETURN NEW;
 END $$;
 
-DROP TRIGGER IF EXISTS custom_field_values_insert ON lead;
-DROP TRIGGER IF EXISTS custom_field_values_update ON lead;
-DROP TRIGGER IF EXISTS custom_field_values_delete ON lead;
-CREATE TRIGGER custom_field_values_insert AFTER INSERT ON lead
-  FOR EACH ROW WHEN (NEW.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('LEAD');
-CREATE TRIGGER custom_field_values_update AFTER UPDATE OF custom_fields ON lead
-  FOR EACH ROW WHEN (OLD.custom_fields IS DISTINCT FROM NEW.custom_fields)
-  EXECUTE FUNCTION custom_field_values_keep('LEAD');
-CREATE TRIGGER custom_field_values_delete AFTER DELETE ON lead
-  FOR EACH ROW WHEN (OLD.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('LEAD');
-
-DROP TRIGGER IF EXISTS custom_field_values_insert ON opportunity;
-DROP TRIGGER IF EXISTS custom_field_values_update ON opportunity;
-DROP TRIGGER IF EXISTS custom_field_values_delete ON opportunity;
-CREATE TRIGGER custom_field_values_insert AFTER INSERT ON opportunity
-  FOR EACH ROW WHEN (NEW.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('OPPORTUNITY');
-CREATE TRIGGER custom_field_values_update AFTER UPDATE OF custom_fields ON opportunity
-  FOR EACH ROW WHEN (OLD.custom_fields IS DISTINCT FROM NEW.custom_fields)
-  EXECUTE FUNCTION custom_field_values_keep('OPPORTUNITY');
-CREATE TRIGGER custom_field_values_delete AFTER DELETE ON opportunity
-  FOR EACH ROW WHEN (OLD.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('OPPORTUNITY');
-
-DROP TRIGGER IF EXISTS custom_field_values_insert ON account;
-DROP TRIGGER IF EXISTS custom_field_values_update ON account;
-DROP TRIGGER IF EXISTS custom_field_values_delete ON account;
-CREATE TRIGGER custom_field_values_insert AFTER INSERT ON account
-  FOR EACH ROW WHEN (NEW.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('ACCOUNT');
-CREATE TRIGGER custom_field_values_update AFTER UPDATE OF custom_fields ON account
-  FOR EACH ROW WHEN (OLD.custom_fields IS DISTINCT FROM NEW.custom_fields)
-  EXECUTE FUNCTION custom_field_values_keep('ACCOUNT');
-CREATE TRIGGER custom_field_values_delete AFTER DELETE ON account
-  FOR EACH ROW WHEN (OLD.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('ACCOUNT');
-
-DROP TRIGGER IF EXISTS custom_field_values_insert ON contact;
-DROP TRIGGER IF EXISTS custom_field_values_update ON contact;
-DROP TRIGGER IF EXISTS custom_field_values_delete ON contact;
-CREATE TRIGGER custom_field_values_insert AFTER INSERT ON contact
-  FOR EACH ROW WHEN (NEW.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('CONTACT');
-CREATE TRIGGER custom_field_values_update AFTER UPDATE OF custom_fields ON contact
-  FOR EACH ROW WHEN (OLD.custom_fields IS DISTINCT FROM NEW.custom_fields)
-  EXECUTE FUNCTION custom_field_values_keep('CONTACT');
-CREATE TRIGGER custom_field_values_delete AFTER DELETE ON contact
-  FOR EACH ROW WHEN (OLD.custom_fields <> '{}') EXECUTE FUNCTION custom_field_values_keep('CONTACT');
+-- Attached by the record modules now (R__account_custom_field_values.sql, R__lead_custom_field_values.sql,
+-- R__opportunity_custom_field_values.sql); nothing to drop here: those files replace the triggers in place.

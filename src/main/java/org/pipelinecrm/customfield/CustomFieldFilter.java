@@ -75,6 +75,79 @@ public final class CustomFieldFilter {
         return sql.toString();
     }
 
+    /**
+     * The conditions as SQL that checks each record in turn, each starting with " and ": for every condition, one
+     * look-up of the record's own value rows by the value table's primary key (workspace, kind, record, field).
+     * {@code offset 0} keeps the planner from turning the look-up into a join with every matching value, so a
+     * query that walks an index in its own order (the board's column in stage order) stops as soon as it has its
+     * page: best when many records match.
+     */
+    public String probeSql(String alias, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            String kind = "cf_" + i + "_kind";
+            params.put(kind, c.kind().name());
+            sql.append(" and exists (select 1 from custom_field_value v where v.tenant_id = ")
+                    .append(alias)
+                    .append(".tenant_id and v.record_kind = :")
+                    .append(kind)
+                    .append(" and v.record_id = ")
+                    .append(alias)
+                    .append(".id and ")
+                    .append(test(c, i, params))
+                    .append(" offset 0)");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The conditions as SQL that starts from the matching values, starting with " and ": the ids of the records
+     * whose value rows match every condition (read once from the value indexes, intersected) as an array the
+     * record table's primary key is probed with. Best when few records match, and for sums over all of them.
+     */
+    public String idsSql(String alias, Map<String, Object> params) {
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder(" and ").append(alias).append(".id = any(array(");
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i > 0) {
+                sql.append(" intersect ");
+            }
+            sql.append("select v.record_id from custom_field_value v where v.tenant_id = ")
+                    .append(TENANT)
+                    .append(" and ")
+                    .append(test(conditions.get(i), i, params));
+        }
+        return sql.append("))").toString();
+    }
+
+    /** One condition on the value row v: its field, and its typed value compared (a number on its key first). */
+    private static String test(Condition c, int i, Map<String, Object> params) {
+        String field = "cf_" + i + "_field";
+        String value = "cf_" + i;
+        params.put(field, c.fieldId());
+        params.put(value, c.value());
+        StringBuilder sql = new StringBuilder("v.field_id = :").append(field).append(" and ");
+        if (c.column() == Column.NUMBER) {
+            String key = "cf_" + i + "_key";
+            params.put(key, ((BigDecimal) c.value()).doubleValue());
+            sql.append("v.number_key ")
+                    .append(c.operator().sql)
+                    .append(" :")
+                    .append(key)
+                    .append(" and ");
+        }
+        return sql.append("v.")
+                .append(c.column().column)
+                .append(' ')
+                .append(c.operator().sql)
+                .append(" :")
+                .append(value)
+                .toString();
+    }
+
     /** The conditions on an entity's {@code id} attribute (the record's id). */
     public <T> Specification<T> specification() {
         return (root, query, cb) -> cb.and(conditions.stream()
@@ -132,14 +205,14 @@ public final class CustomFieldFilter {
     }
 
     /** One condition: the field's value (as stored, typed for its column) compared with {@code value}. */
-    record Condition(long fieldId, Column column, Operator operator, Object value) {
+    record Condition(long fieldId, RecordKind kind, Column column, Operator operator, Object value) {
 
         /** The conditions a filter value gives: one, or one per option of a multi-select (each must be there). */
         static List<Condition> of(FieldView def, Operator operator, Object value) {
             Column column = Column.of(def.type());
             if (value instanceof List<?> options) {
                 return options.stream()
-                        .map(o -> new Condition(def.id(), column, operator, (Object) o))
+                        .map(o -> new Condition(def.id(), def.recordKind(), column, operator, (Object) o))
                         .toList();
             }
             Object typed = switch (column) {
@@ -147,7 +220,7 @@ public final class CustomFieldFilter {
                 case DATE -> LocalDate.parse(value.toString());
                 case TEXT, BOOL -> value;
             };
-            return List.of(new Condition(def.id(), column, operator, typed));
+            return List.of(new Condition(def.id(), def.recordKind(), column, operator, typed));
         }
     }
 }

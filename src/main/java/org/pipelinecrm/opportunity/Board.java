@@ -35,6 +35,9 @@ public class Board {
 
     public static final int MAX_PER_STAGE = 100;
 
+    /** A board with at most this many deals matching a custom field filter reads its cards from the values. */
+    static final int FEW_MATCHES = 1000;
+
     private final JdbcClient jdbc;
     private final Pipelines pipelines;
     private final People people;
@@ -52,9 +55,10 @@ public class Board {
         PipelineView pipeline = pipelines.pipeline(filter.pipelineId());
         Map<Long, Totals> totals = totals(filter);
         Map<Long, String> owners = people.userNames();
+        long matching = totals.values().stream().mapToLong(Totals::count).sum();
         List<BoardColumn> columns = new ArrayList<>();
         for (StageView stage : pipeline.openStages()) {
-            columns.add(column(stage, totals.get(stage.id()), filter, null, perStage, owners));
+            columns.add(column(stage, totals.get(stage.id()), matching, filter, null, perStage, owners));
         }
         return withNextSteps(columns);
     }
@@ -65,8 +69,15 @@ public class Board {
         if (stage.pipelineId() != filter.pipelineId()) {
             throw new org.pipelinecrm.shared.NotFoundException("Stage", stageId);
         }
+        Totals column = totals(filter, stageId).get(stageId);
         return withNextSteps(List.of(column(
-                        stage, totals(filter, stageId).get(stageId), filter, cursor, perStage, people.userNames())))
+                        stage,
+                        column,
+                        column == null ? 0 : column.count(),
+                        filter,
+                        cursor,
+                        perStage,
+                        people.userNames())))
                 .get(0);
     }
 
@@ -95,7 +106,8 @@ public class Board {
         Map<String, Object> params = new HashMap<>();
         String sql;
         if (filter.narrowsDeals()) {
-            String where = where(filter, params);
+            // the sums read every matching deal: start from the matching values rather than the pipeline's deals
+            String where = standardWhere(filter, params) + filter.fields().idsSql("o", params);
             if (stageId != null) {
                 where += " and o.stage_id = :stageId";
             }
@@ -136,15 +148,23 @@ public class Board {
         return totals;
     }
 
+    /** One column's cards; {@code matching}: how many deals of the board (or of the column) the filter shows. */
     private BoardColumn column(
-            StageView stage, Totals totals, BoardFilter filter, String cursor, int perStage, Map<Long, String> owners) {
+            StageView stage,
+            Totals totals,
+            long matching,
+            BoardFilter filter,
+            String cursor,
+            int perStage,
+            Map<Long, String> owners) {
         int limit = Math.max(1, Math.min(perStage, MAX_PER_STAGE));
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("select o.id, o.name, o.account_id, a.name account_name, o.amount, "
                         + "o.owner_id, o.probability, o.stage_entered_at, o.last_activity_at, o.version, "
                         + "o.forecast_category, o.forecast_category_overridden from opportunity o "
                         + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where ")
-                .append(where(filter, params))
+                .append(standardWhere(filter, params))
+                .append(fieldsForCards(filter, matching, params))
                 .append(" and o.stage_id = :stageId");
         params.put("stageId", stage.id());
         if (cursor != null && !cursor.isBlank()) {
@@ -214,6 +234,11 @@ public class Board {
 
     /** The filter and the visibility rule as SQL on the deals themselves. */
     static String where(BoardFilter filter, Map<String, Object> params) {
+        return standardWhere(filter, params) + filter.fields().sql("o", params);
+    }
+
+    /** As {@link #where} without the custom field filter, which the board's queries add in the shape they need. */
+    private static String standardWhere(BoardFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("o.pipeline_id = :pipelineId and o.status = 'OPEN'");
         params.put("pipelineId", filter.pipelineId());
         if (filter.ownerId() != null) {
@@ -235,8 +260,22 @@ public class Board {
                                     .replace("%", "\\%")
                                     .replace("_", "\\_") + "%");
         }
-        where.append(filter.fields().sql("o", params));
         where.append(DealScope.sql(CurrentUser.get(), "o.owner_id", "o.team_id", params));
         return where.toString();
+    }
+
+    /**
+     * The custom field filter of a column's cards. When many deals match, the cards are read in stage order from
+     * the board index, each checked against its own value rows until the page is full; when few match (the
+     * board's filtered count, or the column's for "load more", {@link #FEW_MATCHES} or fewer), they are read from
+     * the matching values and sorted, rather than walking the whole column to find them.
+     */
+    private static String fieldsForCards(BoardFilter filter, long matching, Map<String, Object> params) {
+        if (filter.fields().isEmpty()) {
+            return "";
+        }
+        return matching <= FEW_MATCHES
+                ? filter.fields().idsSql("o", params)
+                : filter.fields().probeSql("o", params);
     }
 }

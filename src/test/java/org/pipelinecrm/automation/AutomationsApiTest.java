@@ -261,6 +261,57 @@ class AutomationsApiTest {
         assertThat((List<String>) JsonPath.read(filtered, "$.items[*].name")).containsExactly("Soylent pilot");
     }
 
+    @Test
+    void aLeadStatusRuleSetsALeadsCustomFieldCheckedAsTheApiChecksIt() throws Exception {
+        mvc.perform(json(post("/api/v1/fields"), """
+                {"recordKind":"LEAD","key":"temperature","label":"Temperature","labelFa":"گرمی",
+                 "type":"SELECT","options":["Hot","Warm","Cold"]}""")).andExpect(status().isCreated());
+        mvc.perform(json(post("/api/v1/fields"), """
+                {"recordKind":"OPPORTUNITY","key":"health","label":"Health","labelFa":"وضعیت",
+                 "type":"SELECT","options":["Green","Red"]}""")).andExpect(status().isCreated());
+        mvc.perform(json(post("/api/v1/automations"), """
+                {"name":"Bad option","trigger":{"type":"LEAD_STATUS","status":"DISQUALIFIED"},
+                 "actions":[{"type":"SET_FIELD","field":"cf.temperature","value":"Lukewarm"}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("actions"))
+                .andExpect(jsonPath("$.errors[0].code").value("one-of"));
+        // a deal's field is not a lead's
+        mvc.perform(json(post("/api/v1/automations"), """
+                {"name":"Deal field","trigger":{"type":"LEAD_STATUS","status":"DISQUALIFIED"},
+                 "actions":[{"type":"SET_FIELD","field":"cf.health","value":"Red"}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("actions"));
+        mvc.perform(json(post("/api/v1/automations"), """
+                {"name":"Cool down","trigger":{"type":"LEAD_STATUS","status":"DISQUALIFIED"},
+                 "actions":[{"type":"SET_FIELD","field":"cf.temperature","value":"cold"}]}""")).andExpect(status().isCreated());
+        String created = mvc.perform(json(post("/api/v1/leads"), """
+                        {"firstName":"Ada","lastName":"Lovelace","email":"ada@%s.test",
+                         "customFields":{"temperature":"Hot"}}""".formatted(ws.suffix())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.customFields.temperature").value("Hot"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long lead = id(created, "$.id");
+        mvc.perform(json(post("/api/v1/leads/{id}/disqualify", lead), """
+                {"reason":"NOT_A_FIT","version":%d}""".formatted(id(created, "$.version"))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/leads/{id}", lead).with(ws.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.customFields.temperature").value("Cold"))
+                .andExpect(jsonPath("$.status").value("DISQUALIFIED"))
+                .andExpect(jsonPath("$.lastName").value("Lovelace"));
+        String filtered = mvc.perform(get("/api/v1/leads?cf.temperature=Cold").with(ws.admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((List<Object>) JsonPath.read(filtered, "$.items[*].id")).hasSize(1);
+        assertThat(workspaces.as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, null, 0)).entries().stream()
+                        .map(TimelineEntry::title))
+                .anyMatch(t -> t.startsWith("Automation Cool down"));
+    }
+
     private long idOfStage(int index) throws Exception {
         String body = mvc.perform(get("/api/v1/pipelines").with(ws.admin()))
                 .andReturn()

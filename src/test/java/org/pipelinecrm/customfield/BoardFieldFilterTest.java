@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
+import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The board filtered by a deal's custom field, in the API and on the page. */
 @IntegrationTest
@@ -31,6 +34,12 @@ class BoardFieldFilterTest {
 
     @Autowired
     UserLookup lookup;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     TestWorkspaces.Workspace ws;
 
@@ -82,6 +91,34 @@ class BoardFieldFilterTest {
         mvc.perform(get("/api/v1/board?cf.region=Mars").with(ws.admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("cf.region"));
+    }
+
+    @Test
+    void withManyMatchesEachColumnWalksItsDealsInOrderAndShowsOnlyMatchingOnes() throws Exception {
+        // 2,400 more deals in the first column, every other one in EMEA, each entered a minute before the last
+        TenantContext.runAs(ws.id(), () -> tx.executeWithoutResult(t -> jdbc.sql("""
+                        insert into opportunity
+                        select (jsonb_populate_record(o, jsonb_build_object(
+                          'id', nextval('opportunity_seq'), 'name', 'Bulk ' || g, 'amount', 1,
+                          'stage_entered_at', o.stage_entered_at - g * interval '1 minute',
+                          'custom_fields', jsonb_build_object('region', case when g % 2 = 0 then 'EMEA' else 'APAC' end)))).*
+                        from opportunity o, generate_series(1, 2400) g where o.name = 'Tokyo rollout'
+                        """).update()));
+        mvc.perform(get("/api/v1/board?cf.region=EMEA&perStage=5").with(ws.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].count").value(1202))
+                .andExpect(jsonPath("$[0].amount").value(1600.0))
+                .andExpect(jsonPath(
+                        "$[0].items[*].name",
+                        contains("Paris rollout", "Berlin rollout", "Bulk 2", "Bulk 4", "Bulk 6")))
+                .andExpect(jsonPath("$[0].nextCursor").isNotEmpty());
+        mvc.perform(get("/api/v1/board?cf.region=APAC&perStage=3").with(ws.admin()))
+                .andExpect(jsonPath("$[0].count").value(1201))
+                .andExpect(jsonPath("$[0].items[*].name", contains("Tokyo rollout", "Bulk 1", "Bulk 3")));
+        // a value few deals have reads them from the values, in the same order
+        mvc.perform(get("/api/v1/board?cf.seats.gte=20&perStage=5").with(ws.admin()))
+                .andExpect(jsonPath("$[0].count").value(2))
+                .andExpect(jsonPath("$[0].items[*].name", contains("Paris rollout", "Tokyo rollout")));
     }
 
     @Test

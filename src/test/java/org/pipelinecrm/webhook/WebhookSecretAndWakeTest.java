@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The signing secret is kept encrypted (a plain one from before is encrypted and keeps signing), and a change's
- * delivery leaves within a second or two of its commit, sent by the scheduler with no one calling the worker.
+ * delivery leaves within a second or two of its commit, sent by the scheduler with no one calling the worker; one
+ * made while the sender is busy with another is still sent, and retried within a minute when its answer fails.
  */
 @IntegrationTest
 class WebhookSecretAndWakeTest {
@@ -96,6 +97,50 @@ class WebhookSecretAndWakeTest {
         assertSigned(awaitDelivery(2, 10_000), secret);
     }
 
+    @Test
+    void aDeliveryMadeWhileTheSenderIsBusyAndFailingAtFirstIsRetriedWithinAMinuteAndArrives() throws Exception {
+        String url = startReceiver();
+        var ws = workspaces.create();
+        String secret = subscribe(ws, url);
+        // the receiver holds the first deal's delivery for two seconds: the workspace's sender is busy with it
+        slowBody = "Initech slow renewal";
+        failOnceBody = "Initech flaky renewal";
+        workspaces.addDeal(ws.adminEmail(), "Initech slow renewal");
+        long until = System.currentTimeMillis() + 10_000;
+        while (!holding && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(holding).as("the first delivery is being sent").isTrue();
+        // committed while the sender is busy; its first answer is a 500
+        workspaces.addDeal(ws.adminEmail(), "Initech flaky renewal");
+
+        Received slow = awaitDelivery(1, 10_000);
+        assertThat(slow.body()).contains("Initech slow renewal");
+        Received failed = awaitDelivery(2, 10_000);
+        assertThat(failed.body()).contains("Initech flaky renewal");
+        // no one calls the sender: the scheduler retries the failed delivery, the first time within a minute
+        Received retried = awaitDelivery(3, 75_000);
+        assertThat(retried.body()).isEqualTo(failed.body());
+        assertThat(retried.headers().get("x-crm-event-id")).isEqualTo(failed.headers().get("x-crm-event-id"));
+        assertThat((retried.at() - failed.at()) / 1_000_000)
+                .as("milliseconds from the failed answer to the retry")
+                .isLessThan(60_000);
+        assertSigned(retried, secret);
+        Thread.sleep(1_500);
+        assertThat(received).as("each deal's delivery arrived once, the failed one twice").hasSize(3);
+        String state = TenantContext.callAs(
+                ws.id(),
+                () -> tx.execute(s -> jdbc.sql("select string_agg(state, ',' order by id) from webhook_delivery")
+                        .query(String.class)
+                        .single()));
+        assertThat(state).isEqualTo("DELIVERED,DELIVERED");
+    }
+
+    private volatile String slowBody;
+    private volatile String failOnceBody;
+    private volatile boolean holding;
+    private final java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+
     private String subscribe(TestWorkspaces.Workspace ws, String url) throws Exception {
         String created = mvc.perform(post("/api/v1/webhooks")
                         .with(ws.admin())
@@ -140,7 +185,18 @@ class WebhookSecretAndWakeTest {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
             received.add(new Received(at, headers, body));
-            exchange.sendResponseHeaders(200, -1);
+            int answer = 200;
+            if (slowBody != null && body.contains(slowBody)) {
+                holding = true;
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (failOnceBody != null && body.contains(failOnceBody) && failedOnce.compareAndSet(false, true)) {
+                answer = 500;
+            }
+            exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
         receiver.start();
