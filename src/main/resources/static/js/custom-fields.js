@@ -17,3 +17,27 @@ document.addEventListener('click', (event) => {
     }
   }
 });
+
+// Escape leaves the form without saving: the values show again as they were (after a refused save the page is read
+// again, since the section then holds what was typed).
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') {
+    return;
+  }
+  const form = event.target.closest && event.target.closest('#custom-fields-form');
+  if (!form || form.classList.contains('d-none')) {
+    return;
+  }
+  event.preventDefault();
+  const section = form.closest('.custom-fields');
+  const button = section.querySelector('#custom-fields-edit');
+  if (!button) {
+    window.location.reload();
+    return;
+  }
+  form.reset();
+  form.classList.add('d-none');
+  section.querySelector('.custom-fields-values').classList.remove('d-none');
+  button.setAttribute('aria-expanded', 'false');
+  button.focus();
+});

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.shared.database.Cursor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +24,10 @@ public class AccountExport {
 
     private final EntityManager em;
     private final ContactRepository contacts;
+    private final CustomFields customFields;
 
-    AccountExport(EntityManager em, ContactRepository contacts) {
+    AccountExport(EntityManager em, ContactRepository contacts, CustomFields customFields) {
+        this.customFields = customFields;
         this.em = em;
         this.contacts = contacts;
     }
@@ -33,13 +37,15 @@ public class AccountExport {
         CriteriaQuery<Account> query = cb.createQuery(Account.class);
         Root<Account> root = query.from(Account.class);
         query.orderBy(cb.asc(root.get("id")));
+        var values = customFields.reader(RecordKind.ACCOUNT);
         Cursor.forEachBatch(em, query, batch -> {
             Map<Long, Long> counts = contacts
                     .countByAccount(batch.stream().map(Account::getId).toList())
                     .stream()
                     .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
             each.accept(batch.stream()
-                    .map(a -> a.toSummary(counts.getOrDefault(a.getId(), 0L)))
+                    .map(a -> a.toSummary(counts.getOrDefault(a.getId(), 0L))
+                            .withCustomFields(values.apply(a.getCustomFields())))
                     .toList());
         });
     }
@@ -52,9 +58,12 @@ public class AccountExport {
             query.where(cb.equal(root.get("accountId"), accountId));
         }
         query.orderBy(cb.asc(root.get("id")));
+        var values = customFields.reader(RecordKind.CONTACT);
         Cursor.forEachBatch(
                 em,
                 query,
-                batch -> each.accept(batch.stream().map(Contact::toSummary).toList()));
+                batch -> each.accept(batch.stream()
+                        .map(c -> c.toSummary().withCustomFields(values.apply(c.getCustomFields())))
+                        .toList()));
     }
 }

@@ -342,6 +342,23 @@ public class CustomFields {
                 .toList();
     }
 
+    /** The import pages' names of the kind's {@code cf.KEY} fields: each field's label in the reader's language. */
+    public Map<String, String> importLabels(RecordKind kind, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        active(kind).forEach(f -> labels.put(CustomFieldFilter.PREFIX + f.key(), f.labelIn(locale)));
+        return labels;
+    }
+
+    /** Headers that name the kind's {@code cf.KEY} fields in a file: each field's English and Persian label. */
+    public Map<String, List<String>> importSynonyms(RecordKind kind) {
+        Map<String, List<String>> synonyms = new LinkedHashMap<>();
+        active(kind)
+                .forEach(f -> synonyms.put(
+                        CustomFieldFilter.PREFIX + f.key(),
+                        f.label().equals(f.labelFa()) ? List.of(f.label()) : List.of(f.label(), f.labelFa())));
+        return synonyms;
+    }
+
     /**
      * The custom field values of an import row (import field → text), as {@link #write} takes them: the
      * {@code cf.KEY} fields with a value; a list's options are separated by commas. Empty cells are left out, so a
@@ -428,7 +445,13 @@ public class CustomFields {
     private static BigDecimal number(Object raw, String field, int scale) {
         BigDecimal n;
         try {
-            n = raw instanceof Number ? new BigDecimal(raw.toString()) : new BigDecimal(((String) raw).strip());
+            // Persian digits and grouping (۱٬۲۰۰٫۵) read as the number they are
+            n = raw instanceof Number
+                    ? new BigDecimal(raw.toString())
+                    : org.pipelinecrm.shared.Digits.number(((String) raw).strip());
+            if (n == null) {
+                throw new NumberFormatException("blank");
+            }
         } catch (NumberFormatException | ClassCastException e) {
             throw new InvalidInputException(field, "problem.field.number", field + ": must be a number");
         }

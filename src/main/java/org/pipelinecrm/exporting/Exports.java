@@ -14,6 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.pipelinecrm.account.AccountExport;
 import org.pipelinecrm.activity.ActivityExport;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.FieldView;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
@@ -45,6 +47,7 @@ public class Exports {
     private final Workspaces workspaces;
     private final MessageSource messages;
     private final List<ExportColumnProvider> providers;
+    private final CustomFields customFields;
 
     Exports(
             LeadExport leads,
@@ -55,7 +58,9 @@ public class Exports {
             Pipelines pipelines,
             Workspaces workspaces,
             MessageSource messages,
-            List<ExportColumnProvider> providers) {
+            List<ExportColumnProvider> providers,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.leads = leads;
         this.deals = deals;
         this.accounts = accounts;
@@ -122,6 +127,8 @@ public class Exports {
                         locale,
                         Columns.leads(names),
                         l -> l.id(),
+                        org.pipelinecrm.customfield.RecordKind.LEAD,
+                        l -> l.customFields(),
                         each -> leads.forEachBatch(filter.leads(), each));
             case OPPORTUNITIES ->
                 rows(
@@ -130,9 +137,19 @@ public class Exports {
                         locale,
                         Columns.opportunities(names),
                         o -> o.id(),
+                        org.pipelinecrm.customfield.RecordKind.OPPORTUNITY,
+                        o -> o.customFields(),
                         each -> deals.forEachBatch(filter.deals(), each));
             case ACCOUNTS ->
-                rows(kind, sheet, locale, Columns.accounts(names), a -> a.id(), accounts::forEachAccountBatch);
+                rows(
+                        kind,
+                        sheet,
+                        locale,
+                        Columns.accounts(names),
+                        a -> a.id(),
+                        org.pipelinecrm.customfield.RecordKind.ACCOUNT,
+                        a -> a.customFields(),
+                        accounts::forEachAccountBatch);
             case CONTACTS ->
                 rows(
                         kind,
@@ -140,6 +157,8 @@ public class Exports {
                         locale,
                         Columns.contacts(),
                         c -> c.id(),
+                        org.pipelinecrm.customfield.RecordKind.CONTACT,
+                        c -> c.customFields(),
                         each -> accounts.forEachContactBatch(filter.accountId(), each));
             case ACTIVITIES ->
                 rows(
@@ -148,6 +167,8 @@ public class Exports {
                         locale,
                         Columns.activities(names),
                         a -> a.id(),
+                        null,
+                        a -> null,
                         each -> activities.forEachActivityBatch(
                                 filter.recordType(), filter.recordId(), filter.kind(), each));
             case TASKS ->
@@ -157,6 +178,8 @@ public class Exports {
                         locale,
                         Columns.tasks(names),
                         t -> t.id(),
+                        null,
+                        t -> null,
                         each -> activities.forEachTaskBatch(
                                 filter.recordType(), filter.recordId(), filter.onlyMine(), each));
         }
@@ -168,9 +191,17 @@ public class Exports {
             Locale locale,
             List<ExportColumn<T>> columns,
             Function<T, Long> id,
+            org.pipelinecrm.customfield.RecordKind fieldKind,
+            Function<T, Map<String, Object>> fieldValues,
             Consumer<Consumer<List<T>>> source) {
         List<Object> header = new ArrayList<>();
         columns.forEach(c -> header.add(messages.getMessage("export.column." + c.key(), null, c.key(), locale)));
+        // one column per active custom field, after the record's own, headed by its label in the reader's language
+        List<FieldView> fields = fieldKind == null ? List.of() : customFields.active(fieldKind);
+        fields.forEach(f -> header.add(f.labelIn(locale)));
+        Map<Long, String> users = fields.stream().anyMatch(f -> f.type() == org.pipelinecrm.customfield.FieldType.USER)
+                ? people.userNames()
+                : Map.of();
         List<Integer> widths = new ArrayList<>();
         for (ExportColumnProvider provider : providers) {
             List<String> extra = provider.headers(kind, locale);
@@ -188,6 +219,12 @@ public class Exports {
                 for (T record : batch) {
                     List<Object> cells = new ArrayList<>(header.size());
                     columns.forEach(c -> cells.add(c.value().apply(record)));
+                    if (!fields.isEmpty()) {
+                        Map<String, Object> values = fieldValues.apply(record);
+                        for (FieldView f : fields) {
+                            cells.add(fieldCell(f, values == null ? null : values.get(f.key()), users));
+                        }
+                    }
                     for (int p = 0; p < providers.size(); p++) {
                         List<Object> values = extras.get(p).get(id.apply(record));
                         for (int i = 0; i < widths.get(p); i++) {
@@ -204,6 +241,38 @@ public class Exports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A custom field's value as data: numbers and money as numbers, dates as dates, yes/no as such, a person by name,
+     * lists joined by ", " and text as text (kept from running as a formula as every text cell is).
+     */
+    static Object fieldCell(FieldView field, Object value, Map<Long, String> users) {
+        if (value == null) {
+            return null;
+        }
+        return switch (field.type()) {
+            case NUMBER, MONEY -> {
+                try {
+                    yield value instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(value.toString());
+                } catch (NumberFormatException e) {
+                    yield CustomFields.text(value);
+                }
+            }
+            case DATE -> {
+                try {
+                    yield java.time.LocalDate.parse(value.toString());
+                } catch (java.time.format.DateTimeParseException e) {
+                    yield CustomFields.text(value);
+                }
+            }
+            case BOOLEAN -> value instanceof Boolean b ? b : CustomFields.text(value);
+            case USER ->
+                value instanceof Number n
+                        ? users.getOrDefault(n.longValue(), CustomFields.text(value))
+                        : CustomFields.text(value);
+            default -> CustomFields.text(value);
+        };
     }
 
     private Columns.Names names() {

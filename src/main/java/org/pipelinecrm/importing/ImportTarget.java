@@ -49,6 +49,11 @@ public interface ImportTarget {
         return importRow(values, options);
     }
 
+    /** What the import pages call fields that have no text of their own (custom fields: their label), by field. */
+    default Map<String, String> labels(java.util.Locale locale) {
+        return Map.of();
+    }
+
     /**
      * Other names a file may give a field's column (e.g. Organisation for company, Persian headers), matched like
      * the field's own name when the mapping leaves the field out.

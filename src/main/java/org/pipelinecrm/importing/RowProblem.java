@@ -28,6 +28,24 @@ public class RowProblem extends IllegalArgumentException {
         this.args = Arrays.stream(args).map(String::valueOf).toList();
     }
 
+    /**
+     * A custom field's refusal of a row's value ({@code customFields.KEY} in the exception) as a problem naming the
+     * import field {@code cf.KEY} (so its column) and the value given.
+     */
+    public static RowProblem customField(
+            org.pipelinecrm.shared.InvalidInputException e, java.util.Map<String, String> row) {
+        String named = e.getField() == null ? "" : e.getField();
+        String field = named.startsWith("customFields.") ? "cf." + named.substring("customFields.".length()) : named;
+        String value = row.get(field) == null ? "" : row.get(field).strip();
+        if ("problem.field.required".equals(e.getMessageKey())) {
+            return new RowProblem("fieldNeeded", field);
+        }
+        if ("problem.field.one-of".equals(e.getMessageKey()) && e.getArguments().length > 0) {
+            return new RowProblem("customFieldOption", field, value, e.getArguments()[0]);
+        }
+        return new RowProblem("customFieldValue", field, value);
+    }
+
     /** Codes whose field is not their first value. */
     private static final java.util.Map<String, String> FIELDS = java.util.Map.ofEntries(
             java.util.Map.entry("duplicateLead", "email"),

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.importing.ChunkedImportTarget.ChunkResult;
@@ -23,6 +25,7 @@ import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.scoring.Scorecard;
 import org.pipelinecrm.scoring.Scorecard.Behaviour;
 import org.pipelinecrm.scoring.Scoring;
+import org.pipelinecrm.shared.InvalidInputException;
 import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,7 @@ class LeadBulkImport {
     private final Scoring scoring;
     private final JdbcTemplate jdbc;
     private final ImportLedger ledger;
+    private final CustomFields customFields;
     static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -54,7 +58,9 @@ class LeadBulkImport {
             ScoreKeeper scores,
             Scoring scoring,
             JdbcTemplate jdbc,
-            ImportLedger ledger) {
+            ImportLedger ledger,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.ledger = ledger;
         this.leads = leads;
         this.events = events;
@@ -93,7 +99,8 @@ class LeadBulkImport {
             new Column("created_by", "bigint", Lead::createdBy),
             new Column("created_at", "timestamptz", l -> l.createdAt().toString()),
             new Column("updated_at", "timestamptz", l -> l.updatedAt().toString()),
-            new Column("version", "bigint", Lead::version));
+            new Column("version", "bigint", Lead::version),
+            new Column("custom_fields", "jsonb", Lead::customFields));
 
     ChunkResult write(List<Row> rows, Function<Map<String, String>, LeadDetails> parse) {
         return write(rows, parse, 0);
@@ -106,9 +113,15 @@ class LeadBulkImport {
         Instant now = Instant.now();
         List<RowError> errors = new ArrayList<>();
         Map<Row, LeadDetails> valid = new LinkedHashMap<>();
+        // each row's custom field values, checked as a lead's edit checks them (a new lead's required ones below)
+        Map<Row, Map<String, Object>> given = new HashMap<>();
         for (Row row : rows) {
             try {
-                valid.put(row, parse.apply(row.values()));
+                LeadDetails details = parse.apply(row.values());
+                Map<String, Object> values = customFields.fromRow(row.values());
+                check(row, values, "{}", false);
+                valid.put(row, details);
+                given.put(row, values);
             } catch (IllegalArgumentException e) {
                 errors.add(RowError.of(row.number(), e));
             }
@@ -124,7 +137,7 @@ class LeadBulkImport {
             leads.findByExternalIdIn(externalIds).forEach(l -> byExternalId.put(l.externalId(), l));
         }
         Map<Lead, LeadDetails> before = new LinkedHashMap<>();
-        int updated = updateExisting(valid, byExternalId, card, user, now, before);
+        int updated = updateExisting(valid, given, byExternalId, card, user, now, before);
         leads.flush();
         ledger.record(
                 importId,
@@ -138,13 +151,21 @@ class LeadBulkImport {
 
         List<Lead> fresh = new ArrayList<>();
         Map<Row, Lead> candidates = new LinkedHashMap<>();
-        valid.forEach((row, details) -> {
+        for (var entry : valid.entrySet()) {
+            LeadDetails details = entry.getValue();
             String ext =
                     details.externalId() == null ? null : details.externalId().trim();
             if (ext == null || !byExternalId.containsKey(ext)) {
-                candidates.put(row, Lead.imported(details, user.id(), now));
+                Lead lead = Lead.imported(details, user.id(), now);
+                try {
+                    lead.fillIn(check(entry.getKey(), given.get(entry.getKey()), "{}", true));
+                } catch (RowProblem e) { // a required field the row leaves empty: the row is skipped whole
+                    errors.add(RowError.of(entry.getKey().number(), e));
+                    continue;
+                }
+                candidates.put(entry.getKey(), lead);
             }
-        });
+        }
         Map<String, Long> emails = existing(
                 "email_key", candidates.values().stream().map(Lead::emailKey).toList());
         Map<String, Long> names = existing(
@@ -157,6 +178,7 @@ class LeadBulkImport {
             Lead sameFileRow = lead.externalId() == null ? null : freshByExternalId.get(lead.externalId());
             if (sameFileRow != null) { // an earlier row of this chunk had the same external id: this one updates it
                 sameFileRow.reimport(lead.details());
+                sameFileRow.fillIn(check(entry.getKey(), given.get(entry.getKey()), sameFileRow.customFields(), false));
                 updated++;
                 continue;
             }
@@ -202,19 +224,21 @@ class LeadBulkImport {
     /** Rows whose external id is already in the workspace update that lead, rescored with its events. */
     private int updateExisting(
             Map<Row, LeadDetails> valid,
+            Map<Row, Map<String, Object>> given,
             Map<String, Lead> byExternalId,
             Scorecard card,
             CrmUser user,
             Instant now,
             Map<Lead, LeadDetails> before) {
         List<Lead> changed = new ArrayList<>();
-        valid.values().forEach(details -> {
+        valid.forEach((row, details) -> {
             Lead lead = details.externalId() == null
                     ? null
                     : byExternalId.get(details.externalId().trim());
             if (lead != null) {
                 before.putIfAbsent(lead, lead.details());
                 lead.reimport(details);
+                lead.fillIn(check(row, given.get(row), lead.customFields(), false));
                 changed.add(lead);
             }
         });
@@ -232,6 +256,15 @@ class LeadBulkImport {
         }
         leads.saveAll(changed.stream().distinct().toList()); // publishes what the new scores changed
         return changed.size();
+    }
+
+    /** The row's custom field values laid over {@code stored}, or the row's problem naming the column and value. */
+    private String check(Row row, Map<String, Object> values, String stored, boolean creating) {
+        try {
+            return customFields.write(RecordKind.LEAD, stored, values, creating);
+        } catch (InvalidInputException e) {
+            throw RowProblem.customField(e, row.values());
+        }
     }
 
     /** Duplicate key → the first lead that has it, for the keys given (nulls ignored). */

@@ -6,6 +6,8 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import java.util.List;
 import java.util.function.Consumer;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.shared.database.Cursor;
 import org.springframework.stereotype.Service;
@@ -20,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeadExport {
 
     private final EntityManager em;
+    private final CustomFields customFields;
 
-    LeadExport(EntityManager em) {
+    LeadExport(EntityManager em, CustomFields customFields) {
         this.em = em;
+        this.customFields = customFields;
     }
 
     public void forEachBatch(LeadFilter filter, Consumer<List<LeadView>> each) {
@@ -31,9 +35,12 @@ public class LeadExport {
         Root<Lead> root = query.from(Lead.class);
         query.where(filter.toSpecification(CurrentUser.get()).toPredicate(root, query, cb))
                 .orderBy(cb.asc(root.get("id")));
+        var values = customFields.reader(RecordKind.LEAD);
         Cursor.forEachBatch(
                 em,
                 query,
-                batch -> each.accept(batch.stream().map(l -> l.toView(null)).toList()));
+                batch -> each.accept(batch.stream()
+                        .map(l -> l.toView(null).withCustomFields(values.apply(l.customFields())))
+                        .toList()));
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
@@ -19,6 +21,7 @@ import org.pipelinecrm.importing.RowProblem;
 import org.pipelinecrm.importing.UndoableImportTarget;
 import org.pipelinecrm.scoring.Scoring;
 import org.pipelinecrm.shared.Digits;
+import org.pipelinecrm.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,7 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
     private final LeadBulkImport bulk;
     private final People people;
     private final ImportLedger ledger;
+    private final CustomFields customFields;
 
     LeadImport(
             LeadRepository leads,
@@ -43,7 +47,9 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
             Validator validator,
             LeadBulkImport bulk,
             People people,
-            ImportLedger ledger) {
+            ImportLedger ledger,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.ledger = ledger;
         this.people = people;
         this.bulk = bulk;
@@ -60,6 +66,17 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
 
     @Override
     public List<String> fields() {
+        return java.util.stream.Stream.concat(base().stream(), customFields.importFields(RecordKind.LEAD).stream())
+                .toList();
+    }
+
+    /** The custom fields by their label in the reader's language. */
+    @Override
+    public Map<String, String> labels(java.util.Locale locale) {
+        return customFields.importLabels(RecordKind.LEAD, locale);
+    }
+
+    private static List<String> base() {
         return List.of(
                 "externalId",
                 "firstName",
@@ -80,6 +97,13 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
     /** Headers other systems and people give these fields, English and Persian. */
     @Override
     public Map<String, List<String>> synonyms() {
+        Map<String, List<String>> synonyms =
+                new java.util.LinkedHashMap<>(customFields.importSynonyms(RecordKind.LEAD));
+        synonyms.putAll(standardSynonyms());
+        return synonyms;
+    }
+
+    private static Map<String, List<String>> standardSynonyms() {
         return Map.ofEntries(
                 Map.entry("externalId", List.of("ID", "Lead ID", "Record ID", "Prospect ID", "شناسه")),
                 Map.entry("firstName", List.of("First", "Given Name", "Forename", "نام")),
@@ -157,9 +181,12 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
         Lead existing = details.externalId() == null
                 ? null
                 : leads.findByExternalId(details.externalId()).orElse(null);
+        // checked before anything of the row is written; a new lead must have every required field
+        String values = values(v, existing == null ? "{}" : existing.customFields(), existing == null);
         if (existing != null) {
             LeadDetails before = existing.details();
             existing.reimport(details);
+            existing.fillIn(values);
             scores.rescore(existing, scoring.scorecard(), user.id());
             leads.saveAndFlush(existing);
             ledger.record(
@@ -169,6 +196,7 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
             return true;
         }
         Lead lead = Lead.imported(details, user.id(), Instant.now());
+        lead.fillIn(values);
         leads.duplicateOf(lead).ifPresent(id -> {
             throw new RowProblem("duplicateLead", id);
         });
@@ -258,6 +286,15 @@ class LeadImport implements ChunkedImportTarget, UndoableImportTarget {
             throw new RowProblem("invalidField", field, first.getMessage());
         }
         return details;
+    }
+
+    /** The row's custom field values laid over {@code stored}, or the row's problem naming the column and value. */
+    private String values(Map<String, String> v, String stored, boolean creating) {
+        try {
+            return customFields.write(RecordKind.LEAD, stored, customFields.fromRow(v), creating);
+        } catch (InvalidInputException e) {
+            throw RowProblem.customField(e, v);
+        }
     }
 
     private UserSummary owner(String id, Map<Long, UserSummary> owners) {

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.pipelinecrm.account.Accounts;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.shared.database.Cursor;
 import org.springframework.stereotype.Service;
@@ -26,8 +28,10 @@ public class DealExport {
     private final EntityManager em;
     private final Accounts accounts;
     private final People people;
+    private final CustomFields customFields;
 
-    DealExport(EntityManager em, Accounts accounts, People people) {
+    DealExport(EntityManager em, Accounts accounts, People people, CustomFields customFields) {
+        this.customFields = customFields;
         this.em = em;
         this.accounts = accounts;
         this.people = people;
@@ -39,9 +43,11 @@ public class DealExport {
         Root<Opportunity> root = query.from(Opportunity.class);
         query.where(filter.toSpecification().toPredicate(root, query, cb)).orderBy(cb.asc(root.get("id")));
         Map<Long, String> owners = people.userNames();
+        var values = customFields.reader(RecordKind.OPPORTUNITY);
         Cursor.forEachBatch(em, query, batch -> {
-            List<OpportunityView> views =
-                    batch.stream().map(o -> o.toView(null, null)).toList();
+            List<OpportunityView> views = batch.stream()
+                    .map(o -> o.toView(null, null).withCustomFields(values.apply(o.getCustomFields())))
+                    .toList();
             Map<Long, String> accountNames = accounts.namesByIds(views.stream()
                     .map(OpportunityView::accountId)
                     .filter(Objects::nonNull)

@@ -115,6 +115,11 @@ class OpportunityImport implements UndoableImportTarget {
     }
 
     @Override
+    public Map<String, String> labels(java.util.Locale locale) {
+        return customFields.importLabels(RecordKind.OPPORTUNITY, locale);
+    }
+
+    @Override
     public Map<String, List<String>> synonyms() {
         return Map.ofEntries(
                 Map.entry("externalId", List.of("Deal ID", "Opportunity ID", "Record ID", "ID", "شناسه")),
@@ -194,11 +199,16 @@ class OpportunityImport implements UndoableImportTarget {
         UserSummary owner = owner(v.get("ownerName"), me, options);
         String reason = reason(stage, v.get("reason"));
         // checked before anything of the row is written; a new deal must have every required field
-        String values = customFields.write(
-                RecordKind.OPPORTUNITY,
-                existing == null ? "{}" : existing.getCustomFields(),
-                customFields.fromRow(v),
-                existing == null);
+        String values;
+        try {
+            values = customFields.write(
+                    RecordKind.OPPORTUNITY,
+                    existing == null ? "{}" : existing.getCustomFields(),
+                    customFields.fromRow(v),
+                    existing == null);
+        } catch (org.pipelinecrm.shared.InvalidInputException e) {
+            throw RowProblem.customField(e, v);
+        }
         Long accountId = v.get("accountName") == null
                 ? null
                 : accounts.findOrCreateByName(text(v.get("accountName"), 200, "accountName"))

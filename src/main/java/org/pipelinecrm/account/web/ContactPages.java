@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.BuyingRole;
 import org.pipelinecrm.account.ContactSummary;
+import org.pipelinecrm.customfield.FieldForm;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ContactPages {
 
     private final Accounts accounts;
+    private final FieldForm fieldForm;
 
-    ContactPages(Accounts accounts) {
+    ContactPages(Accounts accounts, FieldForm fieldForm) {
         this.accounts = accounts;
+        this.fieldForm = fieldForm;
     }
 
     @GetMapping("/accounts/{accountId}/contacts/new")
@@ -54,7 +58,39 @@ class ContactPages {
         ContactSummary contact = accounts.contact(id);
         model.addAttribute("contact", contact);
         model.addAttribute("account", accounts.account(contact.accountId()));
+        fieldForm.show(
+                model, RecordKind.CONTACT, contact.customFields(), "/contacts/" + id + "/fields", contact.version());
         return "account/contact";
+    }
+
+    /** The contact's custom fields, saved from their section of the page. */
+    @PostMapping("/contacts/{id}/fields")
+    String saveFields(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        ContactSummary c = accounts.contact(id);
+        return fieldForm.save(
+                RecordKind.CONTACT,
+                form,
+                version,
+                "/contacts/" + id,
+                values -> accounts.changeContact(
+                        id,
+                        c.accountId(),
+                        new Accounts.ContactCmd(
+                                c.firstName(), c.lastName(), c.email(), c.phone(), c.title(), c.buyingRole(), values),
+                        version,
+                        CurrentUser.actor()),
+                () -> accounts.contact(id).customFields(),
+                request,
+                response,
+                model,
+                flash);
     }
 
     @GetMapping("/contacts/{id}/edit")

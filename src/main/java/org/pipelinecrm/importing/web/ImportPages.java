@@ -53,6 +53,7 @@ class ImportPages {
     String form(@RequestParam(defaultValue = "leads") String entity, Model model) {
         model.addAttribute("entity", entity);
         model.addAttribute("fields", imports.target(entity).fields());
+        model.addAttribute("fieldLabels", imports.target(entity).labels(LocaleContextHolder.getLocale()));
         model.addAttribute("encodings", Imports.ENCODINGS);
         return "importing/new";
     }
@@ -87,6 +88,7 @@ class ImportPages {
     private String mappingPage(ImportPreview preview, Model model) {
         model.addAttribute("preview", preview);
         model.addAttribute("choices", imports.target(preview.entity()).choices());
+        model.addAttribute("fieldLabels", imports.target(preview.entity()).labels(LocaleContextHolder.getLocale()));
         if (!preview.unknownOwners().isEmpty()) {
             model.addAttribute("people", imports.assignablePeople());
         }
@@ -96,7 +98,9 @@ class ImportPages {
     /** The preview table again for the columns chosen so far (htmx, on every change of a select). */
     @PostMapping("/{id}/preview")
     String preview(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
-        model.addAttribute("preview", imports.preview(id, mapping(params)));
+        ImportPreview preview = imports.preview(id, mapping(params));
+        model.addAttribute("preview", preview);
+        model.addAttribute("fieldLabels", imports.target(preview.entity()).labels(LocaleContextHolder.getLocale()));
         return "importing/mapping :: preview";
     }
 
