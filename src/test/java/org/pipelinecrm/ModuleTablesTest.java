@@ -91,11 +91,6 @@ class ModuleTablesTest {
 
     /** Crossings not yet removed, as "module -> table" with the reason; none are left. */
     static final Map<String, String> NOT_YET_MOVED = Map.ofEntries(
-            // the undo of a deal import asks whether someone logged an activity, a task or a converted lead on a
-            // deal it made: activity and lead should publish that in a read view
-            Map.entry("opportunity -> activity", "DealImportUndo checks for activities on deals it would delete"),
-            Map.entry("opportunity -> sales_task", "DealImportUndo deletes the tasks of deals it made"),
-            Map.entry("opportunity -> lead", "DealImportUndo checks for leads converted into deals it would delete"),
             // the value-table trigger on each record table reads the field definitions: customfield should
             // install its trigger with the field's type passed in, or keep the values from its own service
             Map.entry("account -> custom_field", "custom_field_values_keep reads the field definitions"),

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.pipelinecrm.activity.RecordTasks;
+import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.importing.ImportLedger;
 import org.pipelinecrm.importing.UndoableImportTarget.UndoResult;
 import org.pipelinecrm.tenant.TenantContext;
@@ -17,15 +19,19 @@ import org.springframework.stereotype.Component;
  * rollups as for any delete or update. A deal import notes each deal it updated with its row before and the ids
  * of the stage changes it had then; a stage changes import notes each change it added with its deal. The stage
  * rollups by day cannot be subtracted (a change's exit time depends on the change before it), so after an undo
- * the workspace's day rollups are counted again, as when its time zone changes.
+ * the workspace's day rollups are counted again, as when its time zone changes. Whether someone worked a deal it
+ * made (an activity logged on it, a lead converted into it) is read from the views the activity and lead modules
+ * publish; the tasks of the deals it deletes are deleted through the activity module, in the same transaction.
  */
 @Component
 class DealImportUndo {
 
     private final JdbcClient jdbc;
+    private final RecordTasks tasks;
 
-    DealImportUndo(JdbcClient jdbc) {
+    DealImportUndo(JdbcClient jdbc, RecordTasks tasks) {
         this.jdbc = jdbc;
+        this.tasks = tasks;
     }
 
     /** The deal as it is now, and its stage changes: what the undo of an update puts back. */
@@ -51,10 +57,10 @@ class DealImportUndo {
         Map<Long, Long> versions =
                 versions(entries.stream().map(ImportLedger.Entry::recordId).toList());
         Set<Long> worked = jdbc.sql("""
-                        select converted_opportunity_id from lead
+                        select converted_opportunity_id from lead_conversion_facts
                          where tenant_id = ? and converted_opportunity_id = any(?)
                         union
-                        select record_id from activity
+                        select record_id from activity_facts
                          where tenant_id = ? and record_type = 'OPPORTUNITY' and record_id = any(?)
                         """)
                 .params(tenant, ids(versions.keySet()), tenant, ids(versions.keySet()))
@@ -89,10 +95,7 @@ class DealImportUndo {
             jdbc.sql("delete from deal_edit where tenant_id = ? and opportunity_id = any(?)")
                     .params(tenant, gone)
                     .update();
-            jdbc.sql(
-                            "delete from sales_task where tenant_id = ? and record_type = 'OPPORTUNITY' and record_id = any(?)")
-                    .params(tenant, gone)
-                    .update();
+            tasks.deleteOf(RecordType.OPPORTUNITY, delete);
             jdbc.sql("delete from opportunity where tenant_id = ? and id = any(?)")
                     .params(tenant, gone)
                     .update();
