@@ -72,4 +72,4 @@ done
 STATS=$(curl -sf -u "$EMAIL:bench-password" -o target/bench-export.zip -w '%{time_total} %{size_download}' \
   "$BASE/api/v1/exports/workspace")
 echo "entity=workspace format=zip seconds=${STATS% *} bytes=${STATS#* } heap_used_after=$(heap)"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "app max RSS (VmHWM, whole run): $(grep -oP 'VmHWM:\s*\K[0-9]+ kB' /proc/$APP/status); load average: $(cut -d' ' -f1-3 /proc/loadavg)"

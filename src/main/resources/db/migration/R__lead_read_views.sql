@@ -10,4 +10,10 @@ CREATE OR REPLACE VIEW lead_cohort_facts WITH (security_invoker = true) AS
 SELECT tenant_id, day, owner_id, team_id, source, leads, mql, sql, converted, won
 FROM lead_cohort_day;
 
-GRANT SELECT ON lead_facts, lead_cohort_facts TO ${app_role};
+-- Which deal each converted lead became, so that a deal a lead was converted into is known to have been worked.
+CREATE OR REPLACE VIEW lead_conversion_facts WITH (security_invoker = true) AS
+SELECT tenant_id, id, converted_opportunity_id
+FROM lead
+WHERE converted_opportunity_id IS NOT NULL;
+
+GRANT SELECT ON lead_facts, lead_cohort_facts, lead_conversion_facts TO ${app_role};

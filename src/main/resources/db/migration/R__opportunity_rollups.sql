@@ -153,14 +153,29 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- The deal's owner and team when it moved, kept with the change for the recount (rebuild_deal_day_rollups).
+CREATE OR REPLACE FUNCTION stage_change_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.owner_id IS NULL THEN
+    SELECT owner_id, coalesce(team_id, 0) INTO NEW.owner_id, NEW.team_id
+      FROM opportunity WHERE tenant_id = NEW.tenant_id AND id = NEW.opportunity_id;
+  END IF;
+  RETURN NEW;
+END $$;
+
+DROP TRIGGER IF EXISTS stage_change_owner ON stage_change;
+CREATE TRIGGER stage_change_owner BEFORE INSERT ON stage_change
+  FOR EACH ROW EXECUTE FUNCTION stage_change_owner();
+
 DROP TRIGGER IF EXISTS stage_change_rollup ON stage_change;
 CREATE TRIGGER stage_change_rollup AFTER INSERT ON stage_change
   FOR EACH ROW EXECUTE FUNCTION stage_change_rollup();
 
 -- The closed-deal and stage-exit rollups of one workspace counted again from its deals and stage changes: when
 -- its time zone changes (recount_day_rollups, under the workspace's lock), and after a bulk load made with the
--- triggers off. Stage changes count under the deal's present owner and team (the trigger records those of the
--- moment of the move). Each insert takes its tenant_id from the rows it reads, so that Citus runs it on the
+-- triggers off. Stage changes count under the deal's owner and team at the moment of the move, as the trigger
+-- records them (kept with each change since V111; a change written before has none and counts under the deal's
+-- present owner and team). Each insert takes its tenant_id from the rows it reads, so that Citus runs it on the
 -- workspace's worker as it stands.
 CREATE OR REPLACE FUNCTION rebuild_deal_day_rollups(p_tenant bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -181,12 +196,15 @@ BEGIN
     SELECT tenant_id, day, stage_id, owner_id, team_id, sum(entered) AS entered, sum(exited) AS exited,
            sum(forward) AS forward, sum(seconds) AS seconds
     FROM (
-      SELECT c.tenant_id, (c.changed_at AT TIME ZONE v_zone)::date AS day, c.to_stage_id AS stage_id, o.owner_id,
-             coalesce(o.team_id, 0) AS team_id, 1 AS entered, 0 AS exited, 0 AS forward, 0::double precision AS seconds
+      SELECT c.tenant_id, (c.changed_at AT TIME ZONE v_zone)::date AS day, c.to_stage_id AS stage_id,
+             coalesce(c.owner_id, o.owner_id) AS owner_id,
+             CASE WHEN c.owner_id IS NULL THEN coalesce(o.team_id, 0) ELSE coalesce(c.team_id, 0) END AS team_id,
+             1 AS entered, 0 AS exited, 0 AS forward, 0::double precision AS seconds
         FROM stage_change c JOIN opportunity o ON o.tenant_id = c.tenant_id AND o.id = c.opportunity_id
        WHERE c.tenant_id = p_tenant
       UNION ALL
-      SELECT h.tenant_id, (h.changed_at AT TIME ZONE v_zone)::date, h.from_stage_id, o.owner_id, coalesce(o.team_id, 0), 0, 1,
+      SELECT h.tenant_id, (h.changed_at AT TIME ZONE v_zone)::date, h.from_stage_id, coalesce(h.owner_id, o.owner_id),
+             CASE WHEN h.owner_id IS NULL THEN coalesce(o.team_id, 0) ELSE coalesce(h.team_id, 0) END, 0, 1,
              CASE WHEN t.kind = 'WON' OR (t.kind = 'OPEN' AND t.position > f.position) THEN 1 ELSE 0 END,
              greatest(extract(epoch FROM h.changed_at - coalesce(h.entered_at, o.opened_at)), 0)
         FROM (SELECT c.*, lag(changed_at) OVER (PARTITION BY tenant_id, opportunity_id ORDER BY changed_at, id) AS entered_at

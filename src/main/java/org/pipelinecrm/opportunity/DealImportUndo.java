@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.pipelinecrm.activity.RecordTasks;
+import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.importing.ImportLedger;
 import org.pipelinecrm.importing.UndoableImportTarget.UndoResult;
 import org.pipelinecrm.tenant.TenantContext;
@@ -17,15 +19,19 @@ import org.springframework.stereotype.Component;
  * rollups as for any delete or update. A deal import notes each deal it updated with its row before and the ids
  * of the stage changes it had then; a stage changes import notes each change it added with its deal. The stage
  * rollups by day cannot be subtracted (a change's exit time depends on the change before it), so after an undo
- * the workspace's day rollups are counted again, as when its time zone changes.
+ * the workspace's day rollups are counted again, as when its time zone changes. Whether someone worked a deal it
+ * made (an activity logged on it, a lead converted into it) is read from the views the activity and lead modules
+ * publish; the tasks of the deals it deletes are deleted through the activity module, in the same transaction.
  */
 @Component
 class DealImportUndo {
 
     private final JdbcClient jdbc;
+    private final RecordTasks tasks;
 
-    DealImportUndo(JdbcClient jdbc) {
+    DealImportUndo(JdbcClient jdbc, RecordTasks tasks) {
         this.jdbc = jdbc;
+        this.tasks = tasks;
     }
 
     /** The deal as it is now, and its stage changes: what the undo of an update puts back. */
@@ -51,10 +57,10 @@ class DealImportUndo {
         Map<Long, Long> versions =
                 versions(entries.stream().map(ImportLedger.Entry::recordId).toList());
         Set<Long> worked = jdbc.sql("""
-                        select converted_opportunity_id from lead
+                        select converted_opportunity_id from lead_conversion_facts
                          where tenant_id = ? and converted_opportunity_id = any(?)
                         union
-                        select record_id from activity
+                        select record_id from activity_facts
                          where tenant_id = ? and record_type = 'OPPORTUNITY' and record_id = any(?)
                         """)
                 .params(tenant, ids(versions.keySet()), tenant, ids(versions.keySet()))
@@ -89,10 +95,7 @@ class DealImportUndo {
             jdbc.sql("delete from deal_edit where tenant_id = ? and opportunity_id = any(?)")
                     .params(tenant, gone)
                     .update();
-            jdbc.sql(
-                            "delete from sales_task where tenant_id = ? and record_type = 'OPPORTUNITY' and record_id = any(?)")
-                    .params(tenant, gone)
-                    .update();
+            tasks.deleteOf(RecordType.OPPORTUNITY, delete);
             jdbc.sql("delete from opportunity where tenant_id = ? and id = any(?)")
                     .params(tenant, gone)
                     .update();
@@ -130,8 +133,8 @@ class DealImportUndo {
 
     /**
      * Deletes the stage changes a stage changes import added; those of a deal changed since the import are left
-     * alone. A change that followed a deleted one comes again from the stage before it, and the deal's time in
-     * its present stage counts from its last remaining change into it.
+     * alone. A change that followed deleted ones (one or several in a row) comes again from the stage the deal
+     * was in before them, and the deal's time in its present stage counts from its last remaining change into it.
      */
     UndoResult undoStageChanges(List<ImportLedger.Entry> entries) {
         long tenant = TenantContext.require();
@@ -155,18 +158,29 @@ class DealImportUndo {
             return new UndoResult(0, leftAlone);
         }
         Long[] gone = ids(delete);
-        // the change after a deleted one came from the deleted change's stage: it comes from the one before again
+        // the change after deleted ones came from the last deleted change's stage: it comes from the stage the
+        // first of that run came from again (the one the last change kept before them entered)
         jdbc.sql("""
-                        update stage_change n set from_stage_id = d.from_stage_id
-                          from stage_change d
-                         where d.tenant_id = ? and d.id = any(?) and n.tenant_id = d.tenant_id
-                           and n.opportunity_id = d.opportunity_id and n.from_stage_id = d.to_stage_id
-                           and not (n.id = any(?))
-                           and n.id = (select x.id from stage_change x
-                                 where x.tenant_id = d.tenant_id and x.opportunity_id = d.opportunity_id
-                                   and (x.changed_at, x.id) > (d.changed_at, d.id) and not (x.id = any(?))
-                                 order by x.changed_at, x.id limit 1)
-                        """).params(tenant, gone, gone, gone).update();
+                        with h as (
+                          select c.id, c.opportunity_id, c.from_stage_id, c.to_stage_id, c.changed_at,
+                                 c.id = any(?) as deleted,
+                                 sum(case when c.id = any(?) then 0 else 1 end)
+                                   over (partition by c.opportunity_id order by c.changed_at, c.id) as kept_so_far
+                            from stage_change c
+                           where c.tenant_id = ? and c.opportunity_id in
+                                 (select g.opportunity_id from stage_change g where g.tenant_id = ? and g.id = any(?))),
+                        runs as (
+                          select opportunity_id, kept_so_far + 1 as next_kept,
+                                 (array_agg(from_stage_id order by changed_at, id))[1] as run_from,
+                                 (array_agg(to_stage_id order by changed_at desc, id desc))[1] as run_to
+                            from h where deleted group by opportunity_id, kept_so_far),
+                        relink as (
+                          select h.id, r.run_from from h join runs r
+                              on r.opportunity_id = h.opportunity_id and r.next_kept = h.kept_so_far
+                           where not h.deleted and h.from_stage_id = r.run_to)
+                        update stage_change n set from_stage_id = relink.run_from
+                          from relink where n.tenant_id = ? and n.id = relink.id
+                        """).params(gone, gone, tenant, tenant, gone, tenant).update();
         List<Long> deals = jdbc.sql(
                         "select distinct opportunity_id from stage_change where tenant_id = ? and id = any(?)")
                 .params(tenant, gone)

@@ -128,6 +128,34 @@ class FormerRepsTest {
     }
 
     @Test
+    void thePickersThatGiveRecordsOfferNoFormerRep() throws Exception {
+        var ws = workspaces.create();
+        long gone = formerRep(ws);
+        // the leads' bulk assign, the web form's owner and the automations' assignee: the server refuses a former
+        // rep as a new owner, so none of them offers one (the admin, who may be given records, is offered)
+        for (String[] picker : new String[][] {
+            {"/leads", "bulk-owner"}, {"/settings/web-form", "route-owner"}, {"/settings/automations", "action-assignee-0"}
+        }) {
+            String page = mvc.perform(get(picker[0]).with(page(ws)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            String options = options(page, picker[1]);
+            assertThat(options).as(picker[0]).contains("value=\"" + ws.adminId() + "\"");
+            assertThat(options).as(picker[0]).doesNotContain("value=\"" + gone + "\"");
+            assertThat(options).as(picker[0]).doesNotContain("Gone Rep");
+        }
+    }
+
+    /** The options of the page's select with that id. */
+    private static String options(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("a select " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</select>", start));
+    }
+
+    @Test
     void persianPagesSayFormerRepInPersian() throws Exception {
         var ws = workspaces.createPersian();
         formerRep(ws, PERSIAN_HISTORY);

@@ -170,6 +170,72 @@ class HistoryUndoTest {
                         .string(org.hamcrest.Matchers.containsString("/opportunities/" + h3)));
     }
 
+    @Test
+    void undoingTwoChangesInARowLinksTheKeptOneToTheStageBeforeThem() throws Exception {
+        var ws = workspaces.create();
+        upload(ws, "opportunities", BEFORE, Map.of());
+        long b1 = id(ws, "B-1");
+        String historyBefore = body(ws, "/api/v1/opportunities/" + b1 + "/history");
+        String metricsBefore = body(ws, "/api/v1/metrics?from=2025-01-01&to=2025-03-31");
+
+        // two stages B-1 passed through before it was won, one after the other
+        long changesImport = upload(
+                ws,
+                "stage_changes",
+                "Deal ID,Stage,Entered\nB-1,Lead qualification,2025-01-05\nB-1,Proposal,2025-01-10\n",
+                Map.of());
+        mvc.perform(get("/api/v1/opportunities/" + b1 + "/history").with(ws.admin()))
+                .andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$[3].stageName").value("Closed won"))
+                .andExpect(jsonPath("$[3].fromStageName").value("Proposal"));
+
+        undo(ws, changesImport);
+        // the win comes from the stage the deal was in before the two again, not from one that was removed
+        mvc.perform(get("/api/v1/opportunities/" + b1 + "/history").with(ws.admin()))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].stageName").value("Closed won"))
+                .andExpect(jsonPath("$[1].fromStageName").value(JsonPath.<String>read(historyBefore, "$[0].stageName")));
+        assertThat(body(ws, "/api/v1/opportunities/" + b1 + "/history")).isEqualTo(historyBefore);
+        assertThat(body(ws, "/api/v1/metrics?from=2025-01-01&to=2025-03-31")).isEqualTo(metricsBefore);
+    }
+
+    @Test
+    void theRecountAfterAnUndoKeepsStageMovesUnderTheOwnerOfTheirMoment() throws Exception {
+        var ws = workspaces.create();
+        var other = workspaces.addPerson(ws, org.pipelinecrm.identity.Role.SALES_REP, null);
+        String pipelines = body(ws, "/api/v1/pipelines");
+        long secondStage = ((Number) JsonPath.read(pipelines, "$[0].stages[1].id")).longValue();
+        String secondStageName = JsonPath.read(pipelines, "$[0].stages[1].name");
+        // the admin moves their deal on, then gives it to another rep
+        long deal = workspaces.addDeal(ws.adminEmail(), "Handed over");
+        mvc.perform(post("/api/v1/opportunities/" + deal + "/move")
+                        .with(ws.admin())
+                        .contentType("application/json")
+                        .content("{\"stageId\": " + secondStage + ", \"version\": 0}"))
+                .andExpect(status().isOk());
+        mvc.perform(patch("/api/v1/opportunities/" + deal)
+                        .with(ws.admin())
+                        .contentType("application/json")
+                        .content("{\"ownerId\": " + other.id() + ", \"version\": 1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownerId").value(other.id()));
+        String admins = "/api/v1/metrics?ownerId=" + ws.adminId();
+        String others = "/api/v1/metrics?ownerId=" + other.id();
+        String entered = "$.byStage[?(@.name == '" + secondStageName + "')].entered";
+        mvc.perform(get(admins).with(ws.admin())).andExpect(jsonPath(entered).value(1));
+        String adminsBefore = body(ws, admins);
+        String othersBefore = body(ws, others);
+
+        // an import undone: the day rollups are counted again from the history
+        undo(ws, upload(ws, "opportunities", BEFORE, Map.of()));
+
+        // the move still counts for the admin, who owned the deal when it moved, and not for the rep
+        mvc.perform(get(admins).with(ws.admin())).andExpect(jsonPath(entered).value(1));
+        mvc.perform(get(others).with(ws.admin())).andExpect(jsonPath(entered).value(0));
+        assertThat(body(ws, admins)).isEqualTo(adminsBefore);
+        assertThat(body(ws, others)).isEqualTo(othersBefore);
+    }
+
     private Optional<OpportunityView> find(TestWorkspaces.Workspace ws, String externalId) {
         return workspaces.as(
                 ws.adminEmail(),

@@ -103,6 +103,12 @@ class LeadPages {
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("types", LeadType.values());
         model.addAttribute("userNames", people.userNames());
+        // the bulk assign offers whom a lead may be given: a former rep of an imported history takes none
+        model.addAttribute(
+                "bulkOwners",
+                people.users().stream()
+                        .filter(u -> !u.former())
+                        .toList());
         model.addAttribute("teams", people.teams());
         model.addAttribute("reasons", policy.rules().rejectionReasons());
         return request.getHeader("HX-Request") != null ? "lead/list :: results" : "lead/list";
