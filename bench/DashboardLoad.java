@@ -41,6 +41,7 @@ public class DashboardLoad {
         List<long[]> page = Collections.synchronizedList(new ArrayList<>());
         List<long[]> api = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
+        java.util.Map<String, Integer> causes = new java.util.concurrent.ConcurrentSkipListMap<>();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
@@ -61,6 +62,8 @@ public class DashboardLoad {
                         long t1 = System.nanoTime();
                         if (r.statusCode() != 200 || !r.body().contains("figure-won-amount")) {
                             errors.incrementAndGet();
+                            cause(causes, "page " + r.statusCode() + (r.statusCode() == 200 ? " without the figures" : "")
+                                    + location(r));
                         } else {
                             page.add(new long[] {(t1 - t0) / 1000});
                         }
@@ -70,13 +73,15 @@ public class DashboardLoad {
                         t1 = System.nanoTime();
                         if (a.statusCode() != 200) {
                             errors.incrementAndGet();
+                            cause(causes, "metrics " + a.statusCode() + " " + code(a.body()));
                         } else {
                             api.add(new long[] {(t1 - t0) / 1000});
                         }
                     }
                 } catch (Exception e) {
+                    // the client stops here: its later requests are not made
                     errors.incrementAndGet();
-                    e.printStackTrace();
+                    cause(causes, "client stopped: " + e.getClass().getSimpleName() + " " + e.getMessage());
                 }
             });
         }
@@ -85,6 +90,20 @@ public class DashboardLoad {
         print("dashboard page", page, seconds);
         print("GET /api/v1/metrics", api, seconds);
         System.out.println("errors " + errors.get());
+        causes.forEach((cause, n) -> System.out.println("  error: " + cause + " x" + n));
+    }
+
+    private static void cause(java.util.Map<String, Integer> causes, String cause) {
+        causes.merge(cause, 1, Integer::sum);
+    }
+
+    private static String location(HttpResponse<String> r) {
+        return r.headers().firstValue("Location").map(l -> " to " + l).orElse("");
+    }
+
+    private static String code(String body) {
+        var m = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"").matcher(body == null ? "" : body);
+        return m.find() ? m.group(1) : body == null ? "" : body.substring(0, Math.min(80, body.length()));
     }
 
     private static void print(String name, List<long[]> samples, int seconds) {
