@@ -113,8 +113,8 @@ public class Forecasts {
      */
     private ModelWeighted modelWeighted(ForecastFigures.Scope scope) {
         List<ForecastFigures.OpenDeal> open = figures.open(scope);
-        Map<Long, WinProbability> p =
-                winProbabilities.of(open.stream().map(ForecastFigures.OpenDeal::id).toList());
+        Map<Long, WinProbability> p = winProbabilities.of(
+                open.stream().map(ForecastFigures.OpenDeal::id).toList());
         Map<Long, BigDecimal> byOwner = new HashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (ForecastFigures.OpenDeal d : open) {

@@ -29,6 +29,9 @@ final class Trainer {
     static final int MINIMUM_CLOSED_DEALS = 40;
     static final double TEST_SHARE = 0.25;
     private static final int EPOCHS = 12;
+    /** The least spread a number is scaled by (numbers are mostly logarithms: 0.1 is a tenth of an e-fold). */
+    static final double MINIMUM_SPREAD = 0.1;
+
     private static final Label WON = new Label("WON");
     private static final Label LOST = new Label("LOST");
 
@@ -131,7 +134,10 @@ final class Trainer {
         sums.forEach((name, s) -> {
             double mean = s[1] / s[0];
             double variance = Math.max(0, s[2] / s[0] - mean * mean);
-            scaling.put(name, new double[] {mean, variance > 1e-12 ? Math.sqrt(variance) : 1});
+            // a spread below MINIMUM_SPREAD is treated as that: deals made within seconds of each other (ages of a
+            // few milliseconds) would otherwise make a few minutes of an open deal's age look like hundreds of
+            // spreads and saturate its probability at 0 or 100 %
+            scaling.put(name, new double[] {mean, Math.max(MINIMUM_SPREAD, Math.sqrt(variance))});
         });
         return scaling;
     }

@@ -210,8 +210,7 @@ class ForecastBrowserTest {
                         By.cssSelector("#deal-list tr[data-id='" + deal + "'] .forecast-select")));
         new Select(select).selectByValue("DEFAULT");
         select.sendKeys(Keys.ENTER);
-        Browser.await(browser)
-                .until(ExpectedConditions.attributeContains(rowBadge, "class", "text-bg-light"));
+        Browser.await(browser).until(ExpectedConditions.attributeContains(rowBadge, "class", "text-bg-light"));
         var stored = workspaces.as(rep, () -> opportunities.opportunity(deal));
         assertThat(stored.forecastCategoryOverridden()).isFalse();
         assertThat(stored.forecastCategory()).isEqualTo(org.pipelinecrm.pipeline.ForecastCategory.PIPELINE);

@@ -128,7 +128,8 @@ class WinModelBrowserTest {
         Browser.signIn(browser, base, ws.adminEmail(), TestWorkspaces.PASSWORD);
         browser.manage().addCookie(new Cookie("crm-lang", "fa"));
         browser.get(base + "/win-model");
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir"))
+                .isEqualTo("rtl");
         browser.findElement(By.id("train-now")).click();
         training(browser).until(ExpectedConditions.textToBe(By.id("model-status"), "سابقهٔ ناکافی"));
         String fallback = browser.findElement(By.id("model-fallback")).getText();

@@ -137,9 +137,9 @@ class WinModelTest {
                 .andExpect(jsonPath("$.items[0].winProbability").doesNotExist());
 
         // the forecast weighs the period's open deals by it, beside the stage-weighted figure
-        String forecast = mvc.perform(get("/api/v1/forecast?periodStart=" + soon.minusDays(6) + "&periodEnd="
-                                + soon.plusDays(25))
-                        .with(ws.admin()))
+        String forecast = mvc.perform(
+                        get("/api/v1/forecast?periodStart=" + soon.minusDays(6) + "&periodEnd=" + soon.plusDays(25))
+                                .with(ws.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.modelWeightedSource").value("MODEL"))
                 .andReturn()
@@ -217,9 +217,9 @@ class WinModelTest {
                 .isEqualTo(probability);
 
         // the forecast's win-probability weighted figure is the stage probability's, and says so
-        String forecast = mvc.perform(get("/api/v1/forecast?periodStart=" + soon.minusDays(6) + "&periodEnd="
-                                + soon.plusDays(25))
-                        .with(ws.admin()))
+        String forecast = mvc.perform(
+                        get("/api/v1/forecast?periodStart=" + soon.minusDays(6) + "&periodEnd=" + soon.plusDays(25))
+                                .with(ws.admin()))
                 .andExpect(jsonPath("$.modelWeightedSource").value("STAGE"))
                 .andReturn()
                 .getResponse()
