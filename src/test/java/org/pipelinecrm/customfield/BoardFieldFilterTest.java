@@ -96,7 +96,8 @@ class BoardFieldFilterTest {
     @Test
     void withManyMatchesEachColumnWalksItsDealsInOrderAndShowsOnlyMatchingOnes() throws Exception {
         // 2,400 more deals in the first column, every other one in EMEA, each entered a minute before the last
-        TenantContext.runAs(ws.id(), () -> tx.executeWithoutResult(t -> jdbc.sql("""
+        TenantContext.runAs(
+                ws.id(), () -> tx.executeWithoutResult(t -> jdbc.sql("""
                         insert into opportunity
                         select (jsonb_populate_record(o, jsonb_build_object(
                           'id', nextval('opportunity_seq'), 'name', 'Bulk ' || g, 'amount', 1,

@@ -121,13 +121,16 @@ class WebhookSecretAndWakeTest {
         // no one calls the sender: the scheduler retries the failed delivery, the first time within a minute
         Received retried = awaitDelivery(3, 75_000);
         assertThat(retried.body()).isEqualTo(failed.body());
-        assertThat(retried.headers().get("x-crm-event-id")).isEqualTo(failed.headers().get("x-crm-event-id"));
+        assertThat(retried.headers().get("x-crm-event-id"))
+                .isEqualTo(failed.headers().get("x-crm-event-id"));
         assertThat((retried.at() - failed.at()) / 1_000_000)
                 .as("milliseconds from the failed answer to the retry")
                 .isLessThan(60_000);
         assertSigned(retried, secret);
         Thread.sleep(1_500);
-        assertThat(received).as("each deal's delivery arrived once, the failed one twice").hasSize(3);
+        assertThat(received)
+                .as("each deal's delivery arrived once, the failed one twice")
+                .hasSize(3);
         String state = TenantContext.callAs(
                 ws.id(),
                 () -> tx.execute(s -> jdbc.sql("select string_agg(state, ',' order by id) from webhook_delivery")
@@ -139,7 +142,8 @@ class WebhookSecretAndWakeTest {
     private volatile String slowBody;
     private volatile String failOnceBody;
     private volatile boolean holding;
-    private final java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean failedOnce =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private String subscribe(TestWorkspaces.Workspace ws, String url) throws Exception {
         String created = mvc.perform(post("/api/v1/webhooks")
