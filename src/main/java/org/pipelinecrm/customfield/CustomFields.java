@@ -162,7 +162,22 @@ public class CustomFields {
      * Throws {@link InvalidInputException} naming {@code customFields.KEY} before anything is written.
      */
     public String write(RecordKind kind, String stored, Map<String, ?> given, boolean creating) {
+        return write(byKey(active(kind)), stored, given, creating);
+    }
+
+    /** {@link #write} with one look at the kind's definitions for many records (an import's chunk of rows). */
+    public Writer writer(RecordKind kind) {
         Map<String, FieldView> defs = byKey(active(kind));
+        return (stored, given, creating) -> write(defs, stored, given, creating);
+    }
+
+    /** Writes records' values as {@link #write} does, with the definitions read when it was made. */
+    @FunctionalInterface
+    public interface Writer {
+        String write(String stored, Map<String, ?> given, boolean creating);
+    }
+
+    private String write(Map<String, FieldView> defs, String stored, Map<String, ?> given, boolean creating) {
         Map<String, Object> values = read(stored);
         Map<String, ?> changes = given == null ? Map.of() : given;
         for (var entry : changes.entrySet()) {

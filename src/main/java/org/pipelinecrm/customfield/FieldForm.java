@@ -65,6 +65,10 @@ public class FieldForm {
             Map<String, Object> typed = new java.util.LinkedHashMap<>(current.get());
             given.forEach((k, v) -> typed.put(k, v));
             show(model, kind, typed, page + "/fields", version);
+            // the section rendered alone takes its parameters from the model
+            model.addAttribute("fields", model.getAttribute("cfFields"));
+            model.addAttribute("action", page + "/fields");
+            model.addAttribute("version", version);
             model.addAttribute("cfErrors", Map.of(key, message));
             if (key.isEmpty()) {
                 model.addAttribute("cfProblem", message);

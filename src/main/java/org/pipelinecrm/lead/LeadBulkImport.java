@@ -115,11 +115,12 @@ class LeadBulkImport {
         Map<Row, LeadDetails> valid = new LinkedHashMap<>();
         // each row's custom field values, checked as a lead's edit checks them (a new lead's required ones below)
         Map<Row, Map<String, Object>> given = new HashMap<>();
+        CustomFields.Writer fields = customFields.writer(RecordKind.LEAD);
         for (Row row : rows) {
             try {
                 LeadDetails details = parse.apply(row.values());
                 Map<String, Object> values = customFields.fromRow(row.values());
-                check(row, values, "{}", false);
+                check(fields, row, values, "{}", false);
                 valid.put(row, details);
                 given.put(row, values);
             } catch (IllegalArgumentException e) {
@@ -137,7 +138,7 @@ class LeadBulkImport {
             leads.findByExternalIdIn(externalIds).forEach(l -> byExternalId.put(l.externalId(), l));
         }
         Map<Lead, LeadDetails> before = new LinkedHashMap<>();
-        int updated = updateExisting(valid, given, byExternalId, card, user, now, before);
+        int updated = updateExisting(valid, given, fields, byExternalId, card, user, now, before);
         leads.flush();
         ledger.record(
                 importId,
@@ -158,7 +159,7 @@ class LeadBulkImport {
             if (ext == null || !byExternalId.containsKey(ext)) {
                 Lead lead = Lead.imported(details, user.id(), now);
                 try {
-                    lead.fillIn(check(entry.getKey(), given.get(entry.getKey()), "{}", true));
+                    lead.fillIn(check(fields, entry.getKey(), given.get(entry.getKey()), "{}", true));
                 } catch (RowProblem e) { // a required field the row leaves empty: the row is skipped whole
                     errors.add(RowError.of(entry.getKey().number(), e));
                     continue;
@@ -178,7 +179,7 @@ class LeadBulkImport {
             Lead sameFileRow = lead.externalId() == null ? null : freshByExternalId.get(lead.externalId());
             if (sameFileRow != null) { // an earlier row of this chunk had the same external id: this one updates it
                 sameFileRow.reimport(lead.details());
-                sameFileRow.fillIn(check(entry.getKey(), given.get(entry.getKey()), sameFileRow.customFields(), false));
+                sameFileRow.fillIn(check(fields, entry.getKey(), given.get(entry.getKey()), sameFileRow.customFields(), false));
                 updated++;
                 continue;
             }
@@ -225,6 +226,7 @@ class LeadBulkImport {
     private int updateExisting(
             Map<Row, LeadDetails> valid,
             Map<Row, Map<String, Object>> given,
+            CustomFields.Writer fields,
             Map<String, Lead> byExternalId,
             Scorecard card,
             CrmUser user,
@@ -238,7 +240,7 @@ class LeadBulkImport {
             if (lead != null) {
                 before.putIfAbsent(lead, lead.details());
                 lead.reimport(details);
-                lead.fillIn(check(row, given.get(row), lead.customFields(), false));
+                lead.fillIn(check(fields, row, given.get(row), lead.customFields(), false));
                 changed.add(lead);
             }
         });
@@ -259,9 +261,10 @@ class LeadBulkImport {
     }
 
     /** The row's custom field values laid over {@code stored}, or the row's problem naming the column and value. */
-    private String check(Row row, Map<String, Object> values, String stored, boolean creating) {
+    private static String check(
+            CustomFields.Writer fields, Row row, Map<String, Object> values, String stored, boolean creating) {
         try {
-            return customFields.write(RecordKind.LEAD, stored, values, creating);
+            return fields.write(stored, values, creating);
         } catch (InvalidInputException e) {
             throw RowProblem.customField(e, row.values());
         }
