@@ -75,7 +75,8 @@ public class Exports {
         switch (kind) {
             case LEADS -> filter.leads();
             case OPPORTUNITIES -> filter.deals();
-            case ACTIVITIES, TASKS -> activities.checkRecord(filter.recordType(), filter.recordId());
+            case ACTIVITIES, TASKS ->
+                activities.checkRecord(filter.recordType(), filter.recordId(), CurrentUser.actor());
             default -> {}
         }
     }
@@ -149,7 +150,7 @@ public class Exports {
                         Columns.activities(names),
                         a -> a.id(),
                         each -> activities.forEachActivityBatch(
-                                filter.recordType(), filter.recordId(), filter.kind(), each));
+                                filter.recordType(), filter.recordId(), filter.kind(), CurrentUser.actor(), each));
             case TASKS ->
                 rows(
                         kind,
@@ -158,7 +159,7 @@ public class Exports {
                         Columns.tasks(names),
                         t -> t.id(),
                         each -> activities.forEachTaskBatch(
-                                filter.recordType(), filter.recordId(), filter.onlyMine(), each));
+                                filter.recordType(), filter.recordId(), filter.onlyMine(), CurrentUser.actor(), each));
         }
     }
 
