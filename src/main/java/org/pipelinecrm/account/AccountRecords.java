@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.pipelinecrm.activity.ActivityRecords;
 import org.pipelinecrm.activity.RecordRef;
 import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +34,14 @@ class AccountRecords implements ActivityRecords {
     }
 
     @Override
-    public Optional<RecordRef> find(RecordType type, long id) {
+    public Optional<RecordRef> find(RecordType type, long id, Actor by) {
         return type == RecordType.ACCOUNT
                 ? accounts.findById(id).map(a -> new RecordRef(type, id, a.getName(), "/accounts/" + id, true))
                 : contacts.findById(id).map(Contact::toSummary).map(this::contact);
     }
 
     @Override
-    public List<RecordRef> related(RecordType type, long id) {
+    public List<RecordRef> related(RecordType type, long id, Actor by) {
         if (type != RecordType.ACCOUNT) {
             return List.of();
         }
@@ -51,7 +52,7 @@ class AccountRecords implements ActivityRecords {
     }
 
     @Override
-    public Map<Long, RecordRef> findAll(RecordType type, Collection<Long> ids) {
+    public Map<Long, RecordRef> findAll(RecordType type, Collection<Long> ids, Actor by) {
         Map<Long, RecordRef> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;

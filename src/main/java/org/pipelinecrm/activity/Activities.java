@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
@@ -35,41 +35,40 @@ public class Activities {
     }
 
     @Transactional
-    public ActivityView log(LogActivityCmd cmd) {
-        records.require(cmd.recordType(), cmd.recordId());
-        Activity activity = new Activity(
-                cmd.kind(), cmd.recordType(), cmd.recordId(), CurrentUser.get().id());
+    public ActivityView log(LogActivityCmd cmd, Actor by) {
+        records.require(cmd.recordType(), cmd.recordId(), by);
+        Activity activity = new Activity(cmd.kind(), cmd.recordType(), cmd.recordId(), by.id());
         describe(activity, cmd.details());
         return published(activities.saveAndFlush(activity));
     }
 
     @Transactional
-    public ActivityView change(long id, ActivityDetails details, Long version) {
-        Activity activity = visible(id);
-        activity.checkAuthor(CurrentUser.get().id());
+    public ActivityView change(long id, ActivityDetails details, Long version, Actor by) {
+        Activity activity = visible(id, by);
+        activity.checkAuthor(by.id());
         activity.checkVersion(version);
         describe(activity, details);
         return published(activities.saveAndFlush(activity));
     }
 
     /** The record activities are logged on, for the page that logs one; 404 when missing or hidden. */
-    public RecordRef record(RecordType type, long id) {
-        return records.require(type, id);
+    public RecordRef record(RecordType type, long id, Actor by) {
+        return records.require(type, id, by);
     }
 
-    /** An activity the signed-in person may change (they wrote it); 404 when hidden, 403 for others'. */
-    public ActivityView editable(long id) {
-        Activity activity = visible(id);
-        activity.checkAuthor(CurrentUser.get().id());
+    /** An activity {@code by} may change (they wrote it); 404 when hidden, 403 for others'. */
+    public ActivityView editable(long id, Actor by) {
+        Activity activity = visible(id, by);
+        activity.checkAuthor(by.id());
         return activity.toView();
     }
 
-    public ActivityView get(long id) {
-        return visible(id).toView();
+    public ActivityView get(long id, Actor by) {
+        return visible(id, by).toView();
     }
 
-    public PageOf<ActivityView> ofRecord(RecordType type, long recordId, int page, int size) {
-        records.require(type, recordId);
+    public PageOf<ActivityView> ofRecord(RecordType type, long recordId, int page, int size, Actor by) {
+        records.require(type, recordId, by);
         return PageOf.of(
                 activities.findByRecordTypeAndRecordIdOrderByOccurredAtDescIdDesc(
                         type,
@@ -78,9 +77,9 @@ public class Activities {
                 Activity::toView);
     }
 
-    private Activity visible(long id) {
+    private Activity visible(long id, Actor by) {
         Activity activity = activities.findById(id).orElseThrow(() -> new NotFoundException("activity", id));
-        return records.find(activity.getRecordType(), activity.getRecordId())
+        return records.find(activity.getRecordType(), activity.getRecordId(), by)
                 .map(record -> {
                     if (!record.visible()) {
                         throw LinkedRecords.hidden("activity", id, "activity.hidden.activity", record);

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
 import org.pipelinecrm.demo.DemoContributor;
 import org.pipelinecrm.demo.DemoWorkspace;
+import org.pipelinecrm.identity.Actor;
+import org.pipelinecrm.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,28 +30,36 @@ class ActivityDemo implements DemoContributor {
     @Override
     public void populate(DemoWorkspace demo) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        tasks.add(new TaskCmd(
-                "Prepare the quarterly pipeline review",
-                now.plus(2, ChronoUnit.DAYS),
-                TaskPriority.NORMAL,
-                demo.managerId(),
-                null,
-                null));
+        // contributors run as the demo's admin
+        Actor admin = new Actor(demo.adminId(), demo.id(), Role.ADMIN, null);
+        tasks.add(
+                new TaskCmd(
+                        "Prepare the quarterly pipeline review",
+                        now.plus(2, ChronoUnit.DAYS),
+                        TaskPriority.NORMAL,
+                        demo.managerId(),
+                        null,
+                        null),
+                admin);
         for (long rep : demo.repIds()) {
-            tasks.add(new TaskCmd(
-                    "Follow up on last week's demo",
-                    now.minus(1, ChronoUnit.DAYS),
-                    TaskPriority.HIGH,
-                    rep,
-                    null,
-                    null));
-            tasks.add(new TaskCmd(
-                    "Confirm tomorrow's meeting",
-                    now.plus(45, ChronoUnit.MINUTES),
-                    TaskPriority.NORMAL,
-                    rep,
-                    null,
-                    null));
+            tasks.add(
+                    new TaskCmd(
+                            "Follow up on last week's demo",
+                            now.minus(1, ChronoUnit.DAYS),
+                            TaskPriority.HIGH,
+                            rep,
+                            null,
+                            null),
+                    admin);
+            tasks.add(
+                    new TaskCmd(
+                            "Confirm tomorrow's meeting",
+                            now.plus(45, ChronoUnit.MINUTES),
+                            TaskPriority.NORMAL,
+                            rep,
+                            null,
+                            null),
+                    admin);
         }
     }
 }

@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.shared.database.Cursor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every activity and task the signed-in person may see (activities by their record's rules, tasks also when they are
+ * Every activity and task the acting person may see (activities by their record's rules, tasks also when they are
  * its assignee or creator or see the whole workspace), read through a cursor a batch at a time for exports of any
  * size. A record filter that names a record one may not see is not found, as in the lists.
  */
@@ -32,17 +31,17 @@ public class ActivityExport {
         this.records = records;
     }
 
-    /** A record filter must name a record the signed-in person may see; otherwise it is not found. */
-    public void checkRecord(RecordType recordType, Long recordId) {
+    /** A record filter must name a record {@code by} may see; otherwise it is not found. */
+    public void checkRecord(RecordType recordType, Long recordId, Actor by) {
         if (recordType != null && recordId != null) {
-            records.require(recordType, recordId);
+            records.require(recordType, recordId, by);
         }
     }
 
     public void forEachActivityBatch(
-            RecordType recordType, Long recordId, ActivityKind kind, Consumer<List<ActivityView>> each) {
+            RecordType recordType, Long recordId, ActivityKind kind, Actor by, Consumer<List<ActivityView>> each) {
         if (recordType != null && recordId != null) {
-            records.require(recordType, recordId);
+            records.require(recordType, recordId, by);
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Activity> query = cb.createQuery(Activity.class);
@@ -59,9 +58,11 @@ public class ActivityExport {
         }
         query.where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
         Cursor.forEachBatch(em, query, batch -> {
-            Map<String, RecordRef> seen = records.visible(batch.stream()
-                    .map(a -> new RecordRef(a.getRecordType(), a.getRecordId(), null, null, false))
-                    .toList());
+            Map<String, RecordRef> seen = records.visible(
+                    batch.stream()
+                            .map(a -> new RecordRef(a.getRecordType(), a.getRecordId(), null, null, false))
+                            .toList(),
+                    by);
             each.accept(batch.stream()
                     .filter(a -> seen.containsKey(LinkedRecords.key(a.getRecordType(), a.getRecordId())))
                     .map(Activity::toView)
@@ -69,12 +70,12 @@ public class ActivityExport {
         });
     }
 
-    /** {@code mine}: only the signed-in person's open tasks, as My tasks lists them. */
-    public void forEachTaskBatch(RecordType recordType, Long recordId, boolean mine, Consumer<List<TaskView>> each) {
+    /** {@code mine}: only the open tasks of {@code me}, as My tasks lists them. */
+    public void forEachTaskBatch(
+            RecordType recordType, Long recordId, boolean mine, Actor me, Consumer<List<TaskView>> each) {
         if (recordType != null && recordId != null) {
-            records.require(recordType, recordId);
+            records.require(recordType, recordId, me);
         }
-        CrmUser me = CurrentUser.get();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<SalesTask> query = cb.createQuery(SalesTask.class);
         Root<SalesTask> root = query.from(SalesTask.class);
@@ -93,10 +94,12 @@ public class ActivityExport {
         Cursor.forEachBatch(em, query, batch -> {
             Map<String, RecordRef> seen = me.seesWholeWorkspace()
                     ? Map.of()
-                    : records.visible(batch.stream()
-                            .filter(t -> t.getRecordType() != null)
-                            .map(t -> new RecordRef(t.getRecordType(), t.getRecordId(), null, null, false))
-                            .toList());
+                    : records.visible(
+                            batch.stream()
+                                    .filter(t -> t.getRecordType() != null)
+                                    .map(t -> new RecordRef(t.getRecordType(), t.getRecordId(), null, null, false))
+                                    .toList(),
+                            me);
             each.accept(batch.stream()
                     .filter(t -> me.seesWholeWorkspace()
                             || t.concerns(me.id())

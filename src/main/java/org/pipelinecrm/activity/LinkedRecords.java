@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.shared.HiddenRecordException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -22,21 +23,21 @@ class LinkedRecords {
         this.owners = owners;
     }
 
-    Optional<RecordRef> find(RecordType type, long id) {
+    Optional<RecordRef> find(RecordType type, long id, Actor by) {
         return owners.stream()
                 .filter(o -> o.supports(type))
-                .map(o -> o.find(type, id))
+                .map(o -> o.find(type, id, by))
                 .flatMap(Optional::stream)
                 .findFirst();
     }
 
-    boolean visible(RecordType type, long id) {
-        return find(type, id).map(RecordRef::visible).orElse(false);
+    boolean visible(RecordType type, long id, Actor by) {
+        return find(type, id, by).map(RecordRef::visible).orElse(false);
     }
 
-    /** The record, when it exists in this workspace and the signed-in person may see it; 404 otherwise. */
-    RecordRef require(RecordType type, long id) {
-        RecordRef record = find(type, id)
+    /** The record, when it exists in this workspace and {@code by} may see it; 404 otherwise. */
+    RecordRef require(RecordType type, long id, Actor by) {
+        RecordRef record = find(type, id, by)
                 .orElseThrow(() -> new NotFoundException(type.name().toLowerCase(), id));
         if (!record.visible()) {
             throw hidden(type.name().toLowerCase(), id, "activity.hidden.record", record);
@@ -53,28 +54,31 @@ class LinkedRecords {
     }
 
     /** The record, when it exists but the reader may not see it. */
-    Optional<RecordRef> hiddenRecord(RecordType type, Long id) {
-        return type == null || id == null ? Optional.empty() : find(type, id).filter(r -> !r.visible());
+    Optional<RecordRef> hiddenRecord(RecordType type, Long id, Actor by) {
+        return type == null || id == null
+                ? Optional.empty()
+                : find(type, id, by).filter(r -> !r.visible());
     }
 
     /** The record itself and the visible records whose activities fold into its timeline. */
-    List<RecordRef> withRelated(RecordRef record) {
+    List<RecordRef> withRelated(RecordRef record, Actor by) {
         List<RecordRef> all = new ArrayList<>(List.of(record));
-        owners.forEach(o -> o.related(record.type(), record.id()).stream()
+        owners.forEach(o -> o.related(record.type(), record.id(), by).stream()
                 .filter(RecordRef::visible)
                 .forEach(all::add));
         return all;
     }
 
     /** The visible records among these (type, id) pairs, keyed by {@link #key}, read a type at a time. */
-    Map<String, RecordRef> visible(Collection<RecordRef> wanted) {
+    Map<String, RecordRef> visible(Collection<RecordRef> wanted, Actor by) {
         Map<RecordType, Set<Long>> ids = new HashMap<>();
         wanted.forEach(w -> ids.computeIfAbsent(w.type(), t -> new TreeSet<>()).add(w.id()));
         Map<String, RecordRef> found = new HashMap<>();
         // like find: any owner claiming the type may hold the record, the first to find it answers
         ids.forEach((type, some) -> owners.stream()
                 .filter(o -> o.supports(type))
-                .forEach(o -> o.findAll(type, some).values().forEach(r -> found.putIfAbsent(key(type, r.id()), r))));
+                .forEach(o ->
+                        o.findAll(type, some, by).values().forEach(r -> found.putIfAbsent(key(type, r.id()), r))));
         found.values().removeIf(r -> !r.visible());
         return found;
     }

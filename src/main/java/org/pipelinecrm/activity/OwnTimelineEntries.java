@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class OwnTimelineEntries implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit) {
+    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit, Actor by) {
         ActivityKind activityKind = activityKind(kind);
         boolean withActivities = kind == null || activityKind != null;
         boolean withTasks = kind == null || TASK.equals(kind);
@@ -39,9 +39,9 @@ class OwnTimelineEntries implements TimelineSource {
             return List.of();
         }
         Map<Long, String> names = people.userNames();
-        long me = CurrentUser.get().id();
-        RecordRef self = records.require(type, recordId);
-        Map<RecordType, Map<Long, RecordRef>> byType = records.withRelated(self).stream()
+        long me = by.id();
+        RecordRef self = records.require(type, recordId, by);
+        Map<RecordType, Map<Long, RecordRef>> byType = records.withRelated(self, by).stream()
                 .collect(Collectors.groupingBy(RecordRef::type, Collectors.toMap(RecordRef::id, r -> r, (a, b) -> a)));
         List<TimelineEntry> entries = new ArrayList<>();
         byType.forEach((t, refs) -> {

@@ -10,8 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.shared.NotFoundException;
 import org.pipelinecrm.shared.PageOf;
@@ -55,25 +54,25 @@ public class Tasks {
     }
 
     @Transactional
-    public TaskView add(TaskCmd cmd) {
-        SalesTask task = new SalesTask(CurrentUser.get().id());
-        plan(task, cmd);
+    public TaskView add(TaskCmd cmd, Actor by) {
+        SalesTask task = new SalesTask(by.id());
+        plan(task, cmd, by);
         return changed(tasks.saveAndFlush(task), null, null);
     }
 
     @Transactional
-    public TaskView change(long id, TaskCmd cmd, Long version) {
-        SalesTask task = changeable(id);
+    public TaskView change(long id, TaskCmd cmd, Long version, Actor by) {
+        SalesTask task = changeable(id, by);
         task.checkVersion(version);
         RecordType previousType = task.getRecordType();
         Long previousId = task.getRecordId();
-        plan(task, cmd);
+        plan(task, cmd, by);
         return changed(tasks.saveAndFlush(task), previousType, previousId);
     }
 
     @Transactional
-    public TaskView complete(long id, Long version) {
-        SalesTask task = changeable(id);
+    public TaskView complete(long id, Long version, Actor by) {
+        SalesTask task = changeable(id, by);
         task.checkVersion(version);
         task.complete(Instant.now());
         TaskView view = changed(tasks.saveAndFlush(task), task.getRecordType(), task.getRecordId());
@@ -83,19 +82,19 @@ public class Tasks {
     }
 
     @Transactional
-    public TaskView reopen(long id, Long version) {
-        SalesTask task = changeable(id);
+    public TaskView reopen(long id, Long version, Actor by) {
+        SalesTask task = changeable(id, by);
         task.checkVersion(version);
         task.reopen();
         return changed(tasks.saveAndFlush(task), task.getRecordType(), task.getRecordId());
     }
 
-    public TaskView get(long id) {
-        return visible(id).toView();
+    public TaskView get(long id, Actor by) {
+        return visible(id, by).toView();
     }
 
-    public PageOf<TaskView> ofRecord(RecordType type, long recordId, int page, int size) {
-        records.require(type, recordId);
+    public PageOf<TaskView> ofRecord(RecordType type, long recordId, int page, int size, Actor by) {
+        records.require(type, recordId, by);
         return PageOf.of(
                 tasks.findByRecordTypeAndRecordIdOrderByDueAtDescIdDesc(
                         type,
@@ -104,37 +103,37 @@ public class Tasks {
                 SalesTask::toView);
     }
 
-    /** The signed-in person's open tasks in one due bucket, earliest first. */
-    public List<TaskView> mine(Due due) {
+    /** The open tasks of {@code by} in one due bucket, earliest first. */
+    public List<TaskView> mine(Due due, Actor by) {
         Instant now = Instant.now();
         Instant tomorrow = startOfTomorrow();
         Instant from = due == Due.OVERDUE ? EARLIEST : due == Due.TODAY ? now : tomorrow;
         Instant to = due == Due.OVERDUE ? now : due == Due.TODAY ? tomorrow : LATEST;
-        return tasks.openOf(CurrentUser.get().id(), from, to).stream()
-                .map(SalesTask::toView)
-                .toList();
+        return tasks.openOf(by.id(), from, to).stream().map(SalesTask::toView).toList();
     }
 
     /**
-     * The records these tasks are about that the signed-in person may see, keyed {@code TYPE:id} (see
+     * The records these tasks are about that {@code by} may see, keyed {@code TYPE:id} (see
      * {@link TaskView#recordKey()}); one read per record type, however many tasks.
      */
-    public Map<String, RecordRef> recordsOf(Collection<TaskView> views) {
-        return records.visible(views.stream()
-                .filter(v -> v.recordType() != null)
-                .map(v -> new RecordRef(v.recordType(), v.recordId(), null, null, false))
-                .toList());
+    public Map<String, RecordRef> recordsOf(Collection<TaskView> views, Actor by) {
+        return records.visible(
+                views.stream()
+                        .filter(v -> v.recordType() != null)
+                        .map(v -> new RecordRef(v.recordType(), v.recordId(), null, null, false))
+                        .toList(),
+                by);
     }
 
-    /** The navigation's count: open tasks of the signed-in person due today or overdue. */
-    public long dueTodayOrOverdueCount() {
-        return tasks.countOpenDueBefore(CurrentUser.get().id(), startOfTomorrow());
+    /** The navigation's count: open tasks of {@code by} due today or overdue. */
+    public long dueTodayOrOverdueCount(Actor by) {
+        return tasks.countOpenDueBefore(by.id(), startOfTomorrow());
     }
 
-    /** Open tasks of the signed-in person due within the next hour, for the in-app reminder. */
-    public List<TaskView> dueSoon() {
+    /** Open tasks of {@code by} due within the next hour, for the in-app reminder. */
+    public List<TaskView> dueSoon(Actor by) {
         Instant now = Instant.now();
-        return tasks.openOf(CurrentUser.get().id(), now, now.plusSeconds(3600)).stream()
+        return tasks.openOf(by.id(), now, now.plusSeconds(3600)).stream()
                 .map(SalesTask::toView)
                 .toList();
     }
@@ -171,13 +170,13 @@ public class Tasks {
      * time zone. Whoever may change the record may word its next step, so the task's own rights are not asked.
      */
     @Transactional
-    public NextStep planNextStep(RecordType type, long recordId, String title, long assigneeId) {
-        records.require(type, recordId);
+    public NextStep planNextStep(RecordType type, long recordId, String title, long assigneeId, Actor by) {
+        records.require(type, recordId, by);
         SalesTask task = tasks.openOfRecords(type, List.of(recordId)).stream()
                 .findFirst()
                 .orElse(null);
         if (task == null) {
-            task = new SalesTask(CurrentUser.get().id());
+            task = new SalesTask(by.id());
             ZoneId zone = workspaces.current().timeZone();
             Instant due =
                     LocalDate.now(zone).plusDays(1).atTime(9, 0).atZone(zone).toInstant();
@@ -195,36 +194,34 @@ public class Tasks {
         return LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant();
     }
 
-    private void plan(SalesTask task, TaskCmd cmd) {
+    private void plan(SalesTask task, TaskCmd cmd, Actor by) {
         if (cmd.recordType() != null) {
             if (cmd.recordId() == null) {
                 throw new NotFoundException(cmd.recordType().name().toLowerCase(), "none");
             }
-            records.require(cmd.recordType(), cmd.recordId());
+            records.require(cmd.recordType(), cmd.recordId(), by);
         }
         long assignee = cmd.assigneeId() == null
-                ? CurrentUser.get().id()
+                ? by.id()
                 : people.user(cmd.assigneeId()).id();
         task.plan(cmd.title(), cmd.dueAt(), cmd.priority(), assignee, cmd.recordType(), cmd.recordId());
     }
 
-    private SalesTask visible(long id) {
-        CrmUser me = CurrentUser.get();
+    private SalesTask visible(long id, Actor me) {
         SalesTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
         if (me.seesWholeWorkspace()
                 || task.concerns(me.id())
-                || (task.getRecordType() != null && records.visible(task.getRecordType(), task.getRecordId()))) {
+                || (task.getRecordType() != null && records.visible(task.getRecordType(), task.getRecordId(), me))) {
             return task;
         }
         // on a record out of the reader's sight, and neither theirs to do nor made by them: the page says so
-        throw records.hiddenRecord(task.getRecordType(), task.getRecordId())
+        throw records.hiddenRecord(task.getRecordType(), task.getRecordId(), me)
                 .<NotFoundException>map(record -> LinkedRecords.hidden("task", id, "activity.hidden.task", record))
                 .orElseGet(() -> new NotFoundException("task", id));
     }
 
-    private SalesTask changeable(long id) {
-        SalesTask task = visible(id);
-        CrmUser me = CurrentUser.get();
+    private SalesTask changeable(long id, Actor me) {
+        SalesTask task = visible(id, me);
         if (!me.seesWholeWorkspace() && !task.concerns(me.id())) {
             throw new AccessDeniedException("Only the assignee, the creator or a manager changes a task");
         }
@@ -244,7 +241,7 @@ public class Tasks {
         UPCOMING
     }
 
-    /** A task as planned; without an assignee it is the signed-in person's, without a record it stands alone. */
+    /** A task as planned; without an assignee it is the acting person's, without a record it stands alone. */
     public record TaskCmd(
             @NotBlank @Size(max = 200) String title,
             @NotNull Instant dueAt,

@@ -3,6 +3,7 @@ package org.pipelinecrm.activity;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.pipelinecrm.identity.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +31,13 @@ public class Timeline {
      * A page of the record's timeline, optionally of one kind. Each source gives its newest entries up to
      * the end of the page, so merging them is exact without the sources knowing about each other.
      */
-    public TimelinePage of(RecordType type, long recordId, String kind, int page) {
-        RecordRef record = records.require(type, recordId);
+    public TimelinePage of(RecordType type, long recordId, String kind, int page, Actor by) {
+        RecordRef record = records.require(type, recordId, by);
         String only = kind == null || kind.isBlank() ? null : kind.trim().toUpperCase(Locale.ROOT);
         int first = Math.max(page, 0) * PAGE_SIZE;
         int wanted = first + PAGE_SIZE + 1; // one more tells whether there is a next page
         List<TimelineEntry> merged = sources.stream()
-                .flatMap(s -> s.entries(type, recordId, only, wanted).stream())
+                .flatMap(s -> s.entries(type, recordId, only, wanted, by).stream())
                 .filter(e -> only == null || only.equals(e.kind()))
                 .sorted(NEWEST_FIRST)
                 .limit(wanted)

@@ -225,13 +225,15 @@ class AutomationRunner {
                     long assignee = action.assigneeId() != null && activeUser(action.assigneeId()) != null
                             ? action.assigneeId()
                             : owner;
-                    tasks.add(new Tasks.TaskCmd(
-                            action.title().trim(),
-                            Instant.now().plus(Duration.ofDays(action.dueInDays())),
-                            null,
-                            assignee,
-                            fired.recordType(),
-                            fired.recordId()));
+                    tasks.add(
+                            new Tasks.TaskCmd(
+                                    action.title().trim(),
+                                    Instant.now().plus(Duration.ofDays(action.dueInDays())),
+                                    null,
+                                    assignee,
+                                    fired.recordType(),
+                                    fired.recordId()),
+                            CurrentUser.actor());
                     effects.add(List.of(
                             "automation.effect.task",
                             rule.name(),

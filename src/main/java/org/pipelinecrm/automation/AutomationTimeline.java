@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TimelineEntry;
 import org.pipelinecrm.activity.TimelineSource;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.tenant.TenantContext;
 import org.springframework.context.MessageSource;
@@ -34,7 +35,7 @@ class AutomationTimeline implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit) {
+    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit, Actor by) {
         if ((type != RecordType.OPPORTUNITY && type != RecordType.LEAD) || (kind != null && !KIND.equals(kind))) {
             return List.of();
         }

@@ -80,7 +80,8 @@ public class Exports {
         switch (kind) {
             case LEADS -> filter.leads();
             case OPPORTUNITIES -> filter.deals();
-            case ACTIVITIES, TASKS -> activities.checkRecord(filter.recordType(), filter.recordId());
+            case ACTIVITIES, TASKS ->
+                activities.checkRecord(filter.recordType(), filter.recordId(), CurrentUser.actor());
             default -> {}
         }
     }
@@ -170,7 +171,7 @@ public class Exports {
                         null,
                         a -> null,
                         each -> activities.forEachActivityBatch(
-                                filter.recordType(), filter.recordId(), filter.kind(), each));
+                                filter.recordType(), filter.recordId(), filter.kind(), CurrentUser.actor(), each));
             case TASKS ->
                 rows(
                         kind,
@@ -181,7 +182,7 @@ public class Exports {
                         null,
                         t -> null,
                         each -> activities.forEachTaskBatch(
-                                filter.recordType(), filter.recordId(), filter.onlyMine(), each));
+                                filter.recordType(), filter.recordId(), filter.onlyMine(), CurrentUser.actor(), each));
         }
     }
 

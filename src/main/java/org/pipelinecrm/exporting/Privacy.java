@@ -58,7 +58,9 @@ public class Privacy {
         if (!byEmail && (name == null || name.isBlank())) {
             throw new InvalidInputException("email", "privacy.email-or-name", "Give an e-mail or a name");
         }
-        List<LeadView> foundLeads = byEmail ? leads.findPerson(email, null) : leads.findPerson(null, name);
+        List<LeadView> foundLeads = byEmail
+                ? leads.findPerson(email, null, CurrentUser.actor())
+                : leads.findPerson(null, name, CurrentUser.actor());
         List<ContactSummary> foundContacts =
                 byEmail ? contacts.findPerson(email, null) : contacts.findPerson(null, name);
         return withActivities(foundLeads, foundContacts);

@@ -28,19 +28,19 @@ public class ApiTokens {
         this.jdbc = jdbc;
     }
 
-    public List<ApiTokenSummary> mine() {
-        return tokens.findByUserIdOrderByCreatedAtDesc(CurrentUser.get().id()).stream()
+    public List<ApiTokenSummary> mine(Actor of) {
+        return tokens.findByUserIdOrderByCreatedAtDesc(of.id()).stream()
                 .map(ApiToken::toSummary)
                 .toList();
     }
 
-    /** Creates a token and returns it in clear, the only time it is ever seen. */
+    /** Creates a token of {@code of} and returns it in clear, the only time it is ever seen. */
     @Transactional
-    public IssuedToken issue(String name) {
+    public IssuedToken issue(String name, Actor of) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiToken saved = tokens.saveAndFlush(new ApiToken(CurrentUser.get().id(), name, hash(token)));
+        ApiToken saved = tokens.saveAndFlush(new ApiToken(of.id(), name, hash(token)));
         jdbc.sql("insert into api_token_hash (token_hash, workspace_id, token_id) values (?, ?, ?)")
                 .param(hash(token))
                 .param(saved.getTenantId())
@@ -50,9 +50,8 @@ public class ApiTokens {
     }
 
     @Transactional
-    public void revoke(long id) {
-        ApiToken token = tokens.findByIdAndUserId(id, CurrentUser.get().id())
-                .orElseThrow(() -> new NotFoundException("Token", id));
+    public void revoke(long id, Actor of) {
+        ApiToken token = tokens.findByIdAndUserId(id, of.id()).orElseThrow(() -> new NotFoundException("Token", id));
         jdbc.sql("delete from api_token_hash where workspace_id = ? and token_id = ?")
                 .param(token.getTenantId())
                 .param(token.getId())

@@ -150,14 +150,14 @@ public class People {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public UserSummary changeUser(long id, String name, Role role, Long teamId, boolean active, long version) {
+    public UserSummary changeUser(
+            long id, String name, Role role, Long teamId, boolean active, long version, Actor by) {
         AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
         checkVersion(user.getVersion(), version, AppUser.class, id);
         if (teamId != null) {
             team(teamId);
         }
-        CrmUser me = CurrentUser.get();
-        if (me.id() == id && (role != Role.ADMIN || !active)) {
+        if (by.id() == id && (role != Role.ADMIN || !active)) {
             throw new ConflictException("user.cannotDemoteSelf", "You cannot remove your own admin rights");
         }
         if (user.isFormer() && active) {
@@ -194,8 +194,8 @@ public class People {
     }
 
     @Transactional
-    public void changeOwnPassword(String currentPassword, String newPassword) {
-        AppUser user = users.findById(CurrentUser.get().id()).orElseThrow();
+    public void changeOwnPassword(String currentPassword, String newPassword, Actor of) {
+        AppUser user = users.findById(of.id()).orElseThrow();
         if (!passwords.matches(currentPassword, user.getPasswordHash())) {
             throw new ConflictException("password.wrongCurrent", "The current password is not right");
         }
@@ -214,15 +214,16 @@ public class People {
         return chosenStartPage(userId).orElse(StartPage.forRole(role));
     }
 
-    /** The signed-in person's choice of start page; null leaves it to their role. */
+    /** The person's choice of start page; null leaves it to their role. */
     @Transactional
-    public void preferStartPage(StartPage page) {
-        CurrentUser.find().flatMap(me -> users.findById(me.id())).ifPresent(u -> u.preferStartPage(page));
+    public void preferStartPage(StartPage page, Actor of) {
+        users.findById(of.id()).ifPresent(u -> u.preferStartPage(page));
     }
 
+    /** The language the person reads the product in. */
     @Transactional
-    public void preferLocale(String locale) {
-        CurrentUser.find().ifPresent(me -> preferLocale(me.id(), locale));
+    public void preferLocale(Actor of, String locale) {
+        preferLocale(of.id(), locale);
     }
 
     @Transactional

@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.insight.MetricsReport.Comparison;
 import org.pipelinecrm.insight.MetricsReport.Forecast;
@@ -57,14 +56,13 @@ public class Metrics {
         this.closedGroups = closedGroups;
     }
 
-    /** The filter narrowed to what the current person may see. */
-    public static MetricsFilter visible(MetricsFilter filter) {
-        CrmUser me = CurrentUser.get();
+    /** The filter narrowed to what {@code me} may see. */
+    public static MetricsFilter visible(MetricsFilter filter, Actor me) {
         return me.seesWholeWorkspace() ? filter : filter.forOwner(me.id());
     }
 
     /** The report of the days asked for; a missing end falls back to this quarter's, in the same transaction. */
-    public MetricsReport report(LocalDate from, LocalDate to, Long pipelineId, Long teamId, Long ownerId) {
+    public MetricsReport report(LocalDate from, LocalDate to, Long pipelineId, Long teamId, Long ownerId, Actor by) {
         if (from == null || to == null) {
             FiscalYears.Setting fiscal = fiscalYears.current();
             Period quarter =
@@ -72,11 +70,11 @@ public class Metrics {
             from = from == null ? quarter.start() : from;
             to = to == null ? quarter.end() : to;
         }
-        return report(new MetricsFilter(from, to, pipelineId, teamId, ownerId));
+        return report(new MetricsFilter(from, to, pipelineId, teamId, ownerId), by);
     }
 
-    public MetricsReport report(MetricsFilter requested) {
-        MetricsFilter filter = checked(requested);
+    public MetricsReport report(MetricsFilter requested, Actor by) {
+        MetricsFilter filter = checked(requested, by);
         ZoneId zone = fiscalYears.zone();
         MetricsScope scope = new MetricsScope(filter, zone);
 
@@ -231,14 +229,14 @@ public class Metrics {
     }
 
     /** The deals behind the "stalled deals" figure for the same filter, longest stalled first, at most {@code limit}. */
-    public List<StalledDeal> stalledDeals(MetricsFilter requested, int limit) {
-        MetricsFilter filter = checked(requested);
+    public List<StalledDeal> stalledDeals(MetricsFilter requested, int limit, Actor by) {
+        MetricsFilter filter = checked(requested, by);
         return deals.stalledDeals(new MetricsScope(filter, fiscalYears.zone()), limit);
     }
 
     /** The filter narrowed to what the person may see; a pipeline, team or person of another workspace is not found. */
-    private MetricsFilter checked(MetricsFilter requested) {
-        MetricsFilter filter = visible(requested);
+    private MetricsFilter checked(MetricsFilter requested, Actor by) {
+        MetricsFilter filter = visible(requested, by);
         if (filter.pipelineId() != null && !deals.pipelineExists(filter.pipelineId())) {
             throw new NotFoundException("Pipeline", filter.pipelineId());
         }

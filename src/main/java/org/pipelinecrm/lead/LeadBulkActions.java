@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
  * Bulk actions of the lead list: each lead changes in its own transaction by the same rules as one at a time,
- * so a lead that cannot take the action (an illegal transition, out of sight) is skipped and reported.
+ * done by {@code by}, so a lead that cannot take the action (an illegal transition, out of sight) is skipped and reported.
  */
 @Service
 public class LeadBulkActions {
@@ -27,7 +28,7 @@ public class LeadBulkActions {
     }
 
     /** {@link UnknownAssigneeException} before any lead changes when the owner is not of this workspace. */
-    public BulkOutcome assignOwner(Collection<Long> ids, long ownerId) {
+    public BulkOutcome assignOwner(Collection<Long> ids, long ownerId, Actor by) {
         assignees.checkNewOwner(ownerId, null);
         return each(
                 ids,
@@ -36,16 +37,17 @@ public class LeadBulkActions {
                         new LeadDetails(
                                 null, null, null, null, null, null, null, null, null, null, null, null, ownerId, null,
                                 null),
-                        null));
+                        null,
+                        by));
     }
 
-    public BulkOutcome handOff(Collection<Long> ids, Long teamId, String note) {
+    public BulkOutcome handOff(Collection<Long> ids, Long teamId, String note, Actor by) {
         assignees.check(null, teamId);
-        return each(ids, id -> leads.handOff(id, teamId, null, note, null));
+        return each(ids, id -> leads.handOff(id, teamId, null, note, null, by));
     }
 
-    public BulkOutcome disqualify(Collection<Long> ids, String reason, String note) {
-        return each(ids, id -> leads.disqualify(id, reason, note, null));
+    public BulkOutcome disqualify(Collection<Long> ids, String reason, String note, Actor by) {
+        return each(ids, id -> leads.disqualify(id, reason, note, null, by));
     }
 
     private static BulkOutcome each(Collection<Long> ids, LongConsumer action) {

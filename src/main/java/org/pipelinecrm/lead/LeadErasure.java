@@ -7,7 +7,7 @@ import jakarta.persistence.criteria.Root;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +31,8 @@ public class LeadErasure {
         this.em = em;
     }
 
-    /** Leads with this e-mail (any case) or whose name contains this text; either may be null. */
-    public List<LeadView> findPerson(String email, String name) {
+    /** Leads {@code by} sees with this e-mail (any case) or whose name contains this text; either may be null. */
+    public List<LeadView> findPerson(String email, String name, Actor by) {
         String emailKey = DuplicateKeys.email(email);
         String nameLike = name == null || name.isBlank()
                 ? null
@@ -53,7 +53,7 @@ public class LeadErasure {
                         cb.lower(cb.concat(
                                 cb.concat(cb.coalesce(root.get("firstName"), ""), " "), root.get("lastName"))),
                         nameLike);
-        query.where(person, LeadFilter.none().toSpecification(CurrentUser.get()).toPredicate(root, query, cb))
+        query.where(person, LeadFilter.none().toSpecification(by).toPredicate(root, query, cb))
                 .orderBy(cb.asc(root.get("id")));
         return em.createQuery(query).setMaxResults(200).getResultList().stream()
                 .map(l -> l.toView(null))

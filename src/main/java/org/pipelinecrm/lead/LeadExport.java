@@ -33,7 +33,7 @@ public class LeadExport {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Lead> query = cb.createQuery(Lead.class);
         Root<Lead> root = query.from(Lead.class);
-        query.where(filter.toSpecification(CurrentUser.get()).toPredicate(root, query, cb))
+        query.where(filter.toSpecification(CurrentUser.actor()).toPredicate(root, query, cb))
                 .orderBy(cb.asc(root.get("id")));
         var values = customFields.reader(RecordKind.LEAD);
         Cursor.forEachBatch(

@@ -3,7 +3,7 @@ package org.pipelinecrm.lead;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
-import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.Actor;
 import org.springframework.data.jpa.domain.Specification;
 
 /** Filters of the lead list; each null filter is left out. */
@@ -21,7 +21,7 @@ public record LeadFilter(
         return new LeadFilter(null, null, null, null, null, null, null, null);
     }
 
-    Specification<Lead> toSpecification(CrmUser user) {
+    Specification<Lead> toSpecification(Actor user) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (!user.seesWholeWorkspace()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TimelineEntry;
 import org.pipelinecrm.activity.TimelineSource;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,7 +36,7 @@ class LeadHistory implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit) {
+    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit, Actor by) {
         if (type != RecordType.LEAD) {
             return List.of();
         }

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.pipelinecrm.activity.RecordMerges;
 import org.pipelinecrm.activity.RecordType;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.scoring.Scoring;
 import org.pipelinecrm.shared.ConflictException;
 import org.pipelinecrm.shared.NotFoundException;
@@ -55,8 +54,7 @@ public class LeadMerges {
     public record DuplicateGroup(String reason, List<LeadView> leads) {}
 
     /** Groups of visible leads sharing a duplicate key, newest group first. */
-    public List<DuplicateGroup> duplicates() {
-        CrmUser user = CurrentUser.get();
+    public List<DuplicateGroup> duplicates(Actor user) {
         String visible =
                 user.seesWholeWorkspace() ? "true" : "(owner_id = :me or handed_off_by = :me or team_id = :team)";
         List<Object[]> keyed = jdbc.sql("""
@@ -96,33 +94,32 @@ public class LeadMerges {
      * and notes the merge in its timeline. A converted lead cannot go (deals point at it): 409.
      */
     @Transactional
-    public LeadView merge(long keptId, long goneId) {
+    public LeadView merge(long keptId, long goneId, Actor by) {
         if (keptId == goneId) {
             throw new ConflictException("lead.merge.same", "A lead cannot be merged with itself");
         }
-        Lead kept = visible(keptId);
-        Lead gone = visible(goneId);
+        Lead kept = visible(keptId, by);
+        Lead gone = visible(goneId, by);
         if (gone.status() == LeadStatus.CONVERTED) {
             throw new ConflictException(
                     "lead.merge.converted", "A converted lead cannot be merged away; keep it instead");
         }
-        CrmUser user = CurrentUser.get();
         events.moveAll(gone.id(), kept.id());
         timeline.moveAll(gone.id(), kept.id());
         activities.move(RecordType.LEAD, gone.id(), kept.id());
         leads.delete(gone);
         leads.flush(); // the other's external id must be free before the kept lead may take it over
-        kept.absorb(gone, user.id());
+        kept.absorb(gone, by.id());
         events.flush();
-        scores.rescore(kept, scoring.scorecard(), user.id());
+        scores.rescore(kept, scoring.scorecard(), by.id());
         leads.save(kept);
         leads.flush();
         return kept.toView(null);
     }
 
-    private Lead visible(long id) {
+    private Lead visible(long id, Actor by) {
         Specification<Lead> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
-        return leads.findOne(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())))
+        return leads.findOne(byId.and(LeadFilter.none().toSpecification(by)))
                 .orElseThrow(() -> new NotFoundException("Lead", id));
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 import org.pipelinecrm.customfield.CustomFieldFilter;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.scoring.Scoring;
 import org.pipelinecrm.shared.HiddenRecordException;
@@ -19,7 +18,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Capture, change and move leads of the current workspace, as the signed-in person sees them. */
+/** Capture, change and move leads of the current workspace, as the acting person sees them. */
 @Service
 @Transactional(readOnly = true)
 public class Leads {
@@ -55,13 +54,13 @@ public class Leads {
         this.scoring = scoring;
     }
 
-    public Page<LeadView> list(LeadFilter filter, Pageable pageable) {
-        return list(filter, CustomFieldFilter.none(), pageable);
+    public Page<LeadView> list(LeadFilter filter, Pageable pageable, Actor by) {
+        return list(filter, CustomFieldFilter.none(), pageable, by);
     }
 
     /** The leads that match, also by custom field values. */
-    public Page<LeadView> list(LeadFilter filter, CustomFieldFilter fields, Pageable pageable) {
-        Specification<Lead> spec = filter.toSpecification(CurrentUser.get());
+    public Page<LeadView> list(LeadFilter filter, CustomFieldFilter fields, Pageable pageable, Actor by) {
+        Specification<Lead> spec = filter.toSpecification(by);
         if (!fields.isEmpty()) {
             spec = spec.and(fields.specification());
         }
@@ -69,8 +68,8 @@ public class Leads {
         return leads.findAll(spec, pageable).map(l -> l.toView(null).withCustomFields(values.apply(l.customFields())));
     }
 
-    public LeadView get(long id) {
-        Lead lead = visible(id);
+    public LeadView get(long id, Actor by) {
+        Lead lead = visible(id, by);
         List<LeadView.Entry> entries =
                 timeline.findByLeadIdOrderByOccurredAtDescIdDesc(id, PageRequest.of(0, 200)).stream()
                         .map(TimelineEntry::toView)
@@ -80,14 +79,13 @@ public class Leads {
 
     /** Creates a lead unless it looks like an existing one (then {@link DuplicateLeadException}). */
     @Transactional
-    public LeadView create(LeadDetails details, boolean allowDuplicate) {
-        CrmUser user = CurrentUser.get();
+    public LeadView create(LeadDetails details, boolean allowDuplicate, Actor by) {
         assignees.checkNewOwner(details.ownerId(), details.teamId());
         // values are checked when given; a caller that gives none (a page without the fields) is not held to the
         // required ones
         String values =
                 customFields.write(RecordKind.LEAD, "{}", details.customFields(), details.customFields() != null);
-        Lead lead = Lead.create(details.with(defaults(details, user)), user.id(), Instant.now());
+        Lead lead = Lead.create(details.with(defaults(details, by)), by.id(), Instant.now());
         lead.fillIn(values);
         if (!allowDuplicate) {
             leads.duplicateOf(lead).ifPresent(existing -> {
@@ -95,22 +93,22 @@ public class Leads {
             });
         }
         leads.save(lead);
-        scores.rescore(lead, scoring.scorecard(), user.id());
+        scores.rescore(lead, scoring.scorecard(), by.id());
         leads.flush();
         return withValues(lead, lead.toView(null));
     }
 
     @Transactional
-    public LeadView change(long id, LeadDetails patch, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView change(long id, LeadDetails patch, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
         assignees.check(patch.ownerId(), patch.teamId());
         if (patch.customFields() != null) {
             lead.fillIn(customFields.write(RecordKind.LEAD, lead.customFields(), patch.customFields(), false));
         }
-        lead.edit(patch, me());
-        scores.rescore(lead, scoring.scorecard(), me());
-        return saved(lead);
+        lead.edit(patch, by.id());
+        scores.rescore(lead, scoring.scorecard(), by.id());
+        return saved(lead, by);
     }
 
     /**
@@ -118,13 +116,13 @@ public class Leads {
      * text clears it), checked like any edit; a stale {@code expectedVersion} answers who changed the lead last.
      */
     @Transactional
-    public LeadView changeField(long id, LeadDetails details, long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView changeField(long id, LeadDetails details, long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
         assignees.check(details.ownerId(), details.teamId());
-        lead.rewrite(details, me());
-        scores.rescore(lead, scoring.scorecard(), me());
-        return saved(lead);
+        lead.rewrite(details, by.id());
+        scores.rescore(lead, scoring.scorecard(), by.id());
+        return saved(lead, by);
     }
 
     /** Who changed the lead last and when (empty when nobody has since it was made), for a stale edit's answer. */
@@ -133,8 +131,8 @@ public class Leads {
     }
 
     @Transactional
-    public LeadView recordEvent(long id, String type, Instant occurredAt) {
-        Lead lead = visible(id);
+    public LeadView recordEvent(long id, String type, Instant occurredAt, Actor by) {
+        Lead lead = visible(id, by);
         Instant when = occurredAt == null ? Instant.now() : occurredAt;
         String normal = type.trim().toUpperCase(java.util.Locale.ROOT);
         java.util.SortedSet<String> known = scoring.eventTypes();
@@ -143,64 +141,64 @@ public class Leads {
                     "type", "problem.field.one-of", "type is one of " + known, String.join(", ", known));
         }
         events.save(new LeadEvent(lead.id(), normal, when));
-        lead.behaved(normal, null, me(), when);
+        lead.behaved(normal, null, by.id(), when);
         events.flush();
-        scores.rescore(lead, scoring.scorecard(), me());
-        return saved(lead);
+        scores.rescore(lead, scoring.scorecard(), by.id());
+        return saved(lead, by);
     }
 
     @Transactional
-    public LeadView handOff(long id, Long salesTeamId, Long salesOwnerId, String note, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView handOff(long id, Long salesTeamId, Long salesOwnerId, String note, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
         assignees.check(salesOwnerId, salesTeamId);
-        lead.handOff(salesTeamId, salesOwnerId, note, me());
-        return saved(lead);
+        lead.handOff(salesTeamId, salesOwnerId, note, by.id());
+        return saved(lead, by);
     }
 
     @Transactional
-    public LeadView accept(long id, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView accept(long id, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
-        lead.accept(me());
-        return saved(lead);
+        lead.accept(by.id());
+        return saved(lead, by);
     }
 
     @Transactional
-    public LeadView reject(long id, String reason, String note, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView reject(long id, String reason, String note, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
-        lead.reject(policy.requireReason(reason, note), note, me());
-        return saved(lead);
+        lead.reject(policy.requireReason(reason, note), note, by.id());
+        return saved(lead, by);
     }
 
     @Transactional
-    public LeadView disqualify(long id, String reason, String note, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView disqualify(long id, String reason, String note, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
-        lead.disqualify(policy.requireReason(reason, note), note, me());
-        return saved(lead);
+        lead.disqualify(policy.requireReason(reason, note), note, by.id());
+        return saved(lead, by);
     }
 
     @Transactional
-    public LeadView startWorking(long id, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView startWorking(long id, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
-        lead.startWorking(me());
-        return saved(lead);
+        lead.startWorking(by.id());
+        return saved(lead, by);
     }
 
     @Transactional
-    public LeadView nurture(long id, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView nurture(long id, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
-        lead.nurture(me());
-        return saved(lead);
+        lead.nurture(by.id());
+        return saved(lead, by);
     }
 
-    /** The lead as the signed-in person may see it, without its timeline; another workspace's id is not found. */
-    public LeadView find(long id) {
-        Lead lead = visible(id);
+    /** The lead as {@code by} may see it, without its timeline; another workspace's id is not found. */
+    public LeadView find(long id, Actor by) {
+        Lead lead = visible(id, by);
         return withValues(lead, lead.toView(null));
     }
 
@@ -212,42 +210,41 @@ public class Leads {
         return leads.findById(id).map(l -> withValues(l, l.toView(null)));
     }
 
-    /** Writes one entry on the lead's timeline, by the signed-in person, now. */
+    /** Writes one entry on the lead's timeline, by {@code by}, now. */
     @Transactional
-    public void record(long id, String kind, String detail) {
-        Lead lead = visible(id);
-        lead.note(kind, detail, me());
+    public void record(long id, String kind, String detail, Actor by) {
+        Lead lead = visible(id, by);
+        lead.note(kind, detail, by.id());
         leads.save(lead);
     }
 
     /** Follows its scorecard: qualified moves it to QUALIFIED (once stamping qualifiedAt), unqualified back to work. */
     @Transactional
-    public LeadView qualificationChanged(long id, boolean qualified) {
-        Lead lead = visible(id);
-        lead.qualificationChanged(qualified, me());
-        return saved(lead);
+    public LeadView qualificationChanged(long id, boolean qualified, Actor by) {
+        Lead lead = visible(id, by);
+        lead.qualificationChanged(qualified, by.id());
+        return saved(lead, by);
     }
 
     /** Marks the lead converted into the given account, contact and opportunity. */
     @Transactional
-    public LeadView converted(long id, long accountId, long contactId, long opportunityId) {
-        Lead lead = visible(id);
-        lead.convert(accountId, contactId, opportunityId, me());
-        return saved(lead);
+    public LeadView converted(long id, long accountId, long contactId, long opportunityId, Actor by) {
+        Lead lead = visible(id, by);
+        lead.convert(accountId, contactId, opportunityId, by.id());
+        return saved(lead, by);
     }
 
     @Transactional
-    public LeadView reopen(long id, Long expectedVersion) {
-        Lead lead = visible(id);
+    public LeadView reopen(long id, Long expectedVersion, Actor by) {
+        Lead lead = visible(id, by);
         checkVersion(lead, expectedVersion);
-        lead.reopen(me());
-        return saved(lead);
+        lead.reopen(by.id());
+        return saved(lead, by);
     }
 
-    private Lead visible(long id) {
+    private Lead visible(long id, Actor by) {
         Specification<Lead> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
-        return leads.findOne(byId.and(LeadFilter.none().toSpecification(CurrentUser.get())))
-                .orElseThrow(() -> hidden(id));
+        return leads.findOne(byId.and(LeadFilter.none().toSpecification(by))).orElseThrow(() -> hidden(id));
     }
 
     /**
@@ -278,7 +275,7 @@ public class Leads {
                 .orElseGet(() -> new NotFoundException("Lead", id));
     }
 
-    private static LeadDetails defaults(LeadDetails details, CrmUser user) {
+    private static LeadDetails defaults(LeadDetails details, Actor user) {
         // A lead without an owner or team lands in its creator's team, so the creator keeps seeing it.
         return new LeadDetails(
                 null,
@@ -304,13 +301,9 @@ public class Leads {
         }
     }
 
-    private static long me() {
-        return CurrentUser.get().id();
-    }
-
     /** Saves the lead, which publishes its changes (the timeline writes them), and flushes for the new version. */
-    private LeadView saved(Lead lead) {
-        lead.changedBy(me(), Instant.now());
+    private LeadView saved(Lead lead, Actor by) {
+        lead.changedBy(by.id(), Instant.now());
         leads.save(lead);
         leads.flush();
         return withValues(lead, lead.toView(null));

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.UserSummary;
@@ -64,13 +64,13 @@ public class Notifications {
         }
     }
 
-    /** The signed-in person's newest notifications, in their language. */
-    public List<NotificationView> mine(Locale locale) {
+    /** The newest notifications of {@code to}, in their language. */
+    public List<NotificationView> mine(Locale locale, Actor to) {
         return jdbc.sql("""
                 select id, message_key, arguments, link, created_at, read_at from notification
                 where tenant_id = :tenant and user_id = :user order by id desc limit 100""")
                 .param("tenant", TenantContext.require())
-                .param("user", CurrentUser.get().id())
+                .param("user", to.id())
                 .query((rs, i) -> {
                     List<String> args = JSON.readValue(rs.getString("arguments"), new TypeReference<List<String>>() {});
                     return new NotificationView(
@@ -83,23 +83,23 @@ public class Notifications {
                 .list();
     }
 
-    public long unreadCount() {
+    public long unreadCount(Actor of) {
         return jdbc.sql("select count(*) from notification where tenant_id = :tenant and user_id = :user"
                         + " and read_at is null")
                 .param("tenant", TenantContext.require())
-                .param("user", CurrentUser.get().id())
+                .param("user", of.id())
                 .query(Long.class)
                 .single();
     }
 
-    /** Marks all of the signed-in person's notifications read. */
+    /** Marks all notifications of {@code of} read. */
     @Transactional
-    public void readAll() {
+    public void readAll(Actor of) {
         jdbc.sql("update notification set read_at = :now where tenant_id = :tenant and user_id = :user"
                         + " and read_at is null")
                 .param("now", Timestamp.from(Instant.now()))
                 .param("tenant", TenantContext.require())
-                .param("user", CurrentUser.get().id())
+                .param("user", of.id())
                 .update();
     }
 

@@ -5,8 +5,7 @@ import java.util.Optional;
 import org.pipelinecrm.activity.ActivityRecords;
 import org.pipelinecrm.activity.RecordRef;
 import org.pipelinecrm.activity.RecordType;
-import org.pipelinecrm.identity.CrmUser;
-import org.pipelinecrm.identity.CurrentUser;
+import org.pipelinecrm.identity.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,24 +26,22 @@ class DealRecords implements ActivityRecords {
     }
 
     @Override
-    public Optional<RecordRef> find(RecordType type, long id) {
-        CrmUser me = CurrentUser.get();
-        return deals.findById(id).map(d -> ref(d, me));
+    public Optional<RecordRef> find(RecordType type, long id, Actor by) {
+        return deals.findById(id).map(d -> ref(d, by));
     }
 
     @Override
-    public List<RecordRef> related(RecordType type, long id) {
+    public List<RecordRef> related(RecordType type, long id, Actor by) {
         if (type != RecordType.ACCOUNT) {
             return List.of();
         }
-        CrmUser me = CurrentUser.get();
         return deals.findAllByAccountId(id).stream()
-                .map(d -> ref(d, me))
+                .map(d -> ref(d, by))
                 .filter(RecordRef::visible)
                 .toList();
     }
 
-    private static RecordRef ref(Opportunity deal, CrmUser me) {
+    private static RecordRef ref(Opportunity deal, Actor me) {
         return new RecordRef(
                 RecordType.OPPORTUNITY,
                 deal.getId(),

@@ -1,6 +1,7 @@
 package org.pipelinecrm.opportunity;
 
 import java.util.Map;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.CrmUser;
 import org.pipelinecrm.identity.Role;
 
@@ -18,6 +19,13 @@ final class DealScope {
 
     static boolean canSee(CrmUser me, long ownerId, Long teamId) {
         return seesAll(me)
+                || ownerId == me.id()
+                || (me.teamId() != null && me.teamId().equals(teamId));
+    }
+
+    static boolean canSee(Actor me, long ownerId, Long teamId) {
+        boolean seesAll = me.is(Role.ADMIN) || (me.is(Role.MANAGER) && me.teamId() == null);
+        return seesAll
                 || ownerId == me.id()
                 || (me.teamId() != null && me.teamId().equals(teamId));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TimelineEntry;
 import org.pipelinecrm.activity.TimelineSource;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageView;
@@ -58,7 +59,7 @@ class DealTimeline implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit) {
+    public List<TimelineEntry> entries(RecordType type, long recordId, String kind, int limit, Actor by) {
         if (type != RecordType.OPPORTUNITY) {
             return List.of();
         }

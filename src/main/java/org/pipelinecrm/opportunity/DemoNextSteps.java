@@ -9,6 +9,8 @@ import org.pipelinecrm.activity.TaskPriority;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.demo.DemoContributor;
 import org.pipelinecrm.demo.DemoWorkspace;
+import org.pipelinecrm.identity.Actor;
+import org.pipelinecrm.identity.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +49,8 @@ class DemoNextSteps implements DemoContributor {
     public void populate(DemoWorkspace demo) {
         Random random = demo.random();
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        // contributors run as the demo's admin
+        Actor admin = new Actor(demo.adminId(), demo.id(), Role.ADMIN, null);
         var open = jdbc.sql("select id, owner_id from opportunity where status = 'OPEN' order by id")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .list();
@@ -55,13 +59,15 @@ class DemoNextSteps implements DemoContributor {
                 continue; // about a third have none
             }
             Instant due = now.plus(Duration.ofHours(24L * (random.nextInt(18) - 3) + 9));
-            tasks.add(new Tasks.TaskCmd(
-                    STEPS[random.nextInt(STEPS.length)],
-                    due,
-                    random.nextInt(4) == 0 ? TaskPriority.HIGH : TaskPriority.NORMAL,
-                    deal[1],
-                    RecordType.OPPORTUNITY,
-                    deal[0]));
+            tasks.add(
+                    new Tasks.TaskCmd(
+                            STEPS[random.nextInt(STEPS.length)],
+                            due,
+                            random.nextInt(4) == 0 ? TaskPriority.HIGH : TaskPriority.NORMAL,
+                            deal[1],
+                            RecordType.OPPORTUNITY,
+                            deal[0]),
+                    admin);
         }
     }
 }

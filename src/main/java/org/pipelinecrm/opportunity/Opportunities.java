@@ -137,7 +137,7 @@ public class Opportunities {
             return;
         }
         opportunities.flush();
-        tasks.planNextStep(RecordType.OPPORTUNITY, deal.getId(), title, deal.getOwnerId());
+        tasks.planNextStep(RecordType.OPPORTUNITY, deal.getId(), title, deal.getOwnerId(), CurrentUser.actor());
     }
 
     /** Who changed the deal last and when, for a stale edit's answer; empty when not known. */

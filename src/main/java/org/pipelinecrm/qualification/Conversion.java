@@ -11,6 +11,7 @@ import java.util.Set;
 import org.pipelinecrm.account.AccountSummary;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.account.BuyingRole;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.lead.LeadStatus;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
@@ -54,8 +55,8 @@ public class Conversion {
     }
 
     /** The account the lead most likely belongs to already, by company name or e-mail domain. */
-    public Optional<AccountSummary> likelyAccount(long leadId) {
-        LeadView lead = leads.find(leadId);
+    public Optional<AccountSummary> likelyAccount(long leadId, Actor by) {
+        LeadView lead = leads.find(leadId, by);
         return accounts.likelyDuplicate(lead.company(), companyDomain(lead.email()));
     }
 
@@ -65,9 +66,9 @@ public class Conversion {
      * while the scorecard is not qualified.
      */
     @Transactional
-    public Converted convert(long leadId, ConvertCmd cmd) {
-        LeadView lead = leads.find(leadId);
-        QualificationView card = qualifications.of(leadId);
+    public Converted convert(long leadId, ConvertCmd cmd, Actor by) {
+        LeadView lead = leads.find(leadId, by);
+        QualificationView card = qualifications.of(leadId, by);
         if (!card.qualified()) {
             throw new NotQualifiedException(card.blockers());
         }
@@ -95,7 +96,7 @@ public class Conversion {
                         null,
                         null),
                 leadId);
-        leads.converted(leadId, account.id(), contact.id(), deal.id());
+        leads.converted(leadId, account.id(), contact.id(), deal.id(), by);
         return new Converted(deal.id(), account.id(), contact.id());
     }
 

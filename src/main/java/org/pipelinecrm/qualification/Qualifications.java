@@ -25,9 +25,9 @@ public class Qualifications {
         this.workspaces = workspaces;
     }
 
-    /** The lead's scorecard; a lead nobody has qualified yet has every letter and level UNKNOWN. */
-    public QualificationView of(long leadId) {
-        leads.find(leadId);
+    /** The lead's scorecard, as {@code by} may see the lead; a lead nobody has qualified yet has every letter and level UNKNOWN. */
+    public QualificationView of(long leadId, Actor by) {
+        leads.find(leadId, by);
         return scorecard(leadId).toView(today());
     }
 
@@ -37,7 +37,7 @@ public class Qualifications {
      */
     @Transactional
     public QualificationView answer(long leadId, QualificationCmd cmd, Actor by) {
-        leads.find(leadId);
+        leads.find(leadId, by);
         Scorecard card = scorecard(leadId);
         if (cmd.version() != null && cmd.version() != card.version()) {
             throw new ObjectOptimisticLockingFailureException(Scorecard.class, leadId);
@@ -53,22 +53,22 @@ public class Qualifications {
             return card.toView(today());
         }
         scorecards.saveAndFlush(card);
-        leads.record(leadId, ScorecardChangeWording.KIND, changes.encode());
+        leads.record(leadId, ScorecardChangeWording.KIND, changes.encode(), by);
         if (card.qualified() != wasQualified) {
-            leads.qualificationChanged(leadId, card.qualified());
+            leads.qualificationChanged(leadId, card.qualified(), by);
         }
         return card.toView(today());
     }
 
     /** A purchase too far out: the lead leaves the pipeline's way, into nurture, with the reason on record. */
     @Transactional
-    public void nurture(long leadId) {
-        var lead = leads.find(leadId);
+    public void nurture(long leadId, Actor by) {
+        var lead = leads.find(leadId, by);
         if (lead.status().canMoveTo(org.pipelinecrm.lead.LeadStatus.NURTURING)) {
-            leads.nurture(leadId, lead.version());
+            leads.nurture(leadId, lead.version(), by);
         } else {
             // the reason says it in the reader's language; a note would be one language's sentence
-            leads.disqualify(leadId, RejectionReason.TOO_EARLY.name(), null, lead.version());
+            leads.disqualify(leadId, RejectionReason.TOO_EARLY.name(), null, lead.version(), by);
         }
     }
 

@@ -109,7 +109,7 @@ class Outbox {
             return;
         }
         Map<String, Object> data = CurrentUser.find().isPresent()
-                ? asMap(activities.get(logged.activityId()))
+                ? asMap(activities.get(logged.activityId(), CurrentUser.actor()))
                 : fields(
                         "id", logged.activityId(),
                         "kind", logged.kind(),
@@ -125,7 +125,7 @@ class Outbox {
             return;
         }
         Map<String, Object> data = CurrentUser.find().isPresent()
-                ? asMap(tasks.get(completed.taskId()))
+                ? asMap(tasks.get(completed.taskId(), CurrentUser.actor()))
                 : fields("id", completed.taskId());
         enqueue(wanting, List.of("task.completed"), "task:" + completed.taskId(), completed.completedAt(), data);
     }

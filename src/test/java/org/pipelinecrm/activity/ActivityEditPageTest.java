@@ -14,6 +14,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.Activities.ActivityDetails;
 import org.pipelinecrm.activity.Activities.LogActivityCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.support.IntegrationTest;
@@ -44,19 +45,21 @@ class ActivityEditPageTest {
         long id = workspaces
                 .as(
                         ws.adminEmail(),
-                        () -> activities.log(new LogActivityCmd(
-                                ActivityKind.MEETING,
-                                RecordType.OPPORTUNITY,
-                                deal,
-                                new ActivityDetails(
-                                        "Kick-off",
-                                        null,
-                                        null,
-                                        Instant.parse("2026-05-04T08:00:00Z"),
-                                        60,
-                                        null,
-                                        null,
-                                        null))))
+                        () -> activities.log(
+                                new LogActivityCmd(
+                                        ActivityKind.MEETING,
+                                        RecordType.OPPORTUNITY,
+                                        deal,
+                                        new ActivityDetails(
+                                                "Kick-off",
+                                                null,
+                                                null,
+                                                Instant.parse("2026-05-04T08:00:00Z"),
+                                                60,
+                                                null,
+                                                null,
+                                                null)),
+                                CurrentUser.actor()))
                 .id();
         var admin = user(users.loadUserByUsername(ws.adminEmail()));
 
@@ -73,7 +76,7 @@ class ActivityEditPageTest {
                         .param("version", "0"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/opportunities/" + deal));
-        ActivityView edited = workspaces.as(ws.adminEmail(), () -> activities.get(id));
+        ActivityView edited = workspaces.as(ws.adminEmail(), () -> activities.get(id, CurrentUser.actor()));
         assertThat(edited.subject()).isEqualTo("Kick-off with the buyer");
         assertThat(edited.durationMinutes()).isEqualTo(45);
 
@@ -93,7 +96,9 @@ class ActivityEditPageTest {
                         .param("version", "1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is-invalid")));
-        assertThat(workspaces.as(ws.adminEmail(), () -> activities.get(id).subject()))
+        assertThat(workspaces.as(
+                        ws.adminEmail(),
+                        () -> activities.get(id, CurrentUser.actor()).subject()))
                 .isEqualTo("Kick-off with the buyer");
 
         var colleague = workspaces.addPerson(ws, Role.MANAGER, null);

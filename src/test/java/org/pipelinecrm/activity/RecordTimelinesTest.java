@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.activity.Activities.ActivityDetails;
 import org.pipelinecrm.activity.Activities.LogActivityCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.support.IntegrationTest;
@@ -91,14 +92,14 @@ class RecordTimelinesTest {
         log(admin, RecordType.ACCOUNT, otherAccount, ActivityKind.NOTE, "Someone else's note", "2026-02-04T10:00:00Z");
 
         var entries = workspaces
-                .as(admin, () -> timeline.of(RecordType.ACCOUNT, account, null, 0))
+                .as(admin, () -> timeline.of(RecordType.ACCOUNT, account, null, 0, CurrentUser.actor()))
                 .entries();
         assertThat(entries)
                 .extracting(TimelineEntry::title)
                 .containsExactly("Rollout meeting · Umbrella rollout", "Call with Alice · Alice Wong", "Account note");
         assertThat(entries.get(0).link()).isEqualTo("/opportunities/" + deal);
         assertThat(workspaces
-                        .as(admin, () -> timeline.of(RecordType.CONTACT, contact, null, 0))
+                        .as(admin, () -> timeline.of(RecordType.CONTACT, contact, null, 0, CurrentUser.actor()))
                         .entries())
                 .extracting(TimelineEntry::title)
                 .containsExactly("Call with Alice");
@@ -173,10 +174,10 @@ class RecordTimelinesTest {
         task(admin, RecordType.CONTACT, contact, "Ask Bill for the org chart", "2030-01-03T09:00:00Z");
         task(admin, RecordType.OPPORTUNITY, otherDeal, "Someone else's task", "2030-01-02T09:00:00Z");
         long done = task(admin, RecordType.OPPORTUNITY, deal, "Book the demo", "2030-01-01T09:00:00Z");
-        workspaces.as(admin, () -> tasks.complete(done, null));
+        workspaces.as(admin, () -> tasks.complete(done, null, CurrentUser.actor()));
 
         var onlyTasks = workspaces
-                .as(admin, () -> timeline.of(RecordType.ACCOUNT, account, "TASK", 0))
+                .as(admin, () -> timeline.of(RecordType.ACCOUNT, account, "TASK", 0, CurrentUser.actor()))
                 .entries();
         assertThat(onlyTasks)
                 .extracting(TimelineEntry::title)
@@ -191,13 +192,13 @@ class RecordTimelinesTest {
         assertThat(onlyTasks).extracting(TimelineEntry::detail).containsExactly("OPEN", "OPEN", "OPEN", "DONE");
         // Unfiltered, the tasks sit among the activities; the deal's own timeline keeps only its own.
         assertThat(workspaces
-                        .as(admin, () -> timeline.of(RecordType.ACCOUNT, account, null, 0))
+                        .as(admin, () -> timeline.of(RecordType.ACCOUNT, account, null, 0, CurrentUser.actor()))
                         .entries())
                 .extracting(TimelineEntry::title)
                 .contains("Send the licence quote · Initech licences")
                 .doesNotContain("Someone else's task · Flair");
         assertThat(workspaces
-                        .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "TASK", 0))
+                        .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "TASK", 0, CurrentUser.actor()))
                         .entries())
                 .extracting(TimelineEntry::title)
                 .containsExactly("Send the licence quote", "Book the demo");
@@ -213,7 +214,7 @@ class RecordTimelinesTest {
     private long task(String email, RecordType type, long id, String title, String due) {
         return workspaces.as(
                 email,
-                () -> tasks.add(new Tasks.TaskCmd(title, Instant.parse(due), null, null, type, id))
+                () -> tasks.add(new Tasks.TaskCmd(title, Instant.parse(due), null, null, type, id), CurrentUser.actor())
                         .id());
     }
 
@@ -243,11 +244,11 @@ class RecordTimelinesTest {
                 Instant.now().plusSeconds(-5).toString());
 
         var all = workspaces
-                .as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, null, 0))
+                .as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, null, 0, CurrentUser.actor()))
                 .entries();
         assertThat(all).extracting(TimelineEntry::kind).contains("HANDOFF", "CREATED", "EMAIL");
         var handoffs = workspaces
-                .as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, "HANDOFF", 0))
+                .as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, "HANDOFF", 0, CurrentUser.actor()))
                 .entries();
         assertThat(handoffs).extracting(TimelineEntry::title).containsExactly("Handed off to sales");
         assertThat(handoffs.get(0).detail()).isEqualTo("asked for pricing");
@@ -260,10 +261,12 @@ class RecordTimelinesTest {
     private void log(String email, RecordType type, long id, ActivityKind kind, String subject, String at) {
         workspaces.as(
                 email,
-                () -> activities.log(new LogActivityCmd(
-                        kind,
-                        type,
-                        id,
-                        new ActivityDetails(subject, null, null, Instant.parse(at), null, null, null, null))));
+                () -> activities.log(
+                        new LogActivityCmd(
+                                kind,
+                                type,
+                                id,
+                                new ActivityDetails(subject, null, null, Instant.parse(at), null, null, null, null)),
+                        CurrentUser.actor()));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -57,29 +58,40 @@ class TaskEmailRemindersTest {
         Instant now = Instant.now();
         long soon = workspaces.as(
                 ws.adminEmail(),
-                () -> tasks.add(new TaskCmd(
-                                "Call back Initech",
-                                now.plus(30, ChronoUnit.MINUTES),
-                                TaskPriority.HIGH,
-                                rep.id(),
-                                null,
-                                null))
+                () -> tasks.add(
+                                new TaskCmd(
+                                        "Call back Initech",
+                                        now.plus(30, ChronoUnit.MINUTES),
+                                        TaskPriority.HIGH,
+                                        rep.id(),
+                                        null,
+                                        null),
+                                CurrentUser.actor())
                         .id());
         workspaces.as(
                 ws.adminEmail(),
-                () -> tasks.add(new TaskCmd(
-                        "Prepare the QBR", now.plus(3, ChronoUnit.HOURS), TaskPriority.NORMAL, rep.id(), null, null)));
-        long done = workspaces.as(
-                ws.adminEmail(),
-                () -> tasks.add(new TaskCmd(
-                                "Already handled",
-                                now.plus(20, ChronoUnit.MINUTES),
+                () -> tasks.add(
+                        new TaskCmd(
+                                "Prepare the QBR",
+                                now.plus(3, ChronoUnit.HOURS),
                                 TaskPriority.NORMAL,
                                 rep.id(),
                                 null,
-                                null))
+                                null),
+                        CurrentUser.actor()));
+        long done = workspaces.as(
+                ws.adminEmail(),
+                () -> tasks.add(
+                                new TaskCmd(
+                                        "Already handled",
+                                        now.plus(20, ChronoUnit.MINUTES),
+                                        TaskPriority.NORMAL,
+                                        rep.id(),
+                                        null,
+                                        null),
+                                CurrentUser.actor())
                         .id());
-        workspaces.as(ws.adminEmail(), () -> tasks.complete(done, null));
+        workspaces.as(ws.adminEmail(), () -> tasks.complete(done, null, CurrentUser.actor()));
 
         // Two instances' jobs at the same moment: the database lets only one claim each reminder.
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> reminders.sendDue(sender));
@@ -105,7 +117,8 @@ class TaskEmailRemindersTest {
                                 rep.id(),
                                 null,
                                 null),
-                        null));
+                        null,
+                        CurrentUser.actor()));
         reminders.sendDue(sender);
         assertThat(to(rep.email())).hasSize(2);
     }

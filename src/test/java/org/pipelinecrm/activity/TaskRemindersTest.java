@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -37,11 +38,17 @@ class TaskRemindersTest {
         var ws = workspaces.create();
         Instant now = Instant.now();
         workspaces.as(ws.adminEmail(), () -> {
-            tasks.add(new TaskCmd("Call Parsa back", now.plus(30, ChronoUnit.MINUTES), null, null, null, null));
-            tasks.add(new TaskCmd("Quarterly review", now.plus(3, ChronoUnit.HOURS), null, null, null, null));
-            long done = tasks.add(new TaskCmd("Already sent", now.plus(10, ChronoUnit.MINUTES), null, null, null, null))
+            tasks.add(
+                    new TaskCmd("Call Parsa back", now.plus(30, ChronoUnit.MINUTES), null, null, null, null),
+                    CurrentUser.actor());
+            tasks.add(
+                    new TaskCmd("Quarterly review", now.plus(3, ChronoUnit.HOURS), null, null, null, null),
+                    CurrentUser.actor());
+            long done = tasks.add(
+                            new TaskCmd("Already sent", now.plus(10, ChronoUnit.MINUTES), null, null, null, null),
+                            CurrentUser.actor())
                     .id();
-            return tasks.complete(done, null);
+            return tasks.complete(done, null, CurrentUser.actor());
         });
         mvc.perform(get("/tasks/reminders").with(user(users.loadUserByUsername(ws.adminEmail()))))
                 .andExpect(content().string(containsString("Call Parsa back")))

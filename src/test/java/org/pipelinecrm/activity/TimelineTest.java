@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.Activities.ActivityDetails;
 import org.pipelinecrm.activity.Activities.LogActivityCmd;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.pipelinecrm.tenant.TenantContext;
@@ -63,37 +64,37 @@ class TimelineTest {
         workspaces.as(ws.adminEmail(), () -> {
             log(deal, ActivityKind.NOTE, "First note", "2026-01-01T09:00:00Z");
             log(deal, ActivityKind.CALL, "Discovery call", "2026-01-03T09:00:00Z");
-            tasks.add(new TaskCmd(
-                    "Send proposal",
-                    Instant.parse("2026-01-05T09:00:00Z"),
-                    TaskPriority.HIGH,
-                    null,
-                    RecordType.OPPORTUNITY,
-                    deal));
+            tasks.add(
+                    new TaskCmd(
+                            "Send proposal",
+                            Instant.parse("2026-01-05T09:00:00Z"),
+                            TaskPriority.HIGH,
+                            null,
+                            RecordType.OPPORTUNITY,
+                            deal),
+                    CurrentUser.actor());
             return null;
         });
 
-        List<String> titles =
-                workspaces
-                        .as(
-                                ws.adminEmail(),
-                                () -> timeline.of(RecordType.OPPORTUNITY, deal, null, 0)
-                                        .entries())
-                        .stream()
-                        .map(TimelineEntry::title)
-                        .toList();
+        List<String> titles = workspaces
+                .as(
+                        ws.adminEmail(),
+                        () -> timeline.of(RecordType.OPPORTUNITY, deal, null, 0, CurrentUser.actor())
+                                .entries())
+                .stream()
+                .map(TimelineEntry::title)
+                .toList();
         assertThat(titles).hasSize(4).startsWith("Send proposal").endsWith("Discovery call", "First note");
         assertThat(titles.get(1)).startsWith("Created in ");
 
-        List<String> calls =
-                workspaces
-                        .as(
-                                ws.adminEmail(),
-                                () -> timeline.of(RecordType.OPPORTUNITY, deal, "call", 0)
-                                        .entries())
-                        .stream()
-                        .map(TimelineEntry::title)
-                        .toList();
+        List<String> calls = workspaces
+                .as(
+                        ws.adminEmail(),
+                        () -> timeline.of(RecordType.OPPORTUNITY, deal, "call", 0, CurrentUser.actor())
+                                .entries())
+                .stream()
+                .map(TimelineEntry::title)
+                .toList();
         assertThat(calls).containsExactly("Discovery call");
 
         mvc.perform(get("/timeline")
@@ -157,8 +158,8 @@ class TimelineTest {
             }
             // notes only: the deal's own creation entry is the newest of all
             return List.of(
-                    timeline.of(RecordType.OPPORTUNITY, deal, "note", 0),
-                    timeline.of(RecordType.OPPORTUNITY, deal, "note", 1));
+                    timeline.of(RecordType.OPPORTUNITY, deal, "note", 0, CurrentUser.actor()),
+                    timeline.of(RecordType.OPPORTUNITY, deal, "note", 1, CurrentUser.actor()));
         });
         assertThat(pages.get(0).entries()).hasSize(Timeline.PAGE_SIZE);
         assertThat(pages.get(0).hasMore()).isTrue();
@@ -169,10 +170,12 @@ class TimelineTest {
     }
 
     private void log(long deal, ActivityKind kind, String subject, String when) {
-        activities.log(new LogActivityCmd(
-                kind,
-                RecordType.OPPORTUNITY,
-                deal,
-                new ActivityDetails(subject, null, null, Instant.parse(when), null, null, null, null)));
+        activities.log(
+                new LogActivityCmd(
+                        kind,
+                        RecordType.OPPORTUNITY,
+                        deal,
+                        new ActivityDetails(subject, null, null, Instant.parse(when), null, null, null, null)),
+                CurrentUser.actor());
     }
 }

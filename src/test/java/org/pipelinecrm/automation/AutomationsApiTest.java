@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Timeline;
 import org.pipelinecrm.activity.TimelineEntry;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -115,13 +116,12 @@ class AutomationsApiTest {
         // the rule's own edit of the deal (probability) triggered no rule: one run, one task
         assertThat(runs(ruleId)).isEqualTo(1);
 
-        List<String> titles =
-                workspaces
-                        .as(rep.email(), () -> timeline.of(RecordType.OPPORTUNITY, deal, "AUTOMATION", 0))
-                        .entries()
-                        .stream()
-                        .map(TimelineEntry::title)
-                        .toList();
+        List<String> titles = workspaces
+                .as(rep.email(), () -> timeline.of(RecordType.OPPORTUNITY, deal, "AUTOMATION", 0, CurrentUser.actor()))
+                .entries()
+                .stream()
+                .map(TimelineEntry::title)
+                .toList();
         assertThat(titles)
                 .contains(
                         "Automation Proposal follow-up created task Call about the proposal",
@@ -154,7 +154,9 @@ class AutomationsApiTest {
         assertThat(tasksOf(lost)).containsExactly("Write the loss review");
         // no SMTP server in the tests: the run says the e-mail could not go
         assertThat(workspaces
-                        .as(ws.adminEmail(), () -> timeline.of(RecordType.OPPORTUNITY, lost, "AUTOMATION", 0))
+                        .as(
+                                ws.adminEmail(),
+                                () -> timeline.of(RecordType.OPPORTUNITY, lost, "AUTOMATION", 0, CurrentUser.actor()))
                         .entries()
                         .stream()
                         .map(TimelineEntry::title))
@@ -178,7 +180,10 @@ class AutomationsApiTest {
                 {"reason":"NOT_A_FIT","version":%d}""".formatted(id(created, "$.version"))))
                 .andExpect(status().isOk());
         assertThat(tasksOf(RecordType.LEAD, lead)).containsExactly("Check back in a quarter");
-        assertThat(workspaces.as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, null, 0)).entries().stream()
+        assertThat(workspaces
+                        .as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, null, 0, CurrentUser.actor()))
+                        .entries()
+                        .stream()
                         .map(TimelineEntry::title))
                 .contains("Automation Recycle created task Check back in a quarter");
     }

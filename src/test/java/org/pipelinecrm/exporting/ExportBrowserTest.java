@@ -17,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.support.Browser;
@@ -45,7 +46,8 @@ class ExportBrowserTest {
                                 new LeadDetails(
                                         null, lastName, null, null, "Acme", null, null, null, null, null, source, null,
                                         null, null, null),
-                                true)
+                                true,
+                                CurrentUser.actor())
                         .id());
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
@@ -79,7 +80,8 @@ class HistoryImportTest {
         MetricsReport r = workspaces.as(
                 manager.email(),
                 () -> metrics.report(
-                        new MetricsFilter(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 31), null, null, null)));
+                        new MetricsFilter(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 31), null, null, null),
+                        CurrentUser.actor()));
         assertThat(r.wonDeals()).isEqualTo(17);
         assertThat(r.lostDeals()).isEqualTo(13);
         assertThat(r.winRate()).isEqualByComparingTo("0.5667");
@@ -100,7 +102,8 @@ class HistoryImportTest {
         MetricsReport after = workspaces.as(
                 manager.email(),
                 () -> metrics.report(
-                        new MetricsFilter(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 31), null, null, null)));
+                        new MetricsFilter(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 31), null, null, null),
+                        CurrentUser.actor()));
         assertThat(after.wonDeals()).isEqualTo(17);
         assertThat(after.wonAmount()).isEqualByComparingTo(new BigDecimal("819000"));
     }

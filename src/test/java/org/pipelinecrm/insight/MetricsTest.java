@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.insight.KnownPipeline.Deal;
 import org.pipelinecrm.insight.KnownPipeline.Lead;
@@ -92,8 +93,9 @@ class MetricsTest {
 
     @Test
     void everyFigureOfTheWorkspaceMatchesTheRowsItIsMadeOf() {
-        MetricsReport r =
-                workspaces.as(manager.email(), () -> metrics.report(new MetricsFilter(FROM, TO, null, null, null)));
+        MetricsReport r = workspaces.as(
+                manager.email(),
+                () -> metrics.report(new MetricsFilter(FROM, TO, null, null, null), CurrentUser.actor()));
         check(r, d -> true, l -> true, new BigDecimal("900000").add(new BigDecimal("91000.00")));
         assertThat(r.previous().from()).isEqualTo(LocalDate.of(2025, 12, 31));
         Expected before = expected(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 31), d -> true, l -> true);
@@ -104,16 +106,17 @@ class MetricsTest {
 
     @Test
     void aTeamAndARepSeeTheirOwnShare() {
-        MetricsReport team =
-                workspaces.as(manager.email(), () -> metrics.report(new MetricsFilter(FROM, TO, null, east, null)));
+        MetricsReport team = workspaces.as(
+                manager.email(),
+                () -> metrics.report(new MetricsFilter(FROM, TO, null, east, null), CurrentUser.actor()));
         check(
                 team,
                 d -> Objects.equals(d.team(), east),
                 l -> Objects.equals(l.team(), east),
                 new BigDecimal("900000.00"));
         // a rep asking for the whole workspace gets their own figures only
-        MetricsReport own =
-                workspaces.as(repC.email(), () -> metrics.report(new MetricsFilter(FROM, TO, null, null, null)));
+        MetricsReport own = workspaces.as(
+                repC.email(), () -> metrics.report(new MetricsFilter(FROM, TO, null, null, null), CurrentUser.actor()));
         assertThat(own.ownerId()).isEqualTo(repC.id());
         check(own, d -> d.owner() == repC.id(), l -> l.owner() == repC.id(), new BigDecimal("91000.00"));
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
 import org.pipelinecrm.tenant.Workspaces;
@@ -107,7 +108,7 @@ class WorkspaceDaysTest {
     }
 
     private void assertCounted(TestWorkspaces.Workspace ws, MetricsFilter month, int deals) {
-        MetricsReport r = workspaces.as(ws.adminEmail(), () -> metrics.report(month));
+        MetricsReport r = workspaces.as(ws.adminEmail(), () -> metrics.report(month, CurrentUser.actor()));
         String in = " in " + month.from().getMonth();
         assertThat(r.wonDeals()).as("won deals" + in).isEqualTo(deals);
         assertThat(r.wonAmount()).as("won amount" + in).isEqualByComparingTo(deals == 0 ? "0" : "7000");

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.support.Browser;
@@ -72,7 +73,8 @@ class InlineEditBrowserTest {
                                         null,
                                         null,
                                         null),
-                                true)
+                                true,
+                                CurrentUser.actor())
                         .id());
     }
 
@@ -127,7 +129,8 @@ class InlineEditBrowserTest {
                         new LeadDetails(
                                 null, null, null, null, null, "Buyer", null, null, null, null, null, null, null, null,
                                 null),
-                        null));
+                        null,
+                        CurrentUser.actor()));
         field("industry").click();
         input = openInput();
         type(input, "Logistics");
@@ -168,7 +171,9 @@ class InlineEditBrowserTest {
         browser.navigate().refresh();
         assertThat(field("ownerId").getText()).isEqualTo("MANAGER " + ws.suffix());
         assertThat(field("companySize").getText()).isEqualTo("—");
-        assertThat(workspaces.as(ws.adminEmail(), () -> leads.get(id)).companySize())
+        assertThat(workspaces
+                        .as(ws.adminEmail(), () -> leads.get(id, CurrentUser.actor()))
+                        .companySize())
                 .isNull();
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
     }

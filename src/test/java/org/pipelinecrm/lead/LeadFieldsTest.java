@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
@@ -83,24 +84,25 @@ class LeadFieldsTest {
                                 null,
                                 null,
                                 null),
-                        true));
+                        true,
+                        CurrentUser.actor()));
         long id = made.id();
 
         edit(admin, id, "companySize", "", made.version())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.value").value(""));
-        LeadView now = workspaces.as(ws.adminEmail(), () -> leads.get(id));
+        LeadView now = workspaces.as(ws.adminEmail(), () -> leads.get(id, CurrentUser.actor()));
         assertThat(now.companySize()).isNull();
         assertThat(now.annualRevenue()).isEqualByComparingTo("5000000");
         edit(admin, id, "annualRevenue", " ", now.version()).andExpect(status().isOk());
-        now = workspaces.as(ws.adminEmail(), () -> leads.get(id));
+        now = workspaces.as(ws.adminEmail(), () -> leads.get(id, CurrentUser.actor()));
         assertThat(now.annualRevenue()).isNull();
         assertThat(now.company()).isEqualTo("Sadeghi Co");
 
         // the owner and team are chosen on the page, from the workspace's active people and its teams
         workspaces.as(ws.adminEmail(), () -> {
             var g = people.user(gone.id());
-            return people.changeUser(g.id(), g.name(), g.role(), g.teamId(), false, g.version());
+            return people.changeUser(g.id(), g.name(), g.role(), g.teamId(), false, g.version(), CurrentUser.actor());
         });
         mvc.perform(get("/leads/" + id).with(admin))
                 .andExpect(status().isOk())
@@ -112,11 +114,11 @@ class LeadFieldsTest {
         edit(admin, id, "ownerId", String.valueOf(rep.id()), now.version())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.display").value("SALES_REP " + ws.suffix()));
-        now = workspaces.as(ws.adminEmail(), () -> leads.get(id));
+        now = workspaces.as(ws.adminEmail(), () -> leads.get(id, CurrentUser.actor()));
         edit(admin, id, "teamId", String.valueOf(east), now.version())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.display").value("East " + ws.suffix()));
-        now = workspaces.as(ws.adminEmail(), () -> leads.get(id));
+        now = workspaces.as(ws.adminEmail(), () -> leads.get(id, CurrentUser.actor()));
         assertThat(now.ownerId()).isEqualTo(rep.id());
         assertThat(now.teamId()).isEqualTo(east);
 
@@ -130,12 +132,14 @@ class LeadFieldsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("teamId"));
         edit(admin, id, "ownerId", "", now.version() - 1).andExpect(status().isConflict());
-        now = workspaces.as(ws.adminEmail(), () -> leads.get(id));
+        now = workspaces.as(ws.adminEmail(), () -> leads.get(id, CurrentUser.actor()));
         assertThat(now.ownerId()).isEqualTo(rep.id());
         assertThat(now.teamId()).isEqualTo(east);
         // empty leaves the lead to its team's queue
         edit(admin, id, "ownerId", "", now.version()).andExpect(status().isOk());
-        assertThat(workspaces.as(ws.adminEmail(), () -> leads.get(id)).ownerId())
+        assertThat(workspaces
+                        .as(ws.adminEmail(), () -> leads.get(id, CurrentUser.actor()))
+                        .ownerId())
                 .isNull();
     }
 }

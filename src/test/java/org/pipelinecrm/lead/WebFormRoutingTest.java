@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
@@ -132,7 +133,7 @@ class WebFormRoutingTest {
                 .andExpect(redirectedUrl("/settings/web-form"));
         workspaces.as(ws.adminEmail(), () -> {
             var u = people.user(owner.id());
-            return people.changeUser(u.id(), u.name(), u.role(), u.teamId(), false, u.version());
+            return people.changeUser(u.id(), u.name(), u.role(), u.teamId(), false, u.version(), CurrentUser.actor());
         });
         submit(key(ws), "Later", "192.0.2.44");
         mvc.perform(get("/api/v1/leads?q=later").with(ws.admin()))
@@ -149,7 +150,7 @@ class WebFormRoutingTest {
         var leaver = workspaces.addPerson(ws, Role.SALES_REP, inbound);
         workspaces.as(ws.adminEmail(), () -> {
             var u = people.user(leaver.id());
-            return people.changeUser(u.id(), u.name(), u.role(), u.teamId(), false, u.version());
+            return people.changeUser(u.id(), u.name(), u.role(), u.teamId(), false, u.version(), CurrentUser.actor());
         });
         var admin = signedIn(ws.adminEmail());
 

@@ -16,6 +16,7 @@ import org.pipelinecrm.activity.Activities;
 import org.pipelinecrm.activity.ActivityKind;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Tasks;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -174,21 +175,26 @@ class WhoSeesWhatTest {
         long call = workspaces.as(
                 westRep.email(),
                 () -> activities
-                        .log(new Activities.LogActivityCmd(
-                                ActivityKind.CALL,
-                                RecordType.OPPORTUNITY,
-                                deal,
-                                new Activities.ActivityDetails("First call", null, null, null, null, null, null, null)))
+                        .log(
+                                new Activities.LogActivityCmd(
+                                        ActivityKind.CALL,
+                                        RecordType.OPPORTUNITY,
+                                        deal,
+                                        new Activities.ActivityDetails(
+                                                "First call", null, null, null, null, null, null, null)),
+                                CurrentUser.actor())
                         .id());
         long task = workspaces.as(
                 westRep.email(),
-                () -> tasks.add(new Tasks.TaskCmd(
-                                "Send the offer",
-                                java.time.Instant.now().plusSeconds(3600),
-                                null,
-                                null,
-                                RecordType.OPPORTUNITY,
-                                deal))
+                () -> tasks.add(
+                                new Tasks.TaskCmd(
+                                        "Send the offer",
+                                        java.time.Instant.now().plusSeconds(3600),
+                                        null,
+                                        null,
+                                        RecordType.OPPORTUNITY,
+                                        deal),
+                                CurrentUser.actor())
                         .id());
         var rep = signedIn(eastRep.email());
 

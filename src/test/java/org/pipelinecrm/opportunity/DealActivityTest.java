@@ -14,6 +14,7 @@ import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TaskPriority;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageView;
@@ -92,11 +93,13 @@ class DealActivityTest {
         Instant callAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         workspaces.as(
                 admin,
-                () -> activities.log(new LogActivityCmd(
-                        ActivityKind.CALL,
-                        RecordType.OPPORTUNITY,
-                        deal,
-                        new ActivityDetails("Renewal call", null, null, callAt, 15, "Interested", null, null))));
+                () -> activities.log(
+                        new LogActivityCmd(
+                                ActivityKind.CALL,
+                                RecordType.OPPORTUNITY,
+                                deal,
+                                new ActivityDetails("Renewal call", null, null, callAt, 15, "Interested", null, null)),
+                        CurrentUser.actor()));
 
         OpportunityView afterCall = workspaces.as(admin, () -> opportunities.opportunity(deal));
         assertThat(afterCall.lastActivityAt()).isEqualTo(callAt);
@@ -108,26 +111,31 @@ class DealActivityTest {
         // An older call logged afterwards does not move the last activity back.
         workspaces.as(
                 admin,
-                () -> activities.log(new LogActivityCmd(
-                        ActivityKind.NOTE,
-                        RecordType.OPPORTUNITY,
-                        deal,
-                        new ActivityDetails("Old note", null, null, longAgo, null, null, null, null))));
+                () -> activities.log(
+                        new LogActivityCmd(
+                                ActivityKind.NOTE,
+                                RecordType.OPPORTUNITY,
+                                deal,
+                                new ActivityDetails("Old note", null, null, longAgo, null, null, null, null)),
+                        CurrentUser.actor()));
         assertThat(workspaces.as(admin, () -> opportunities.opportunity(deal)).lastActivityAt())
                 .isEqualTo(callAt);
 
         long task = workspaces.as(
                 admin,
-                () -> tasks.add(new TaskCmd(
-                                "Send the renewal quote",
-                                Instant.now().plus(1, ChronoUnit.DAYS),
-                                TaskPriority.NORMAL,
-                                null,
-                                RecordType.OPPORTUNITY,
-                                deal))
+                () -> tasks.add(
+                                new TaskCmd(
+                                        "Send the renewal quote",
+                                        Instant.now().plus(1, ChronoUnit.DAYS),
+                                        TaskPriority.NORMAL,
+                                        null,
+                                        RecordType.OPPORTUNITY,
+                                        deal),
+                                CurrentUser.actor())
                         .id());
-        Instant completed =
-                workspaces.as(admin, () -> tasks.complete(task, null)).completedAt();
+        Instant completed = workspaces
+                .as(admin, () -> tasks.complete(task, null, CurrentUser.actor()))
+                .completedAt();
         assertThat(workspaces.as(admin, () -> opportunities.opportunity(deal)).lastActivityAt())
                 .isCloseTo(completed, org.assertj.core.api.Assertions.within(1, ChronoUnit.MILLIS));
     }

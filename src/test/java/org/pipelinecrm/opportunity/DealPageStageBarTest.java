@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Tasks;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
@@ -173,7 +174,7 @@ class DealPageStageBarTest {
         long before = workspaces
                 .as(ws.adminEmail(), () -> opportunities.opportunity(id))
                 .version();
-        workspaces.as(ws.adminEmail(), () -> tasks.complete(renamed.taskId(), null));
+        workspaces.as(ws.adminEmail(), () -> tasks.complete(renamed.taskId(), null, CurrentUser.actor()));
         mvc.perform(get("/api/v1/opportunities/" + id).with(ws.admin()))
                 .andExpect(jsonPath("$.nextStep").value(nullValue()))
                 .andExpect(jsonPath("$.version").value(before));

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.pipelinecrm.identity.ApiTokens;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -68,8 +69,9 @@ class DealStormTest {
     void aStormOfChangesAnswersEveryoneAndKeepsTheTotalsRight() throws Exception {
         var ws = workspaces.create();
         var rep = workspaces.addPerson(ws, Role.SALES_REP, null);
-        String admin =
-                workspaces.as(ws.adminEmail(), () -> tokens.issue("storm").token());
+        String admin = workspaces.as(
+                ws.adminEmail(),
+                () -> tokens.issue("storm", CurrentUser.actor()).token());
         String pipelines = call(admin, "GET", "/api/v1/pipelines", null).body();
         long pipelineId = ((Number) JsonPath.read(pipelines, "$[0].id")).longValue();
         List<Long> open = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Timeline;
 import org.pipelinecrm.activity.TimelineEntry;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.support.IntegrationTest;
@@ -74,7 +75,7 @@ class DealTimelineTest {
                                 1L)));
 
         List<TimelineEntry> all = workspaces
-                .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, null, 0))
+                .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, null, 0, CurrentUser.actor()))
                 .entries();
         assertThat(all).extracting(TimelineEntry::kind).containsExactly("EDIT", "EDIT", "STAGE_CHANGE", "STAGE_CHANGE");
         assertThat(all)
@@ -88,7 +89,7 @@ class DealTimelineTest {
         assertThat(all).allSatisfy(e -> assertThat(e.actor()).isEqualTo("Admin " + ws.suffix()));
 
         List<TimelineEntry> edits = workspaces
-                .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "edit", 0))
+                .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "edit", 0, CurrentUser.actor()))
                 .entries();
         assertThat(edits).extracting(TimelineEntry::kind).containsOnly("EDIT").hasSize(2);
 
@@ -110,7 +111,7 @@ class DealTimelineTest {
                                 null,
                                 2L)));
         assertThat(workspaces
-                        .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0))
+                        .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0, CurrentUser.actor()))
                         .entries())
                 .hasSize(2);
 
@@ -131,19 +132,23 @@ class DealTimelineTest {
                                 null,
                                 null,
                                 2L)));
-        List<String> english =
-                workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0)).entries().stream()
-                        .map(TimelineEntry::detail)
-                        .toList();
+        List<String> english = workspaces
+                .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0, CurrentUser.actor()))
+                .entries()
+                .stream()
+                .map(TimelineEntry::detail)
+                .toList();
         assertThat(english)
                 .contains("(empty) → Mar 21, 2027")
                 .anySatisfy(d -> assertThat(d).endsWith("→ 60%"));
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("fa"));
         try {
-            List<String> persian =
-                    workspaces.as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0)).entries().stream()
-                            .map(TimelineEntry::detail)
-                            .toList();
+            List<String> persian = workspaces
+                    .as(admin, () -> timeline.of(RecordType.OPPORTUNITY, deal, "EDIT", 0, CurrentUser.actor()))
+                    .entries()
+                    .stream()
+                    .map(TimelineEntry::detail)
+                    .toList();
             assertThat(persian)
                     .anySatisfy(d -> assertThat(d).contains("فروردین").contains("۱۴۰۶"));
             assertThat(persian).anySatisfy(d -> assertThat(d).contains("۲٬۵۰۰").doesNotContainPattern("[0-9]"));

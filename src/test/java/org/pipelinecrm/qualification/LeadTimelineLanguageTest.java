@@ -11,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -140,9 +141,9 @@ class LeadTimelineLanguageTest {
         var ws = workspaces.create();
         long id = lead(ws.admin(), "{\"lastName\": \"Novak\"}");
         workspaces.as(ws.adminEmail(), () -> {
-            leads.record(id, "QUALIFICATION", "Budget: MET · Need note: “they will call back”");
-            leads.record(id, "PROMOTED", "Score 55 reached the MQL threshold 50");
-            leads.record(id, "CREATED", "MQL from Webinar");
+            leads.record(id, "QUALIFICATION", "Budget: MET · Need note: “they will call back”", CurrentUser.actor());
+            leads.record(id, "PROMOTED", "Score 55 reached the MQL threshold 50", CurrentUser.actor());
+            leads.record(id, "CREATED", "MQL from Webinar", CurrentUser.actor());
             return null;
         });
         assertThat(timeline(ws, id, "fa"))

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.Leads;
@@ -55,7 +56,8 @@ class QualificationPagesTest {
                                         null,
                                         null,
                                         null),
-                                true)
+                                true,
+                                CurrentUser.actor())
                         .id());
     }
 

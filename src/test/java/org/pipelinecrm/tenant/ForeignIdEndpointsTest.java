@@ -16,6 +16,7 @@ import org.pipelinecrm.demo.DemoData;
 import org.pipelinecrm.demo.DemoWorkspace;
 import org.pipelinecrm.identity.ApiTokens;
 import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.UserLookup;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -75,11 +76,12 @@ class ForeignIdEndpointsTest {
     @Test
     void anotherWorkspacesIdsAnswerAsIfTheyDidNotExist() throws Exception {
         DemoWorkspace a = demo.create("Workspace A", "a-" + UUID.randomUUID() + ".test");
-        workspaces.as(a.adminEmail(), () -> tokens.issue("A's integration"));
+        workspaces.as(a.adminEmail(), () -> tokens.issue("A's integration", CurrentUser.actor()));
         TestWorkspaces.Workspace b = workspaces.create();
         CrmUser bAdmin = users.loadUserByUsername(b.adminEmail());
-        String bToken =
-                workspaces.as(b.adminEmail(), () -> tokens.issue("walker")).token();
+        String bToken = workspaces
+                .as(b.adminEmail(), () -> tokens.issue("walker", CurrentUser.actor()))
+                .token();
 
         List<String> tables = tenantTables();
         Map<String, String> before = snapshot(a.id(), tables);

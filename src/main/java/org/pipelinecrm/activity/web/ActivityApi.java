@@ -9,6 +9,7 @@ import org.pipelinecrm.activity.ActivityKind;
 import org.pipelinecrm.activity.ActivityView;
 import org.pipelinecrm.activity.Direction;
 import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,9 @@ class ActivityApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ActivityView log(@Valid @RequestBody NewActivity body) {
-        return activities.log(new LogActivityCmd(body.kind(), body.recordType(), body.recordId(), body.details()));
+        return activities.log(
+                new LogActivityCmd(body.kind(), body.recordType(), body.recordId(), body.details()),
+                CurrentUser.actor());
     }
 
     @GetMapping
@@ -43,12 +46,12 @@ class ActivityApi {
             @RequestParam long recordId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return activities.ofRecord(recordType, recordId, page, size);
+        return activities.ofRecord(recordType, recordId, page, size, CurrentUser.actor());
     }
 
     @GetMapping("/{id}")
     ActivityView get(@PathVariable long id) {
-        return activities.get(id);
+        return activities.get(id, CurrentUser.actor());
     }
 
     /** Fields left out keep their value (PUT too); {@code version} is required so a stale edit answers 409. */
@@ -59,7 +62,7 @@ class ActivityApi {
                 org.springframework.web.bind.annotation.RequestMethod.PUT
             })
     ActivityView change(@PathVariable long id, @Valid @RequestBody ActivityChange body) {
-        ActivityView now = activities.get(id);
+        ActivityView now = activities.get(id, CurrentUser.actor());
         return activities.change(
                 id,
                 new ActivityDetails(
@@ -71,7 +74,8 @@ class ActivityApi {
                         or(body.outcome(), now.outcome()),
                         or(body.participantUserIds(), now.participantUserIds()),
                         or(body.participantContactIds(), now.participantContactIds())),
-                body.version());
+                body.version(),
+                CurrentUser.actor());
     }
 
     private static <T> T or(T value, T current) {

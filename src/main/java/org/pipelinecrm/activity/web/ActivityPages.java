@@ -12,6 +12,7 @@ import org.pipelinecrm.activity.RecordRef;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -49,7 +50,7 @@ class ActivityPages {
             @RequestParam(required = false) String returnTo,
             Model model) {
         model.addAttribute("form", new ActivityForm(ActivityKind.CALL, "", null, null, null, null, null, null));
-        return logPage(activities.record(recordType, recordId), returnTo, model);
+        return logPage(activities.record(recordType, recordId, CurrentUser.actor()), returnTo, model);
     }
 
     @PostMapping("/activities/new")
@@ -61,12 +62,13 @@ class ActivityPages {
             BindingResult errors,
             Model model,
             RedirectAttributes flash) {
-        RecordRef record = activities.record(recordType, recordId);
+        RecordRef record = activities.record(recordType, recordId, CurrentUser.actor());
         Instant at = time(form.occurredAt(), "occurredAt", errors);
         if (errors.hasErrors()) {
             return logPage(record, returnTo, model);
         }
-        activities.log(new LogActivityCmd(form.kind(), recordType, recordId, details(form, at, null)));
+        activities.log(
+                new LogActivityCmd(form.kind(), recordType, recordId, details(form, at, null)), CurrentUser.actor());
         flash.addFlashAttribute("saved", "activity.logged");
         return "redirect:" + LocalTimes.safeReturn(returnTo, record.link());
     }
@@ -78,7 +80,7 @@ class ActivityPages {
             @RequestParam(required = false) String returnTo,
             Model model) {
         model.addAttribute("form", new TaskForm("", "", null));
-        return taskPage(activities.record(recordType, recordId), returnTo, model);
+        return taskPage(activities.record(recordType, recordId, CurrentUser.actor()), returnTo, model);
     }
 
     @PostMapping("/tasks/new")
@@ -90,19 +92,19 @@ class ActivityPages {
             BindingResult errors,
             Model model,
             RedirectAttributes flash) {
-        RecordRef record = activities.record(recordType, recordId);
+        RecordRef record = activities.record(recordType, recordId, CurrentUser.actor());
         Instant due = time(form.dueAt(), "dueAt", errors);
         if (errors.hasErrors()) {
             return taskPage(record, returnTo, model);
         }
-        tasks.add(new TaskCmd(form.title(), due, form.priority(), null, recordType, recordId));
+        tasks.add(new TaskCmd(form.title(), due, form.priority(), null, recordType, recordId), CurrentUser.actor());
         flash.addFlashAttribute("saved", "task.added");
         return "redirect:" + LocalTimes.safeReturn(returnTo, record.link());
     }
 
     @GetMapping("/activities/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        ActivityView a = activities.editable(id);
+        ActivityView a = activities.editable(id, CurrentUser.actor());
         model.addAttribute(
                 "form",
                 new ActivityForm(
@@ -124,7 +126,7 @@ class ActivityPages {
             BindingResult errors,
             Model model,
             RedirectAttributes flash) {
-        ActivityView a = activities.editable(id);
+        ActivityView a = activities.editable(id, CurrentUser.actor());
         Instant at = time(form.occurredAt(), "occurredAt", errors);
         if (form.version() == null) {
             errors.reject("activity.stale");
@@ -133,13 +135,16 @@ class ActivityPages {
             return editPage(a, model);
         }
         try {
-            activities.change(id, details(form, at, a), form.version());
+            activities.change(id, details(form, at, a), form.version(), CurrentUser.actor());
         } catch (ObjectOptimisticLockingFailureException e) {
             errors.reject("activity.stale");
-            return editPage(activities.get(id), model);
+            return editPage(activities.get(id, CurrentUser.actor()), model);
         }
         flash.addFlashAttribute("saved", "activity.saved");
-        return "redirect:" + activities.record(a.recordType(), a.recordId()).link();
+        return "redirect:"
+                + activities
+                        .record(a.recordType(), a.recordId(), CurrentUser.actor())
+                        .link();
     }
 
     private String logPage(RecordRef record, String returnTo, Model model) {
@@ -156,7 +161,8 @@ class ActivityPages {
 
     private String editPage(ActivityView activity, Model model) {
         model.addAttribute("activity", activity);
-        model.addAttribute("record", activities.record(activity.recordType(), activity.recordId()));
+        model.addAttribute(
+                "record", activities.record(activity.recordType(), activity.recordId(), CurrentUser.actor()));
         return "activity/edit";
     }
 

@@ -12,6 +12,7 @@ import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.TaskPriority;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.tenant.Workspaces;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,19 +53,21 @@ class RecordForms {
             @RequestParam(required = false) String outcome,
             Model model) {
         require(subject);
-        activities.log(new LogActivityCmd(
-                kind,
-                recordType,
-                recordId,
-                new ActivityDetails(
-                        subject,
-                        StringUtils.hasText(body) ? body : null,
-                        direction,
-                        instant(occurredAt),
-                        durationMinutes,
-                        StringUtils.hasText(outcome) ? outcome : null,
-                        null,
-                        null)));
+        activities.log(
+                new LogActivityCmd(
+                        kind,
+                        recordType,
+                        recordId,
+                        new ActivityDetails(
+                                subject,
+                                StringUtils.hasText(body) ? body : null,
+                                direction,
+                                instant(occurredAt),
+                                durationMinutes,
+                                StringUtils.hasText(outcome) ? outcome : null,
+                                null,
+                                null)),
+                CurrentUser.actor());
         return timeline.timeline(recordType, recordId, null, 0, model);
     }
 
@@ -83,7 +86,7 @@ class RecordForms {
             throw new org.pipelinecrm.shared.InvalidInputException(
                     "dueAt", "problem.field.required", "A task needs a due time");
         }
-        tasks.add(new TaskCmd(title, due, priority, null, recordType, recordId));
+        tasks.add(new TaskCmd(title, due, priority, null, recordType, recordId), CurrentUser.actor());
         if (recordType == null) {
             redirect.addFlashAttribute("toast", "task.added");
             return "redirect:/tasks";

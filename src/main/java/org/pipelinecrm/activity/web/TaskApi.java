@@ -11,6 +11,7 @@ import org.pipelinecrm.activity.TaskPriority;
 import org.pipelinecrm.activity.TaskView;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.TaskCmd;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.shared.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ class TaskApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TaskView add(@Valid @RequestBody TaskCmd cmd) {
-        return tasks.add(cmd);
+        return tasks.add(cmd, CurrentUser.actor());
     }
 
     /** Either a record's tasks ({@code recordType} and {@code recordId}) or {@code mine=true} with a {@code due} bucket. */
@@ -50,7 +51,7 @@ class TaskApi {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (recordType != null && recordId != null) {
-            return tasks.ofRecord(recordType, recordId, page, size);
+            return tasks.ofRecord(recordType, recordId, page, size, CurrentUser.actor());
         }
         if (!mine) {
             throw new org.pipelinecrm.shared.InvalidInputException(
@@ -58,20 +59,20 @@ class TaskApi {
         }
         List<TaskView> found = due == null
                 ? java.util.stream.Stream.of(Tasks.Due.values())
-                        .flatMap(d -> tasks.mine(d).stream())
+                        .flatMap(d -> tasks.mine(d, CurrentUser.actor()).stream())
                         .toList()
-                : tasks.mine(bucket(due));
+                : tasks.mine(bucket(due), CurrentUser.actor());
         return new PageOf<>(found, 0, found.size(), found.size());
     }
 
     @GetMapping("/{id}")
     TaskView get(@PathVariable long id) {
-        return tasks.get(id);
+        return tasks.get(id, CurrentUser.actor());
     }
 
     @PatchMapping("/{id}")
     TaskView change(@PathVariable long id, @Valid @RequestBody TaskChange body) {
-        TaskView now = tasks.get(id);
+        TaskView now = tasks.get(id, CurrentUser.actor());
         boolean relinked = body.recordType() != null;
         return tasks.change(
                 id,
@@ -82,17 +83,18 @@ class TaskApi {
                         body.assigneeId() != null ? body.assigneeId() : now.assigneeId(),
                         relinked ? body.recordType() : now.recordType(),
                         relinked ? body.recordId() : now.recordId()),
-                body.version());
+                body.version(),
+                CurrentUser.actor());
     }
 
     @PostMapping("/{id}/complete")
     TaskView complete(@PathVariable long id, @RequestBody(required = false) VersionOnly body) {
-        return tasks.complete(id, body == null ? null : body.version());
+        return tasks.complete(id, body == null ? null : body.version(), CurrentUser.actor());
     }
 
     @PostMapping("/{id}/reopen")
     TaskView reopen(@PathVariable long id, @RequestBody(required = false) VersionOnly body) {
-        return tasks.reopen(id, body == null ? null : body.version());
+        return tasks.reopen(id, body == null ? null : body.version(), CurrentUser.actor());
     }
 
     private static Tasks.Due bucket(String due) {

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.pipelinecrm.activity.TaskView;
 import org.pipelinecrm.activity.Tasks;
 import org.pipelinecrm.activity.Tasks.Due;
+import org.pipelinecrm.identity.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,32 +30,34 @@ class TaskPages {
 
     @GetMapping("/tasks")
     String mine(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        List<TaskView> overdue = tasks.mine(Due.OVERDUE);
-        List<TaskView> today = tasks.mine(Due.TODAY);
-        List<TaskView> upcoming = tasks.mine(Due.UPCOMING);
+        List<TaskView> overdue = tasks.mine(Due.OVERDUE, CurrentUser.actor());
+        List<TaskView> today = tasks.mine(Due.TODAY, CurrentUser.actor());
+        List<TaskView> upcoming = tasks.mine(Due.UPCOMING, CurrentUser.actor());
         model.addAttribute("overdue", overdue);
         model.addAttribute("today", today);
         model.addAttribute("upcoming", upcoming);
         model.addAttribute(
                 "records",
-                tasks.recordsOf(Stream.of(overdue, today, upcoming)
-                        .flatMap(List::stream)
-                        .toList()));
+                tasks.recordsOf(
+                        Stream.of(overdue, today, upcoming)
+                                .flatMap(List::stream)
+                                .toList(),
+                        CurrentUser.actor()));
         model.addAttribute("now", Instant.now());
         return htmx != null ? "activity/tasks :: lists" : "activity/tasks";
     }
 
     @GetMapping("/tasks/count")
     String count(Model model) {
-        model.addAttribute("count", tasks.dueTodayOrOverdueCount());
+        model.addAttribute("count", tasks.dueTodayOrOverdueCount(CurrentUser.actor()));
         return "activity/reminders :: count";
     }
 
     @GetMapping("/tasks/reminders")
     String reminders(Model model) {
-        List<TaskView> dueSoon = tasks.dueSoon();
+        List<TaskView> dueSoon = tasks.dueSoon(CurrentUser.actor());
         model.addAttribute("dueSoon", dueSoon);
-        model.addAttribute("records", tasks.recordsOf(dueSoon));
+        model.addAttribute("records", tasks.recordsOf(dueSoon, CurrentUser.actor()));
         // the banner stays dismissed until a task due later than all of these comes into the hour
         model.addAttribute(
                 "latestDue",
@@ -74,7 +77,7 @@ class TaskPages {
             @RequestParam(required = false) String returnTo,
             Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        TaskView task = tasks.complete(id, version);
+        TaskView task = tasks.complete(id, version, CurrentUser.actor());
         return htmx != null
                 ? row(task, "task.completed", model)
                 : "redirect:" + LocalTimes.safeReturn(returnTo, "/tasks");
@@ -86,16 +89,16 @@ class TaskPages {
             @RequestParam(required = false) Long version,
             Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        TaskView task = tasks.reopen(id, version);
+        TaskView task = tasks.reopen(id, version, CurrentUser.actor());
         return htmx != null ? row(task, "task.reopened", model) : "redirect:/tasks";
     }
 
     private String row(TaskView task, String toast, Model model) {
         model.addAttribute("t", task);
-        model.addAttribute("records", tasks.recordsOf(List.of(task)));
+        model.addAttribute("records", tasks.recordsOf(List.of(task), CurrentUser.actor()));
         model.addAttribute("now", Instant.now());
         model.addAttribute("rowToast", toast);
-        model.addAttribute("count", tasks.dueTodayOrOverdueCount());
+        model.addAttribute("count", tasks.dueTodayOrOverdueCount(CurrentUser.actor()));
         return "activity/tasks :: changed";
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Timeline;
+import org.pipelinecrm.identity.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,7 @@ class TimelineController {
             @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        model.addAttribute("timeline", timeline.of(recordType, recordId, kind, page));
+        model.addAttribute("timeline", timeline.of(recordType, recordId, kind, page, CurrentUser.actor()));
         model.addAttribute("kind", kind == null ? "" : kind);
         model.addAttribute("kinds", KINDS.get(recordType));
         return "activity/timeline :: entries";

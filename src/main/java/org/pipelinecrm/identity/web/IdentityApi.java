@@ -103,7 +103,8 @@ class IdentityApi {
                 cmd.role() != null ? cmd.role() : current.role(),
                 cmd.teamId() != null ? cmd.teamId() : current.teamId(),
                 cmd.active() != null ? cmd.active() : current.active(),
-                cmd.version());
+                cmd.version(),
+                CurrentUser.actor());
     }
 
     /** Lifts the delay that failed passwords put on a person's sign-in (admins). */
@@ -115,18 +116,18 @@ class IdentityApi {
 
     @GetMapping("/tokens")
     List<ApiTokenSummary> myTokens() {
-        return tokens.mine();
+        return tokens.mine(CurrentUser.actor());
     }
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokens.IssuedToken issueToken(@Valid @RequestBody TeamCmd cmd) {
-        return tokens.issue(cmd.name());
+        return tokens.issue(cmd.name(), CurrentUser.actor());
     }
 
     @DeleteMapping("/tokens/{id}")
     ResponseEntity<Void> revokeToken(@PathVariable long id) {
-        tokens.revoke(id);
+        tokens.revoke(id, CurrentUser.actor());
         return ResponseEntity.noContent().build();
     }
 

@@ -3,6 +3,8 @@ package org.pipelinecrm.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.pipelinecrm.identity.Actor;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -33,7 +35,7 @@ class LoginController {
         String chosen = "fa".equals(lang) ? "fa" : "en";
         locales.setLocale(request, response, Locale.forLanguageTag(chosen));
         if (request.getUserPrincipal() != null) {
-            people.preferLocale(chosen);
+            CurrentUser.find().map(Actor::of).ifPresent(me -> people.preferLocale(me, chosen));
         }
         String back = request.getHeader(HttpHeaders.REFERER);
         return "redirect:"

@@ -35,7 +35,7 @@ class ProfileController {
 
     @GetMapping
     String show(Model model) {
-        model.addAttribute("tokens", tokens.mine());
+        model.addAttribute("tokens", tokens.mine(CurrentUser.actor()));
         CrmUser me = CurrentUser.get();
         model.addAttribute("startPages", StartPage.values());
         model.addAttribute("roleStartPage", StartPage.forRole(me.role()));
@@ -60,7 +60,7 @@ class ProfileController {
         }
         if (!errors.hasErrors()) {
             try {
-                people.changeOwnPassword(form.currentPassword(), form.newPassword());
+                people.changeOwnPassword(form.currentPassword(), form.newPassword(), CurrentUser.actor());
                 flash.addFlashAttribute("saved", "password.changed");
                 return "redirect:/settings/profile";
             } catch (ConflictException e) {
@@ -79,7 +79,7 @@ class ProfileController {
         if (errors.hasErrors()) {
             return show(model);
         }
-        flash.addFlashAttribute("issued", tokens.issue(form.name()));
+        flash.addFlashAttribute("issued", tokens.issue(form.name(), CurrentUser.actor()));
         return "redirect:/settings/profile";
     }
 
@@ -95,14 +95,14 @@ class ProfileController {
                 return "redirect:/settings/profile";
             }
         }
-        people.preferStartPage(chosen);
+        people.preferStartPage(chosen, CurrentUser.actor());
         flash.addFlashAttribute("saved", "startPage.saved");
         return "redirect:/settings/profile";
     }
 
     @PostMapping("/tokens/{id}/revoke")
     String revokeToken(@PathVariable long id, RedirectAttributes flash) {
-        tokens.revoke(id);
+        tokens.revoke(id, CurrentUser.actor());
         flash.addFlashAttribute("saved", "token.revoked");
         return "redirect:/settings/profile";
     }

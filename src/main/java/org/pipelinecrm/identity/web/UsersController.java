@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.identity.UserSummary;
@@ -84,7 +85,14 @@ class UsersController {
             RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
-                people.changeUser(id, form.name(), form.role(), form.teamId(), form.active(), form.version());
+                people.changeUser(
+                        id,
+                        form.name(),
+                        form.role(),
+                        form.teamId(),
+                        form.active(),
+                        form.version(),
+                        CurrentUser.actor());
                 flash.addFlashAttribute("saved", "user.saved");
                 return "redirect:/settings/users";
             } catch (ConflictException e) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pipelinecrm.identity.CrmUser;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.insight.FiscalYears;
@@ -64,13 +64,16 @@ class DashboardPage {
     DashboardView view(DashboardFilter asked) {
         FiscalYears.Setting fiscal = fiscalYears.current();
         Period chosen = chosenPeriod(asked, fiscal);
-        boolean manager = CurrentUser.get().seesWholeWorkspace();
-        MetricsReport report = metrics.report(new MetricsFilter(
-                chosen.start(),
-                chosen.end(),
-                asked.pipelineId(),
-                manager ? asked.teamId() : null,
-                manager ? asked.ownerId() : null));
+        Actor me = CurrentUser.actor();
+        boolean manager = me.seesWholeWorkspace();
+        MetricsReport report = metrics.report(
+                new MetricsFilter(
+                        chosen.start(),
+                        chosen.end(),
+                        asked.pipelineId(),
+                        manager ? asked.teamId() : null,
+                        manager ? asked.ownerId() : null),
+                me);
         DashboardFilter shown = new DashboardFilter(
                 chosen.type() + ":" + chosen.start(),
                 asked.pipelineId(),
@@ -98,7 +101,7 @@ class DashboardPage {
 
     /** The deals behind the "stalled deals" figure, for the dashboard's pipeline, team and owner filters. */
     Stalled stalled(DashboardFilter asked, int limit) {
-        CrmUser me = CurrentUser.get();
+        Actor me = CurrentUser.actor();
         LocalDate today = fiscalYears.today();
         MetricsFilter filter = new MetricsFilter(
                 today,
@@ -106,7 +109,7 @@ class DashboardPage {
                 asked.pipelineId(),
                 me.seesWholeWorkspace() ? asked.teamId() : null,
                 me.seesWholeWorkspace() ? asked.ownerId() : null);
-        return new Stalled(metrics.stalledDeals(filter, limit), people.userNames());
+        return new Stalled(metrics.stalledDeals(filter, limit, me), people.userNames());
     }
 
     private Period chosenPeriod(DashboardFilter asked, FiscalYears.Setting fiscal) {

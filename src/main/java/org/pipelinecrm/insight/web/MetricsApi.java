@@ -1,6 +1,7 @@
 package org.pipelinecrm.insight.web;
 
 import java.time.LocalDate;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.insight.Metrics;
 import org.pipelinecrm.insight.MetricsReport;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,6 +28,6 @@ class MetricsApi {
             @RequestParam(required = false) Long pipelineId,
             @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) Long ownerId) {
-        return metrics.report(from, to, pipelineId, teamId, ownerId);
+        return metrics.report(from, to, pipelineId, teamId, ownerId, CurrentUser.actor());
     }
 }

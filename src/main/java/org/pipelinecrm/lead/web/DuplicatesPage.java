@@ -1,5 +1,6 @@
 package org.pipelinecrm.lead.web;
 
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.LeadMerges;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +23,13 @@ class DuplicatesPage {
 
     @GetMapping("/duplicates")
     String duplicates(Model model) {
-        model.addAttribute("groups", merges.duplicates());
+        model.addAttribute("groups", merges.duplicates(CurrentUser.actor()));
         return "lead/duplicates";
     }
 
     @PostMapping("/merge")
     String merge(@RequestParam long keptId, @RequestParam long goneId, RedirectAttributes redirect) {
-        merges.merge(keptId, goneId);
+        merges.merge(keptId, goneId, CurrentUser.actor());
         redirect.addFlashAttribute("merged", goneId);
         return "redirect:/leads/" + keptId;
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.HandoffPolicy;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
@@ -48,14 +49,15 @@ class HandoffInbox {
                         PageRequest.of(
                                 org.pipelinecrm.shared.PageOf.page(page, 50),
                                 50,
-                                Sort.by(Sort.Order.asc("handedOffAt"), Sort.Order.asc("id")))));
+                                Sort.by(Sort.Order.asc("handedOffAt"), Sort.Order.asc("id"))),
+                        CurrentUser.actor()));
         rowModel(model);
         return "lead/inbox";
     }
 
     @PostMapping("/leads/inbox/{id}/accept")
     String accept(@PathVariable long id, @RequestParam long version, Model model) {
-        return answered(leads.accept(id, version), "lead.inbox.accepted", model);
+        return answered(leads.accept(id, version, CurrentUser.actor()), "lead.inbox.accepted", model);
     }
 
     /** A reason must be chosen (there is no preset), and "other" needs a note; otherwise the row shows why (400). */
@@ -76,7 +78,7 @@ class HandoffInbox {
                 : HandoffPolicy.OTHER.equals(chosen) && !StringUtils.hasText(note) ? "note" : null;
         if (error != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("l", leads.get(id));
+            model.addAttribute("l", leads.get(id, CurrentUser.actor()));
             model.addAttribute("rejectError", error);
             model.addAttribute("chosenReason", chosen);
             model.addAttribute("typedNote", note);
@@ -84,7 +86,7 @@ class HandoffInbox {
             return "lead/inbox :: row";
         }
         return answered(
-                leads.reject(id, chosen, StringUtils.hasText(note) ? note.strip() : null, version),
+                leads.reject(id, chosen, StringUtils.hasText(note) ? note.strip() : null, version, CurrentUser.actor()),
                 "lead.inbox.rejected",
                 model);
     }
@@ -98,7 +100,7 @@ class HandoffInbox {
         for (String one : chosen == null ? List.<String>of() : chosen) {
             String[] idAndVersion = one.split(":", 2);
             try {
-                leads.accept(Long.parseLong(idAndVersion[0]), Long.parseLong(idAndVersion[1]));
+                leads.accept(Long.parseLong(idAndVersion[0]), Long.parseLong(idAndVersion[1]), CurrentUser.actor());
                 accepted++;
             } catch (NumberFormatException
                     | ArrayIndexOutOfBoundsException

@@ -1,6 +1,7 @@
 package org.pipelinecrm.lead.web;
 
 import java.util.List;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.BulkOutcome;
 import org.pipelinecrm.lead.LeadBulkActions;
 import org.pipelinecrm.lead.UnknownAssigneeException;
@@ -40,9 +41,9 @@ class LeadBulkPage {
         BulkOutcome outcome;
         try {
             outcome = switch (action) {
-                case "assign" -> ownerId == null ? null : actions.assignOwner(ids, ownerId);
-                case "handoff" -> actions.handOff(ids, teamId, note);
-                case "disqualify" -> reason == null ? null : actions.disqualify(ids, reason, note);
+                case "assign" -> ownerId == null ? null : actions.assignOwner(ids, ownerId, CurrentUser.actor());
+                case "handoff" -> actions.handOff(ids, teamId, note, CurrentUser.actor());
+                case "disqualify" -> reason == null ? null : actions.disqualify(ids, reason, note, CurrentUser.actor());
                 default -> null;
             };
         } catch (UnknownAssigneeException e) {

@@ -3,6 +3,7 @@ package org.pipelinecrm.lead.web;
 import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import java.util.Optional;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.LeadType;
@@ -54,11 +55,11 @@ class LeadFields {
     ResponseEntity<?> change(
             @PathVariable long id, @RequestParam String field, @RequestParam String value, @RequestParam long version)
             throws BindException {
-        LeadDetails details = with(details(leads.find(id)), field, value);
+        LeadDetails details = with(details(leads.find(id, CurrentUser.actor())), field, value);
         edits.validate(details, "lead");
         return edits.answer(
                 () -> {
-                    LeadView saved = leads.changeField(id, details, version);
+                    LeadView saved = leads.changeField(id, details, version, CurrentUser.actor());
                     return new FieldEdits.Saved(field, raw(saved, field), display(saved, field), saved.version());
                 },
                 () -> leads.lastChange(id)

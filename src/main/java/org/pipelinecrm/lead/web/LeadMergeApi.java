@@ -3,6 +3,7 @@ package org.pipelinecrm.lead.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.LeadMerges;
 import org.pipelinecrm.lead.LeadView;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +28,12 @@ class LeadMergeApi {
 
     @GetMapping("/duplicates")
     List<LeadMerges.DuplicateGroup> duplicates() {
-        return merges.duplicates();
+        return merges.duplicates(CurrentUser.actor());
     }
 
     /** Merges {@code duplicateId} into lead {@code id}, which stays; answers the merged lead. */
     @PostMapping("/{id}/merge")
     LeadView merge(@PathVariable long id, @Valid @RequestBody MergeCmd cmd) {
-        return merges.merge(id, cmd.duplicateId());
+        return merges.merge(id, cmd.duplicateId(), CurrentUser.actor());
     }
 }

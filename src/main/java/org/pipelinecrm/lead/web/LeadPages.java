@@ -8,6 +8,7 @@ import org.pipelinecrm.customfield.CustomFieldFilter;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.FieldForm;
 import org.pipelinecrm.customfield.RecordKind;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.lead.DuplicateLeadException;
 import org.pipelinecrm.lead.HandoffPolicy;
@@ -97,7 +98,8 @@ class LeadPages {
                         PageRequest.of(
                                 org.pipelinecrm.shared.PageOf.page(page, PAGE_SIZE),
                                 PAGE_SIZE,
-                                Sort.by(order, Sort.Order.desc("id")))));
+                                Sort.by(order, Sort.Order.desc("id"))),
+                        CurrentUser.actor()));
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sortBy);
         model.addAttribute("statuses", LeadStatus.values());
@@ -148,7 +150,8 @@ class LeadPages {
             return form(model);
         }
         try {
-            return "redirect:/leads/" + leads.create(form, allowDuplicate).id();
+            return "redirect:/leads/"
+                    + leads.create(form, allowDuplicate, CurrentUser.actor()).id();
         } catch (DuplicateLeadException e) {
             model.addAttribute("duplicateId", e.existingId());
             return form(model);
@@ -161,7 +164,7 @@ class LeadPages {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        LeadView lead = leads.get(id);
+        LeadView lead = leads.get(id, CurrentUser.actor());
         model.addAttribute("lead", lead);
         fieldForm.show(model, RecordKind.LEAD, lead.customFields(), "/leads/" + id + "/fields", lead.version());
         model.addAttribute("userNames", people.userNames());
@@ -195,8 +198,9 @@ class LeadPages {
                                         null, null, null, null, null, null, null, null, null, null, null, null, null,
                                         null, null)
                                 .withCustomFields(values),
-                        version),
-                () -> leads.find(id).customFields(),
+                        version,
+                        CurrentUser.actor()),
+                () -> leads.find(id, CurrentUser.actor()).customFields(),
                 request,
                 response,
                 model,
@@ -205,7 +209,7 @@ class LeadPages {
 
     @PostMapping("/{id}/work")
     String work(@PathVariable long id, @RequestParam long version) {
-        leads.startWorking(id, version);
+        leads.startWorking(id, version, CurrentUser.actor());
         return "redirect:/leads/" + id;
     }
 
@@ -219,7 +223,7 @@ class LeadPages {
             HttpServletResponse response,
             RedirectAttributes flash) {
         try {
-            leads.handOff(id, teamId, null, note, version);
+            leads.handOff(id, teamId, null, note, version, CurrentUser.actor());
         } catch (UnknownAssigneeException e) {
             model.addAttribute("assigneeError", e.messageKey());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -231,7 +235,7 @@ class LeadPages {
 
     @PostMapping("/{id}/accept")
     String accept(@PathVariable long id, @RequestParam long version) {
-        leads.accept(id, version);
+        leads.accept(id, version, CurrentUser.actor());
         return "redirect:/leads/" + id;
     }
 
@@ -241,7 +245,7 @@ class LeadPages {
             @RequestParam String reason,
             @RequestParam(required = false) String note,
             @RequestParam long version) {
-        leads.reject(id, reason, note, version);
+        leads.reject(id, reason, note, version, CurrentUser.actor());
         // A rejected lead goes back to marketing, out of the rep's sight: back to the inbox.
         return "redirect:/leads/inbox";
     }
@@ -252,7 +256,7 @@ class LeadPages {
             @RequestParam String reason,
             @RequestParam(required = false) String note,
             @RequestParam long version) {
-        leads.disqualify(id, reason, note, version);
+        leads.disqualify(id, reason, note, version, CurrentUser.actor());
         return "redirect:/leads/" + id;
     }
 

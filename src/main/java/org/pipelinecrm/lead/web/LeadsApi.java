@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.LeadDetails;
 import org.pipelinecrm.lead.LeadFilter;
 import org.pipelinecrm.lead.LeadStatus;
@@ -102,7 +103,8 @@ class LeadsApi {
         // the API always speaks custom fields: a body without them is held to the required ones
         LeadView lead = leads.create(
                 details.customFields() == null ? details.withCustomFields(java.util.Map.of()) : details,
-                allowDuplicate);
+                allowDuplicate,
+                CurrentUser.actor());
         return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(lead);
     }
 
@@ -124,43 +126,46 @@ class LeadsApi {
                 PageOf.page(page, PageOf.clampSize(size)),
                 PageOf.clampSize(size),
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-        return PageOf.of(leads.list(filter, customFields.filter(RecordKind.LEAD, params), pageable), v -> v);
+        return PageOf.of(
+                leads.list(filter, customFields.filter(RecordKind.LEAD, params), pageable, CurrentUser.actor()),
+                v -> v);
     }
 
     @GetMapping("/{id}")
     LeadView get(@PathVariable long id) {
-        return leads.get(id);
+        return leads.get(id, CurrentUser.actor());
     }
 
     /** Fields as in create (all optional) plus {@code version}. */
     @PatchMapping("/{id}")
     LeadView change(@PathVariable long id, @Valid @RequestBody LeadPatch patch) {
-        return leads.change(id, patch.details(), patch.version());
+        return leads.change(id, patch.details(), patch.version(), CurrentUser.actor());
     }
 
     @PostMapping("/{id}/events")
     ResponseEntity<LeadView> event(@PathVariable long id, @Valid @RequestBody EventCmd cmd) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(leads.recordEvent(id, cmd.type(), cmd.occurredAt()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(leads.recordEvent(id, cmd.type(), cmd.occurredAt(), CurrentUser.actor()));
     }
 
     @PostMapping("/{id}/handoff")
     LeadView handOff(@PathVariable long id, @Valid @RequestBody(required = false) HandoffCmd cmd) {
         HandoffCmd c = cmd == null ? new HandoffCmd(null, null, null, null) : cmd;
-        return leads.handOff(id, c.teamId(), c.ownerId(), c.note(), c.version());
+        return leads.handOff(id, c.teamId(), c.ownerId(), c.note(), c.version(), CurrentUser.actor());
     }
 
     @PostMapping("/{id}/accept")
     LeadView accept(@PathVariable long id, @RequestBody(required = false) VersionCmd cmd) {
-        return leads.accept(id, cmd == null ? null : cmd.version());
+        return leads.accept(id, cmd == null ? null : cmd.version(), CurrentUser.actor());
     }
 
     @PostMapping("/{id}/reject")
     LeadView reject(@PathVariable long id, @Valid @RequestBody ReasonCmd cmd) {
-        return leads.reject(id, cmd.reason(), cmd.note(), cmd.version());
+        return leads.reject(id, cmd.reason(), cmd.note(), cmd.version(), CurrentUser.actor());
     }
 
     @PostMapping("/{id}/disqualify")
     LeadView disqualify(@PathVariable long id, @Valid @RequestBody ReasonCmd cmd) {
-        return leads.disqualify(id, cmd.reason(), cmd.note(), cmd.version());
+        return leads.disqualify(id, cmd.reason(), cmd.note(), cmd.version(), CurrentUser.actor());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.pipelinecrm.account.BuyingRole;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.pipeline.Pipelines;
@@ -66,9 +67,9 @@ class ConversionPages {
 
     @GetMapping("/leads/{id}/convert")
     String form(@PathVariable long id, Model model) {
-        LeadView lead = leads.find(id);
-        var card = qualifications.of(id);
-        var likely = conversion.likelyAccount(id);
+        LeadView lead = leads.find(id, CurrentUser.actor());
+        var card = qualifications.of(id, CurrentUser.actor());
+        var likely = conversion.likelyAccount(id, CurrentUser.actor());
         String name = lead.company() == null ? lead.name() : lead.company();
         model.addAttribute(
                 "form",
@@ -85,13 +86,13 @@ class ConversionPages {
     @PostMapping("/leads/{id}/convert")
     String convert(
             @PathVariable long id, @Valid @ModelAttribute("form") ConvertForm form, BindingResult errors, Model model) {
-        LeadView lead = leads.find(id);
+        LeadView lead = leads.find(id, CurrentUser.actor());
         if (errors.hasErrors()) {
             return page(lead, model);
         }
         try {
             return "redirect:/opportunities/"
-                    + conversion.convert(id, form.toCmd()).opportunityId();
+                    + conversion.convert(id, form.toCmd(), CurrentUser.actor()).opportunityId();
         } catch (NotQualifiedException e) {
             model.addAttribute("refused", true);
             return page(lead, model);
@@ -100,8 +101,10 @@ class ConversionPages {
 
     private String page(LeadView lead, Model model) {
         model.addAttribute("lead", lead);
-        model.addAttribute("card", qualifications.of(lead.id()));
-        model.addAttribute("likelyAccount", conversion.likelyAccount(lead.id()).orElse(null));
+        model.addAttribute("card", qualifications.of(lead.id(), CurrentUser.actor()));
+        model.addAttribute(
+                "likelyAccount",
+                conversion.likelyAccount(lead.id(), CurrentUser.actor()).orElse(null));
         model.addAttribute("pipelines", pipelines.visible());
         model.addAttribute("roles", BuyingRole.values());
         return "qualification/convert";

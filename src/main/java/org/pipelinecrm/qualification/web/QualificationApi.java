@@ -3,6 +3,7 @@ package org.pipelinecrm.qualification.web;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.pipelinecrm.identity.Actor;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.lead.LeadView;
 import org.pipelinecrm.lead.Leads;
 import org.pipelinecrm.qualification.Conversion;
@@ -37,7 +38,7 @@ class QualificationApi {
 
     @GetMapping("/qualification")
     QualificationView get(@PathVariable long id) {
-        return qualifications.of(id);
+        return qualifications.of(id, CurrentUser.actor());
     }
 
     @PutMapping("/qualification")
@@ -47,7 +48,7 @@ class QualificationApi {
 
     @PostMapping("/convert")
     ResponseEntity<Conversion.Converted> convert(@PathVariable long id, @Valid @RequestBody Conversion.ConvertCmd cmd) {
-        Conversion.Converted converted = conversion.convert(id, cmd);
+        Conversion.Converted converted = conversion.convert(id, cmd, CurrentUser.actor());
         return ResponseEntity.created(URI.create("/api/v1/opportunities/" + converted.opportunityId()))
                 .body(converted);
     }
@@ -55,6 +56,6 @@ class QualificationApi {
     /** A disqualified lead, back from nurture, is worked again with its history. */
     @PostMapping("/reopen")
     LeadView reopen(@PathVariable long id, @RequestBody(required = false) VersionCmd cmd) {
-        return leads.reopen(id, cmd == null ? null : cmd.version());
+        return leads.reopen(id, cmd == null ? null : cmd.version(), CurrentUser.actor());
     }
 }

@@ -43,7 +43,7 @@ class QualificationPages {
 
     @GetMapping("/leads/{id}/qualification")
     String panel(@PathVariable long id, Model model) {
-        return card(leads.find(id), qualifications.of(id), model);
+        return card(leads.find(id, CurrentUser.actor()), qualifications.of(id, CurrentUser.actor()), model);
     }
 
     @PostMapping("/leads/{id}/qualification")
@@ -53,37 +53,37 @@ class QualificationPages {
             BindingResult binding,
             Model model,
             HttpServletRequest request) {
-        LeadView lead = leads.find(id);
+        LeadView lead = leads.find(id, CurrentUser.actor());
         QualificationCmd cmd = form.toCmd();
         new SpringValidatorAdapter(validator).validate(cmd, binding);
         QualificationView card;
         if (binding.hasErrors()) {
             model.addAttribute("invalid", true);
-            card = qualifications.of(id);
+            card = qualifications.of(id, CurrentUser.actor());
         } else {
             try {
                 card = qualifications.answer(id, cmd, CurrentUser.actor());
             } catch (OptimisticLockingFailureException e) {
                 // someone saved in between: show their answers instead of overwriting them
                 model.addAttribute("stale", true);
-                card = qualifications.of(id);
+                card = qualifications.of(id, CurrentUser.actor());
             }
         }
         if (request.getHeader("HX-Request") == null) {
             return "redirect:/leads/" + id;
         }
-        return card(leads.find(lead.id()), card, model);
+        return card(leads.find(lead.id(), CurrentUser.actor()), card, model);
     }
 
     @PostMapping("/leads/{id}/qualification/nurture")
     String nurture(@PathVariable long id) {
-        qualifications.nurture(id);
+        qualifications.nurture(id, CurrentUser.actor());
         return "redirect:/leads/" + id;
     }
 
     @PostMapping("/leads/{id}/reopen")
     String reopen(@PathVariable long id, @RequestParam(required = false) Long version) {
-        leads.reopen(id, version);
+        leads.reopen(id, version, CurrentUser.actor());
         return "redirect:/leads/" + id;
     }
 
