@@ -3,6 +3,7 @@ package org.pipelinecrm.automation;
 import java.util.HashMap;
 import java.util.Map;
 import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.customfield.CustomFieldFilter;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
@@ -37,7 +38,7 @@ class CustomDealFields implements FieldSetter {
     }
 
     @Override
-    public String set(RecordType type, long recordId, String field, String value) {
+    public String set(RecordType type, long recordId, String field, String value, Actor by) {
         OpportunityView deal = opportunities.opportunity(recordId);
         Map<String, Object> values = new HashMap<>();
         values.put(key(field), value == null || value.isBlank() ? null : value.trim());

@@ -3,6 +3,7 @@ package org.pipelinecrm.automation;
 import java.util.HashMap;
 import java.util.Map;
 import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.customfield.CustomFieldFilter;
 import org.pipelinecrm.customfield.CustomFields;
 import org.pipelinecrm.customfield.RecordKind;
@@ -38,12 +39,12 @@ class CustomLeadFields implements FieldSetter {
     }
 
     @Override
-    public String set(RecordType type, long recordId, String field, String value) {
+    public String set(RecordType type, long recordId, String field, String value, Actor by) {
         Map<String, Object> values = new HashMap<>();
         values.put(key(field), value == null || value.isBlank() ? null : value.trim());
         LeadDetails patch = new LeadDetails(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, values);
-        Object now = leads.change(recordId, patch, null).customFields().get(key(field));
+        Object now = leads.change(recordId, patch, null, by).customFields().get(key(field));
         return CustomFields.text(now);
     }
 

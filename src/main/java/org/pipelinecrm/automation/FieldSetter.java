@@ -1,6 +1,7 @@
 package org.pipelinecrm.automation;
 
 import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.Actor;
 
 /**
  * Sets one field of a record for a SET_FIELD action. The standard fields of deals are set by
@@ -15,6 +16,6 @@ public interface FieldSetter {
     /** Throws {@link org.pipelinecrm.shared.InvalidInputException} when {@code value} does not fit the field. */
     void check(RecordType type, String field, String value);
 
-    /** Sets the field; answers how the value reads on the timeline. */
-    String set(RecordType type, long recordId, String field, String value);
+    /** Sets the field for the person whose change fired the rule; answers how the value reads on the timeline. */
+    String set(RecordType type, long recordId, String field, String value, Actor by);
 }

@@ -2,6 +2,7 @@ package org.pipelinecrm.automation;
 
 import java.util.List;
 import org.pipelinecrm.activity.RecordType;
+import org.pipelinecrm.identity.Actor;
 import org.pipelinecrm.opportunity.Opportunities;
 import org.pipelinecrm.opportunity.OpportunityView;
 import org.pipelinecrm.shared.InvalidInputException;
@@ -48,7 +49,7 @@ class StandardDealFields implements FieldSetter {
     }
 
     @Override
-    public String set(RecordType type, long recordId, String field, String value) {
+    public String set(RecordType type, long recordId, String field, String value, Actor by) {
         OpportunityView deal = opportunities.opportunity(recordId);
         String v = value.trim();
         opportunities.change(
