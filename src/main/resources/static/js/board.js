@@ -66,7 +66,7 @@
 
   const askWon = (card, stageId, origin) => {
     pending = { card, stageId, origin };
-    document.getElementById('won-amount').value = card.dataset.amount;
+    document.getElementById('won-amount').value = card.dataset.amount || ''; // a deal without an amount: typed when won
     const wonDate = document.getElementById('won-date');
     wonDate.value = new Date().toISOString().slice(0, 10);
     wonDate.dispatchEvent(new Event('change'));

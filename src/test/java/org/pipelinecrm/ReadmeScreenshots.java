@@ -47,8 +47,8 @@ class ReadmeScreenshots {
         Browser.signIn(browser, base, "manager@" + workspace.adminEmail().substring(6), DemoData.PASSWORD);
         String[] pages = System.getProperty("crm.screenshot-pages", "/pipeline,/leads,/dashboard,/forecast,/win-model")
                 .split(",");
-        String[] phonePages =
-                System.getProperty("crm.screenshot-phone-pages", "/pipeline,/leads").split(",");
+        String[] phonePages = System.getProperty("crm.screenshot-phone-pages", "/pipeline,/leads")
+                .split(",");
         try {
             for (String language : new String[] {"en", "fa"}) {
                 browser.manage().addCookie(new Cookie("crm-lang", language, "/"));

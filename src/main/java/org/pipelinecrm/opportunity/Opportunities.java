@@ -365,11 +365,7 @@ public class Opportunities {
             return view(deal);
         }
         deal.edit(
-                Opportunity.Description.of(now),
-                owner,
-                team,
-                CurrentUser.get().id(),
-                Instant.now());
+                Opportunity.Description.of(now), owner, team, CurrentUser.get().id(), Instant.now());
         opportunities.save(deal);
         return view(deal);
     }
@@ -389,7 +385,11 @@ public class Opportunities {
             return view(deal);
         }
         deal.edit(
-                Opportunity.Description.of(now).withContact(contactId), null, null, CurrentUser.get().id(), Instant.now());
+                Opportunity.Description.of(now).withContact(contactId),
+                null,
+                null,
+                CurrentUser.get().id(),
+                Instant.now());
         opportunities.save(deal);
         return view(deal);
     }

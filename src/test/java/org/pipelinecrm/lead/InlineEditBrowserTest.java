@@ -222,12 +222,13 @@ class InlineEditBrowserTest {
             input = openInput();
             type(input, "۱۲۵۰۰");
             input.sendKeys(Keys.ENTER);
-            Browser.await(browser)
-                    .until(b -> workspaces
-                                    .as(ws.adminEmail(), () -> opportunities.opportunity(deal))
-                                    .amount()
-                                    .compareTo(new BigDecimal("12500"))
-                            == 0);
+            Browser.await(browser).until(b -> {
+                // a new deal has no amount until one is typed
+                BigDecimal amount = workspaces
+                        .as(ws.adminEmail(), () -> opportunities.opportunity(deal))
+                        .amount();
+                return amount != null && amount.compareTo(new BigDecimal("12500")) == 0;
+            });
             // an admin gives the deal to a rep from the list in place; the rep's name shows at once
             field("ownerId").click();
             WebElement owner = Browser.await(browser)

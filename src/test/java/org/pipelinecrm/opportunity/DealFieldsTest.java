@@ -210,7 +210,8 @@ class DealFieldsTest {
         mvc.perform(get("/opportunities/" + id).with(admin))
                 .andExpect(status().isOk())
                 .andExpect(content()
-                        .string(matchesPattern("(?s).*id=\"deal-amount\"[^>]*><span [^>]*data-field=\"amount\"[^>]*>—</span>.*")));
+                        .string(matchesPattern(
+                                "(?s).*id=\"deal-amount\"[^>]*><span [^>]*data-field=\"amount\"[^>]*>—</span>.*")));
     }
 
     @Test
@@ -225,7 +226,8 @@ class DealFieldsTest {
             long omid = accounts.addContact(a, new Accounts.ContactCmd("Omid", "Naderi", null, null, null, null))
                     .id();
             long other = accounts.addContact(
-                            accounts.findOrCreateByName("Other Co " + ws.suffix()).id(),
+                            accounts.findOrCreateByName("Other Co " + ws.suffix())
+                                    .id(),
                             new Accounts.ContactCmd("Nima", "Rad", null, null, null, null))
                     .id();
             return new long[] {sara, omid, other};
@@ -246,18 +248,19 @@ class DealFieldsTest {
         edit(admin, id, "contactId", String.valueOf(contacts[1]), version)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("stale"));
-        edit(admin, id, "contactId", String.valueOf(contacts[1]), version + 1)
-                .andExpect(status().isOk());
+        edit(admin, id, "contactId", String.valueOf(contacts[1]), version + 1).andExpect(status().isOk());
         assertThat(deal(ws.adminEmail(), id).contactId()).isEqualTo(contacts[1]);
         // a contact of another account is refused; one of another workspace is not found
         edit(admin, id, "contactId", String.valueOf(contacts[2]), version + 2)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("opportunity.contactElsewhere"));
         var elsewhere = workspaces.create();
-        long foreign = workspaces.as(elsewhere.adminEmail(), () -> accounts.addContact(
-                        accounts.findOrCreateByName("Far Co").id(),
-                        new Accounts.ContactCmd("Far", "Away", null, null, null, null))
-                .id());
+        long foreign = workspaces.as(
+                elsewhere.adminEmail(),
+                () -> accounts.addContact(
+                                accounts.findOrCreateByName("Far Co").id(),
+                                new Accounts.ContactCmd("Far", "Away", null, null, null, null))
+                        .id());
         edit(admin, id, "contactId", String.valueOf(foreign), version + 2).andExpect(status().isNotFound());
         assertThat(deal(ws.adminEmail(), id).contactId()).isEqualTo(contacts[1]);
         // both changes are on the deal's timeline, by name
