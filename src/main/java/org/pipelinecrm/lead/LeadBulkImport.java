@@ -179,7 +179,8 @@ class LeadBulkImport {
             Lead sameFileRow = lead.externalId() == null ? null : freshByExternalId.get(lead.externalId());
             if (sameFileRow != null) { // an earlier row of this chunk had the same external id: this one updates it
                 sameFileRow.reimport(lead.details());
-                sameFileRow.fillIn(check(fields, entry.getKey(), given.get(entry.getKey()), sameFileRow.customFields(), false));
+                sameFileRow.fillIn(
+                        check(fields, entry.getKey(), given.get(entry.getKey()), sameFileRow.customFields(), false));
                 updated++;
                 continue;
             }
