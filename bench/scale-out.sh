@@ -89,12 +89,15 @@ setup_single() {
 }
 
 setup_citus() {
-  ops/citus.sh start > /dev/null
+  local port n pms=""
+  # A cluster already running on the ports is used as it is (CITUS_DIR: where its nodes live, for ops/citus.sh).
+  pg_isready -q -h 127.0.0.1 -p "${CITUS_COORDINATOR_PORT:-9700}" || ops/citus.sh start > /dev/null
   [ "${SCALE_REUSE:-0}" = 1 ] || ops/citus.sh reset > /dev/null
   URL[citus]=jdbc:postgresql://127.0.0.1:${CITUS_COORDINATOR_PORT:-9700}/crm
-  local data=target/citus/data n pms=""
-  [ -L "$data" ] && data=$(readlink -f "$data")
-  for n in coordinator worker1 worker2; do pms="$pms $(head -1 "$data/$n/postmaster.pid")"; done
+  # The postmasters are the processes listening on the three ports.
+  for port in "${CITUS_COORDINATOR_PORT:-9700}" "${CITUS_WORKER1_PORT:-9701}" "${CITUS_WORKER2_PORT:-9702}"; do
+    pms="$pms $(ss -ltnpH "sport = :$port" | grep -oP 'pid=\K[0-9]+' | head -1)"
+  done
   POSTMASTERS[citus]=$pms
 }
 

@@ -3,6 +3,8 @@
 # that the app still serves that workspace after each (board totals unchanged, a stage move answers 200, another
 # workspace sees none of its deals).
 #   bench/shard-moves.sh BASE_URL EMAIL PASSWORD
+# Every command must succeed (a failed one fails the script). The workers copy shards between them as postgres:
+# ops/citus.sh gives every worker the passwords (pg_dist_authinfo) for that.
 # BASE_URL is an app instance on the coordinator (e.g. after SCALE_KEEP=1 bench/scale-out.sh citus); EMAIL and
 # PASSWORD sign in to the workspace to move. Environment: CITUS_COORDINATOR_PORT (9700),
 # CITUS_ADMIN_PASSWORD (citus-admin-secret).
@@ -17,7 +19,7 @@ as_app() { PGPASSWORD=${CRM_APP_PASSWORD:-app-secret} psql -X -q -At -v ON_ERROR
 
 TOKEN=$(curl -sf -u "$EMAIL:$PASSWORD" -H 'Content-Type: application/json' -X POST "$BASE/api/v1/tokens" \
   -d '{"name":"shard-moves"}' | grep -oP '"token"\s*:\s*"\K[^"]+')
-WS=$(sql -c "select tenant_id from login_email where email = lower('$EMAIL')")
+WS=$(sql -c "select workspace_id from login_email where email = lower('$EMAIL')")
 OTHER=$(sql -c "select min(id) from workspace where id <> $WS")
 PIPELINE=$(sql -c "select min(id) from pipeline where tenant_id = $WS")
 board() { curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/board?pipelineId=$PIPELINE&perStage=1" |
@@ -41,34 +43,47 @@ check() {
   BEFORE=$(board)
 }
 FAILS=0
+# run_shard LABEL SQL: one command of the guide; its failure fails the script.
+run_shard() {
+  local label=$1 start out
+  echo "== $label"
+  start=$(date +%s%N)
+  if out=$(sql -c "$2" 2>&1); then
+    [ -n "$out" ] && echo "$out" | sed 's/^/  /'
+    echo "  took $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  else
+    echo "$out" | sed 's/^/  /'; echo "  FAIL  $label"; FAILS=$((FAILS + 1))
+  fi
+}
 BEFORE=$(board)
 echo "workspace $WS: board totals $BEFORE; its shard $(where)"
 
 SHARD=$(sql -c "select get_shard_id_for_distribution_column('workspace', $WS)")
 FROM=$(sql -c "select nodename || ' ' || nodeport from citus_shards where shardid = $SHARD")
 TO_PORT=$(sql -c "select nodeport from pg_dist_node where noderole = 'primary' and groupid > 0 and nodeport <> ${FROM#* } order by nodeport limit 1")
-echo "wal_level = $(sql -c 'show wal_level')"
-echo "== citus_move_shard_placement($SHARD, ${FROM% *}, ${FROM#* } -> $TO_PORT), default transfer mode (auto)"
-sql -c "select citus_move_shard_placement($SHARD, '${FROM% *}', ${FROM#* }, '127.0.0.1', $TO_PORT)" 2>&1 | sed 's/^/  /' || true
-echo "== the same with shard_transfer_mode => 'block_writes'"
-start=$(date +%s%N)
-sql -c "select citus_move_shard_placement($SHARD, '${FROM% *}', ${FROM#* }, '127.0.0.1', $TO_PORT, shard_transfer_mode => 'block_writes')" 2>&1 | sed 's/^/  /' || true
-echo "  took $(( ($(date +%s%N) - start) / 1000000 )) ms; now $(where)"
+WAL_LEVEL=$(sql -c 'show wal_level')
+# The default transfer mode (auto) copies by logical replication and needs wal_level = logical on the workers;
+# with replica (PostgreSQL's default) it is refused, so the guide passes block_writes (writes wait, reads go on).
+if [ "$WAL_LEVEL" = logical ]; then MODE=auto; else MODE=block_writes; fi
+echo "wal_level = $WAL_LEVEL: shard_transfer_mode => '$MODE'"
+run_shard "citus_move_shard_placement($SHARD, ${FROM% *}:${FROM#* } -> 127.0.0.1:$TO_PORT)" \
+  "select citus_move_shard_placement($SHARD, '${FROM% *}', ${FROM#* }, '127.0.0.1', $TO_PORT, shard_transfer_mode => '$MODE')"
+echo "  now $(where)"
 check "after the move"
 
-echo "== isolate_tenant_to_new_shard('workspace', $WS, 'CASCADE'), default transfer mode (auto)"
-sql -c "select isolate_tenant_to_new_shard('workspace', $WS, 'CASCADE')" 2>&1 | sed 's/^/  /' || true
-echo "== the same with shard_transfer_mode => 'block_writes'"
-start=$(date +%s%N)
-sql -c "select isolate_tenant_to_new_shard('workspace', $WS, 'CASCADE', shard_transfer_mode => 'block_writes')" 2>&1 | sed 's/^/  /' || true
-echo "  took $(( ($(date +%s%N) - start) / 1000000 )) ms; now $(where)"
+if [ "$(sql -c "select shardminvalue = shardmaxvalue from pg_dist_shard where shardid = get_shard_id_for_distribution_column('workspace', $WS)")" = t ]; then
+  echo "== workspace $WS has a shard of its own already (an earlier run): no isolation"
+else
+  run_shard "isolate_tenant_to_new_shard('workspace', $WS, 'CASCADE')" \
+    "select isolate_tenant_to_new_shard('workspace', $WS, 'CASCADE', shard_transfer_mode => '$MODE')"
+fi
 NEW=$(sql -c "select get_shard_id_for_distribution_column('workspace', $WS)")
-echo "  shard range of the new shard $NEW: $(sql -c "select shardminvalue || '..' || shardmaxvalue from pg_dist_shard where shardid = $NEW")"
+echo "  now $(where); the new shard's hash range: $(sql -c "select shardminvalue || '..' || shardmaxvalue from pg_dist_shard where shardid = $NEW")"
 check "after the isolation"
 FROM=$(sql -c "select nodename || ' ' || nodeport from citus_shards where shardid = $NEW")
 TO_PORT=$(sql -c "select nodeport from pg_dist_node where noderole = 'primary' and groupid > 0 and nodeport <> ${FROM#* } order by nodeport limit 1")
-echo "== the isolated shard group to the other worker (block_writes)"
-sql -c "select citus_move_shard_placement($NEW, '${FROM% *}', ${FROM#* }, '127.0.0.1', $TO_PORT, shard_transfer_mode => 'block_writes')" 2>&1 | sed 's/^/  /' || true
+run_shard "citus_move_shard_placement($NEW, ${FROM% *}:${FROM#* } -> 127.0.0.1:$TO_PORT), the isolated shard group" \
+  "select citus_move_shard_placement($NEW, '${FROM% *}', ${FROM#* }, '127.0.0.1', $TO_PORT, shard_transfer_mode => '$MODE')"
 echo "  now $(where)"
 check "after moving the isolated shard"
 [ $FAILS = 0 ] && echo "all checks passed" || { echo "$FAILS check(s) failed"; exit 1; }

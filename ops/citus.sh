@@ -160,6 +160,20 @@ ALTER ROLE crm_owner IN DATABASE crm SET citus.enable_unsafe_triggers = on;
 EOF
 }
 
+# The workers reach each other too (a shard move or split copies from one worker to another): the same passwords
+# in every worker's pg_dist_authinfo (the coordinator does not send its rows to the workers).
+register_workers() {
+  local root=$1 n
+  for n in worker1 worker2; do
+    psql_node "$root/$n" "$(port_of "$n")" -d crm -o /dev/null <<EOF
+INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES
+  (0, 'postgres', 'password=$ADMIN_PASSWORD'), (0, 'crm_owner', 'password=$OWNER_PASSWORD'),
+  (0, 'crm_app', 'password=$APP_PASSWORD')
+ON CONFLICT (nodeid, rolename) DO UPDATE SET authinfo = excluded.authinfo;
+EOF
+  done
+}
+
 start() {
   citus_installed || build
   local root; root=$(data_root); own "$root"
@@ -168,6 +182,7 @@ start() {
   # Workers first: the coordinator's later role changes then find the roles there.
   for n in worker1 worker2 coordinator; do prepare_node "$root/$n" "$(port_of "$n")"; done
   register_nodes "$root/coordinator"
+  register_workers "$root"
   log "ready: jdbc:postgresql://$HOST:$COORDINATOR_PORT/crm (crm_owner migrates, crm_app runs the app)"
 }
 
@@ -201,6 +216,7 @@ reset() {
   done
   for n in worker1 worker2 coordinator; do prepare_node "$root/$n" "$(port_of "$n")"; done
   register_nodes "$root/coordinator"
+  register_workers "$root"
   log "database crm is empty again"
 }
 
