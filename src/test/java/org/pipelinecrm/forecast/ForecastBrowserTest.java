@@ -201,7 +201,8 @@ class ForecastBrowserTest {
     private void theListChangesTheCategory(String base, String rep, long deal) {
         browser.get(base + "/pipeline/list");
         By rowBadge = By.cssSelector("#deal-list tr[data-id='" + deal + "'] .forecast-badge");
-        assertThat(browser.findElement(By.cssSelector("#deal-list thead")).getText())
+        // at phone width the table scrolls sideways: the column is there, past the visible part
+        assertThat(browser.findElement(By.cssSelector("#deal-list thead")).getDomProperty("textContent"))
                 .contains("دستهٔ پیش‌بینی");
         assertThat(browser.findElement(rowBadge).getText()).isEqualTo("بهترین حالت");
         browser.findElement(rowBadge).click();
