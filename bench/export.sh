@@ -33,7 +33,9 @@ fi
 java -Xmx"$HEAP" -jar "$JAR" > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do curl -sf $BASE/actuator/health >/dev/null && break; sleep 1; done
+# a busy machine can take many minutes to start the app: wait up to STARTUP_SECONDS (1800) for it
+UP_BY=$(( $(date +%s) + ${STARTUP_SECONDS:-1800} ))
+until curl -sf $BASE/actuator/health >/dev/null; do [ "$(date +%s)" -lt "$UP_BY" ] || { echo "the app did not start" >&2; exit 1; }; sleep 2; done
 if [ "$MODE" = embedded ]; then
   PGPORT=$(grep -oP 'Embedded PostgreSQL on port \K[0-9]+' "$LOG")
   # the embedded database asks for passwords; the superuser's is kept beside its data

@@ -37,7 +37,9 @@ fi
 java -jar "$JAR" > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do curl -sf $BASE/actuator/health >/dev/null && break; sleep 1; done
+# a busy machine can take many minutes to start the app: wait up to STARTUP_SECONDS (1800) for it
+UP_BY=$(( $(date +%s) + ${STARTUP_SECONDS:-1800} ))
+until curl -sf $BASE/actuator/health >/dev/null; do [ "$(date +%s)" -lt "$UP_BY" ] || { echo "the app did not start" >&2; exit 1; }; sleep 2; done
 curl -sf -X POST -H 'Content-Type: application/json' $BASE/api/v1/signup \
   -d "{\"workspaceName\":\"Deal import bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"name\":\"Importer\"}" >/dev/null
 

@@ -134,7 +134,9 @@ class FormerRepsTest {
         // the leads' bulk assign, the web form's owner and the automations' assignee: the server refuses a former
         // rep as a new owner, so none of them offers one (the admin, who may be given records, is offered)
         for (String[] picker : new String[][] {
-            {"/leads", "bulk-owner"}, {"/settings/web-form", "route-owner"}, {"/settings/automations", "action-assignee-0"}
+            {"/leads", "bulk-owner"},
+            {"/settings/web-form", "route-owner"},
+            {"/settings/automations", "action-assignee-0"}
         }) {
             String page = mvc.perform(get(picker[0]).with(page(ws)))
                     .andExpect(status().isOk())

@@ -194,7 +194,8 @@ class HistoryUndoTest {
         mvc.perform(get("/api/v1/opportunities/" + b1 + "/history").with(ws.admin()))
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[1].stageName").value("Closed won"))
-                .andExpect(jsonPath("$[1].fromStageName").value(JsonPath.<String>read(historyBefore, "$[0].stageName")));
+                .andExpect(
+                        jsonPath("$[1].fromStageName").value(JsonPath.<String>read(historyBefore, "$[0].stageName")));
         assertThat(body(ws, "/api/v1/opportunities/" + b1 + "/history")).isEqualTo(historyBefore);
         assertThat(body(ws, "/api/v1/metrics?from=2025-01-01&to=2025-03-31")).isEqualTo(metricsBefore);
     }

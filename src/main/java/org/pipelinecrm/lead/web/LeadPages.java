@@ -107,10 +107,7 @@ class LeadPages {
         model.addAttribute("userNames", people.userNames());
         // the bulk assign offers whom a lead may be given: a former rep of an imported history takes none
         model.addAttribute(
-                "bulkOwners",
-                people.users().stream()
-                        .filter(u -> !u.former())
-                        .toList());
+                "bulkOwners", people.users().stream().filter(u -> !u.former()).toList());
         model.addAttribute("teams", people.teams());
         model.addAttribute("reasons", policy.rules().rejectionReasons());
         return request.getHeader("HX-Request") != null ? "lead/list :: results" : "lead/list";
