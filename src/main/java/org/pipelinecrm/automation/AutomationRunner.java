@@ -241,7 +241,12 @@ class AutomationRunner {
                 }
                 case SET_FIELD -> {
                     String shown = setters.setterFor(fired.recordType(), action.field())
-                            .set(fired.recordType(), fired.recordId(), action.field(), action.value(), CurrentUser.actor());
+                            .set(
+                                    fired.recordType(),
+                                    fired.recordId(),
+                                    action.field(),
+                                    action.value(),
+                                    CurrentUser.actor());
                     effects.add(List.of("automation.effect.field", rule.name(), action.field(), shown));
                 }
                 case NOTIFY_OWNER -> {

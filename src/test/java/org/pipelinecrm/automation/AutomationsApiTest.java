@@ -312,7 +312,10 @@ class AutomationsApiTest {
                 .getResponse()
                 .getContentAsString();
         assertThat((List<Object>) JsonPath.read(filtered, "$.items[*].id")).hasSize(1);
-        assertThat(workspaces.as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, null, 0)).entries().stream()
+        assertThat(workspaces
+                        .as(ws.adminEmail(), () -> timeline.of(RecordType.LEAD, lead, null, 0, CurrentUser.actor()))
+                        .entries()
+                        .stream()
                         .map(TimelineEntry::title))
                 .anyMatch(t -> t.startsWith("Automation Cool down"));
     }

@@ -20,6 +20,7 @@ import org.pipelinecrm.account.Accounts;
 import org.pipelinecrm.activity.RecordType;
 import org.pipelinecrm.activity.Timeline;
 import org.pipelinecrm.activity.TimelineEntry;
+import org.pipelinecrm.identity.CurrentUser;
 import org.pipelinecrm.identity.Role;
 import org.pipelinecrm.support.IntegrationTest;
 import org.pipelinecrm.support.TestWorkspaces;
@@ -265,7 +266,7 @@ class DealFieldsTest {
         assertThat(deal(ws.adminEmail(), id).contactId()).isEqualTo(contacts[1]);
         // both changes are on the deal's timeline, by name
         var entries = workspaces
-                .as(ws.adminEmail(), () -> timeline.of(RecordType.OPPORTUNITY, id, "EDIT", 0))
+                .as(ws.adminEmail(), () -> timeline.of(RecordType.OPPORTUNITY, id, "EDIT", 0, CurrentUser.actor()))
                 .entries();
         assertThat(entries)
                 .extracting(TimelineEntry::detail)
