@@ -205,6 +205,7 @@ class ForecastBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#deal-list thead")).getDomProperty("textContent"))
                 .contains("دستهٔ پیش‌بینی");
         assertThat(browser.findElement(rowBadge).getDomProperty("textContent")).isEqualTo("بهترین حالت");
+        swipeTo(rowBadge);
         browser.findElement(rowBadge).click();
         WebElement select = Browser.await(browser)
                 .until(ExpectedConditions.visibilityOfElementLocated(
@@ -218,6 +219,7 @@ class ForecastBrowserTest {
 
         // someone else changes the deal meanwhile: the list's stale choice is refused and the badge keeps its category
         workspaces.as(rep, () -> opportunities.clearExpectedCloseDate(deal, stored.version()));
+        swipeTo(rowBadge);
         browser.findElement(rowBadge).click();
         select = Browser.await(browser)
                 .until(ExpectedConditions.visibilityOfElementLocated(
@@ -230,5 +232,13 @@ class ForecastBrowserTest {
         assertThat(workspaces.as(rep, () -> opportunities.opportunity(deal)).forecastCategory())
                 .isEqualTo(org.pipelinecrm.pipeline.ForecastCategory.PIPELINE);
         assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
+    }
+
+    /** A person on a phone swipes the sideways-scrolling table until the column is in sight. */
+    private void swipeTo(By element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', inline: 'center'});",
+                        browser.findElement(element));
     }
 }
