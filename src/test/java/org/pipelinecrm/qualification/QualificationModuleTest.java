@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, webEnvironment = WebEnvironment.MOCK)
 @ActiveProfiles("test")
 // the shared context's scheduler runs the background work; a second one would poll the same task table
-@TestPropertySource(properties = "db-scheduler.enabled=false")
+// a small pool: each module test keeps its own context, and all of them share one database's connections
+@TestPropertySource(properties = {"db-scheduler.enabled=false", "spring.datasource.hikari.maximum-pool-size=4"})
 class QualificationModuleTest {
 
     private static final String PASSWORD = "a long password 42";
