@@ -135,13 +135,21 @@ class Outbox {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("subscriptionId", subscriptionId);
         data.put("message", "A test event: the address receives this workspace's webhooks");
-        return enqueue(
+        long deliveryId = enqueue(
                         Map.of(subscriptionId, List.of(WebhookEvents.TEST)),
                         List.of(WebhookEvents.TEST),
                         "test:" + subscriptionId,
                         Instant.now(),
                         data)
                 .get(0);
+        // the caller sends it at once: a lease keeps the woken sender from sending it a second time meanwhile
+        // (should the app stop first, the lease runs out and the sender takes it)
+        jdbc.sql("update webhook_delivery set lease_until = :lease where tenant_id = :tenant and id = :id")
+                .param("lease", java.sql.Timestamp.from(Instant.now().plusSeconds(60)))
+                .param("tenant", TenantContext.require())
+                .param("id", deliveryId)
+                .update();
+        return deliveryId;
     }
 
     private static String leadType(LeadChange change) {
