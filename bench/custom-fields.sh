@@ -25,7 +25,8 @@ if [ -z "${SKIP_SETUP:-}" ]; then # SKIP_SETUP=1 reruns the measurements on the 
 bench/setup.sh "$WORKSPACES" "$PER_WORKSPACE"
 # The deal part of V85: the column (owned by the opportunity module) and its GIN index.
 grep -E '^(ALTER TABLE|CREATE INDEX) opportunity' src/main/resources/db/migration/V85__custom_fields.sql \
-  > /tmp/bench-fields-migration.sql
+  | sed -E 's/ADD COLUMN ([a-z_]+)/ADD COLUMN IF NOT EXISTS \1/; s/^CREATE INDEX ([a-z_]+)/CREATE INDEX IF NOT EXISTS \1/' \
+  > /tmp/bench-fields-migration.sql # setup.sh may already have applied V85 with every other migration
 chmod 644 /tmp/bench-fields-migration.sql
 # Values as a workspace would have them: a select of 4 regions (25 % each), a select of 20 tiers (5 % each),
 # seats 1-1000 and a yes/no. Filled before the index is built would be faster; after is what an upgrade does.
@@ -80,7 +81,7 @@ sed -n '/^CREATE TABLE custom_field_value/,/^CALL enable_tenant_isolation/p' \
 cp src/main/resources/db/migration/V108__custom_field_value_number_index_covers_the_value.sql /tmp/bench-fields-v108.sql
 chmod 644 /tmp/bench-fields-values.sql /tmp/bench-fields-v108.sql
 su postgres -c "psql -p $PORT -d $BENCH_DB -v ON_ERROR_STOP=1 -q" <<SQL
-DROP TABLE IF EXISTS custom_field_value, custom_field;
+DROP TABLE IF EXISTS custom_field_value, custom_field CASCADE;
 CREATE TABLE custom_field (tenant_id bigint NOT NULL, id bigint NOT NULL, record_kind text NOT NULL,
   field_key text NOT NULL, field_type text NOT NULL, PRIMARY KEY (tenant_id, id));
 CALL enable_tenant_isolation('custom_field');

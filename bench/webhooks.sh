@@ -63,7 +63,8 @@ CREATED=$(date +%s.%N)
 BEFORE_RELEASE=$(cat "$COUNT" 2>/dev/null || echo 0); BEFORE_RELEASE=${BEFORE_RELEASE:-0}
 touch "$RELEASE"
 for _ in $(seq 1 1200); do
-  [ "$(cat "$COUNT" 2>/dev/null || echo 0)" -ge "$EVENTS" ] && break
+  got=$(cat "$COUNT" 2>/dev/null || true) # empty for a moment while the receiver rewrites it
+  [ "${got:-0}" -ge "$EVENTS" ] && break
   sleep 0.25
 done
 DONE=$(date +%s.%N)

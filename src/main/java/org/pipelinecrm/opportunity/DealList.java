@@ -42,6 +42,11 @@ public class DealList {
             this.property = property;
         }
 
+        /** Whether a deal may have no value here (no amount, no close date). */
+        boolean nullable() {
+            return this == AMOUNT || this == CLOSE_DATE;
+        }
+
         /** The deal's field of this column, for a JPA sort. */
         String property() {
             return property;
@@ -101,11 +106,13 @@ public class DealList {
         int index = Math.max(0, Math.min(page, pages - 1));
         Map<String, Object> params = new HashMap<>();
         String direction = ascending ? " asc" : " desc";
+        // a deal without an amount or a close date comes last either way (V112 indexes that descending order)
+        String nullsLast = ascending || !sort.nullable() ? "" : " nulls last";
         String sql = "select o.id, o.name, o.account_id, a.name account_name, o.amount, o.owner_id, o.stage_id, "
                 + "o.probability, o.expected_close_date, o.stage_entered_at, o.forecast_category, "
                 + "o.forecast_category_overridden, o.version from opportunity o "
                 + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where "
-                + Board.where(filter, params) + " order by " + sort.column + direction + ", o.id" + direction
+                + Board.where(filter, params) + " order by " + sort.column + direction + nullsLast + ", o.id" + direction
                 + " limit " + PAGE_SIZE + " offset " + ((long) index * PAGE_SIZE);
         Map<Long, String> owners = people.userNames();
         Map<Long, String> stages = new HashMap<>();

@@ -200,7 +200,12 @@ public class Opportunities {
             int size) {
         Sort order = sort == null
                 ? Sort.by(Sort.Direction.DESC, "id")
-                : Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sort.property(), "id");
+                : Sort.by(
+                        new Sort.Order(
+                                ascending ? Sort.Direction.ASC : Sort.Direction.DESC,
+                                sort.property(),
+                                Sort.NullHandling.NULLS_LAST),
+                        new Sort.Order(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, "id"));
         Specification<Opportunity> spec =
                 new DealFilter(pipelineId, stageId, ownerId, null, status, null).toSpecification();
         if (!fields.isEmpty()) {

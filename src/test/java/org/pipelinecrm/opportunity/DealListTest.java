@@ -51,6 +51,7 @@ class DealListTest {
         deal("Beta renewal", "300", LocalDate.of(2027, 3, 1));
         deal("Alpha rollout", "1200", LocalDate.of(2027, 1, 15));
         deal("Gamma pilot", "50", null);
+        deal("Epsilon prospect", null, LocalDate.of(2027, 2, 1));
         long won = deal("Delta closed", "9000", null);
         workspaces.as(
                 ws.adminEmail(),
@@ -75,7 +76,7 @@ class DealListTest {
                                 null,
                                 pipeline.id(),
                                 null,
-                                new BigDecimal(amount),
+                                amount == null ? null : new BigDecimal(amount),
                                 close,
                                 null,
                                 null,
@@ -103,16 +104,21 @@ class DealListTest {
 
     @Test
     void theListSortsByTheColumnAskedForBothWays() throws Exception {
+        // a deal without an amount comes last both ways
         assertThat(namesOnPage("&sort=amount&direction=desc"))
-                .containsExactly("Alpha rollout", "Beta renewal", "Gamma pilot");
+                .containsExactly("Alpha rollout", "Beta renewal", "Gamma pilot", "Epsilon prospect");
         assertThat(namesOnPage("&sort=amount&direction=asc"))
-                .containsExactly("Gamma pilot", "Beta renewal", "Alpha rollout");
-        assertThat(namesOnPage("&sort=name")).containsExactly("Alpha rollout", "Beta renewal", "Gamma pilot");
-        // no date comes last going up
+                .containsExactly("Gamma pilot", "Beta renewal", "Alpha rollout", "Epsilon prospect");
+        assertThat(namesOnPage("&sort=name"))
+                .containsExactly("Alpha rollout", "Beta renewal", "Epsilon prospect", "Gamma pilot");
+        // no date comes last both ways
         assertThat(namesOnPage("&sort=close-date&direction=asc"))
-                .containsExactly("Alpha rollout", "Beta renewal", "Gamma pilot");
+                .containsExactly("Alpha rollout", "Epsilon prospect", "Beta renewal", "Gamma pilot");
+        assertThat(namesOnPage("&sort=close-date&direction=desc"))
+                .containsExactly("Beta renewal", "Epsilon prospect", "Alpha rollout", "Gamma pilot");
         // by default the newest in their stage first, as on the board
-        assertThat(namesOnPage("")).containsExactly("Gamma pilot", "Alpha rollout", "Beta renewal");
+        assertThat(namesOnPage(""))
+                .containsExactly("Epsilon prospect", "Gamma pilot", "Alpha rollout", "Beta renewal");
     }
 
     @Test
@@ -122,7 +128,7 @@ class DealListTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(html).contains("Open deals: 3").contains("$1,550.00");
+        assertThat(html).contains("Open deals: 4").contains("$1,550.00");
         String filtered = mvc.perform(get("/pipeline/list?pipelineId=" + pipeline.id() + "&q=alpha")
                         .with(page(ws)))
                 .andReturn()
@@ -133,7 +139,7 @@ class DealListTest {
                         .param("pipelineId", "" + pipeline.id())
                         .with(ws.admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.count").value(3))
+                .andExpect(jsonPath("$.count").value(4))
                 .andExpect(jsonPath("$.amount").value(1550.0));
     }
 
@@ -163,7 +169,8 @@ class DealListTest {
                         .with(ws.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].name").value("Alpha rollout"))
-                .andExpect(jsonPath("$.items[2].name").value("Gamma pilot"));
+                .andExpect(jsonPath("$.items[2].name").value("Gamma pilot"))
+                .andExpect(jsonPath("$.items[3].name").value("Epsilon prospect"));
         var other = workspaces.create();
         mvc.perform(get("/api/v1/opportunities/totals")
                         .param("pipelineId", "" + pipeline.id())
