@@ -112,7 +112,8 @@ public class DealList {
                 + "o.probability, o.expected_close_date, o.stage_entered_at, o.forecast_category, "
                 + "o.forecast_category_overridden, o.version from opportunity o "
                 + "left join account_facts a on a.tenant_id = o.tenant_id and a.id = o.account_id where "
-                + Board.where(filter, params) + " order by " + sort.column + direction + nullsLast + ", o.id" + direction
+                + Board.where(filter, params) + " order by " + sort.column + direction + nullsLast + ", o.id"
+                + direction
                 + " limit " + PAGE_SIZE + " offset " + ((long) index * PAGE_SIZE);
         Map<Long, String> owners = people.userNames();
         Map<Long, String> stages = new HashMap<>();

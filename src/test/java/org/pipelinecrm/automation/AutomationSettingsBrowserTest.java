@@ -36,12 +36,26 @@ class AutomationSettingsBrowserTest {
     @Autowired
     Automations automations;
 
+    @Autowired
+    org.pipelinecrm.customfield.CustomFields customFields;
+
     @Test
     void anAdminBuildsAStageRuleWithATaskAndANotice() {
         var ws = workspaces.create();
         PipelineView sales =
                 workspaces.as(ws.adminEmail(), () -> pipelines.visible().get(0));
         StageView proposal = sales.stages().get(2);
+        workspaces.as(
+                ws.adminEmail(),
+                () -> customFields.define(new org.pipelinecrm.customfield.CustomFields.DefineCmd(
+                        org.pipelinecrm.customfield.RecordKind.OPPORTUNITY,
+                        "region",
+                        "Region",
+                        "منطقه",
+                        org.pipelinecrm.customfield.FieldType.SELECT,
+                        List.of("EMEA", "APAC"),
+                        false,
+                        null)));
         WebDriver browser = Browser.driver();
         Browser.signIn(browser, "http://localhost:" + port, ws.adminEmail(), TestWorkspaces.PASSWORD);
         browser.get("http://localhost:" + port + "/settings/automations");
@@ -62,6 +76,12 @@ class AutomationSettingsBrowserTest {
         browser.findElement(By.id("action-days-0")).sendKeys("2");
         new Select(browser.findElement(By.id("action-type-1"))).selectByValue("NOTIFY_OWNER");
         browser.findElement(By.id("action-message-1")).sendKeys("Your deal reached Proposal");
+        // a deal's custom field is offered by its label beside the standard fields
+        new Select(browser.findElement(By.id("action-type-2"))).selectByValue("SET_FIELD");
+        Select field = new Select(browser.findElement(By.id("action-field-2")));
+        assertThat(field.getOptions()).extracting(WebElement::getText).contains("Region", "Source");
+        field.selectByVisibleText("Region");
+        browser.findElement(By.id("action-value-2")).sendKeys("EMEA");
 
         WebElement save = browser.findElement(By.id("save-automation"));
         ((JavascriptExecutor) browser)
@@ -80,7 +100,9 @@ class AutomationSettingsBrowserTest {
         assertThat(rule.trigger().stageId()).isEqualTo(proposal.id());
         assertThat(rule.actions())
                 .extracting(AutomationView.Action::type)
-                .containsExactly(ActionType.CREATE_TASK, ActionType.NOTIFY_OWNER);
+                .containsExactly(ActionType.CREATE_TASK, ActionType.NOTIFY_OWNER, ActionType.SET_FIELD);
+        assertThat(rule.actions().get(2).field()).isEqualTo("cf.region");
+        assertThat(rule.actions().get(2).value()).isEqualTo("EMEA");
         assertThat(rule.actions().get(0).title()).isEqualTo("Call about the proposal");
         assertThat(rule.actions().get(0).dueInDays()).isEqualTo(2);
         assertThat(rule.actions().get(1).message()).isEqualTo("Your deal reached Proposal");

@@ -117,8 +117,7 @@ class DealListTest {
         assertThat(namesOnPage("&sort=close-date&direction=desc"))
                 .containsExactly("Beta renewal", "Epsilon prospect", "Alpha rollout", "Gamma pilot");
         // by default the newest in their stage first, as on the board
-        assertThat(namesOnPage(""))
-                .containsExactly("Epsilon prospect", "Gamma pilot", "Alpha rollout", "Beta renewal");
+        assertThat(namesOnPage("")).containsExactly("Epsilon prospect", "Gamma pilot", "Alpha rollout", "Beta renewal");
     }
 
     @Test

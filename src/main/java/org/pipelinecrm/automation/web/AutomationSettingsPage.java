@@ -11,6 +11,8 @@ import org.pipelinecrm.automation.AutomationView.ActionType;
 import org.pipelinecrm.automation.AutomationView.Trigger;
 import org.pipelinecrm.automation.AutomationView.TriggerType;
 import org.pipelinecrm.automation.Automations;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.identity.People;
 import org.pipelinecrm.identity.UserSummary;
 import org.pipelinecrm.lead.LeadStatus;
@@ -38,12 +40,19 @@ class AutomationSettingsPage {
     static final int ACTION_ROWS = 3;
 
     private final Automations automations;
+    private final CustomFields customFields;
     private final Pipelines pipelines;
     private final People people;
     private final MessageSource messages;
 
-    AutomationSettingsPage(Automations automations, Pipelines pipelines, People people, MessageSource messages) {
+    AutomationSettingsPage(
+            Automations automations,
+            Pipelines pipelines,
+            People people,
+            CustomFields customFields,
+            MessageSource messages) {
         this.automations = automations;
+        this.customFields = customFields;
         this.pipelines = pipelines;
         this.people = people;
         this.messages = messages;
@@ -100,6 +109,9 @@ class AutomationSettingsPage {
         model.addAttribute("actionTypes", ActionType.values());
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("fields", List.of("probability", "source", "industry"));
+        // custom fields are set as cf.KEY: a deal's for deal rules, a lead's for lead-status rules
+        model.addAttribute("dealFields", customFields.active(RecordKind.OPPORTUNITY));
+        model.addAttribute("leadFields", customFields.active(RecordKind.LEAD));
         model.addAttribute(
                 "rows", java.util.stream.IntStream.range(0, ACTION_ROWS).boxed().toList());
         return "automation/settings";
