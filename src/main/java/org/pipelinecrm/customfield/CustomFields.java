@@ -71,13 +71,12 @@ public class CustomFields {
         return fields(kind).stream().filter(FieldView::active).toList();
     }
 
-    /** The active fields a filter bar offers: choices, yes/no and numbers (ranges of dates are left to the API). */
+    /** The active fields a filter bar offers: choices, yes/no, and ranges of numbers, money and dates. */
     public List<FieldView> filterable(RecordKind kind) {
         return active(kind).stream()
                 .filter(f -> f.type().hasOptions()
                         || f.type() == FieldType.BOOLEAN
-                        || f.type() == FieldType.NUMBER
-                        || f.type() == FieldType.MONEY)
+                        || f.type().ranged())
                 .toList();
     }
 

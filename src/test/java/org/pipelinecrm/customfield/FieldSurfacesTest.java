@@ -155,9 +155,12 @@ class FieldSurfacesTest {
     void theDealListOffersTheFieldFiltersAndFiltersByThem() throws Exception {
         define("OPPORTUNITY", "region", "Region", "منطقه", "SELECT", ", \"options\": [\"EMEA\", \"APAC\"]");
         define("OPPORTUNITY", "seats", "Seats", "صندلی‌ها", "NUMBER", "");
+        define("OPPORTUNITY", "renewal", "Renewal", "تمدید", "DATE", "");
         for (String deal : new String[] {
-            "{\"name\": \"Tokyo rollout\", \"customFields\": {\"region\": \"APAC\", \"seats\": 40}}",
-            "{\"name\": \"Berlin rollout\", \"customFields\": {\"region\": \"EMEA\", \"seats\": 5}}",
+            "{\"name\": \"Tokyo rollout\", \"customFields\": {\"region\": \"APAC\", \"seats\": 40,"
+                    + " \"renewal\": \"2027-03-01\"}}",
+            "{\"name\": \"Berlin rollout\", \"customFields\": {\"region\": \"EMEA\", \"seats\": 5,"
+                    + " \"renewal\": \"2027-06-30\"}}",
             "{\"name\": \"Sydney pilot\", \"customFields\": {\"region\": \"APAC\", \"seats\": 3}}"
         }) {
             mvc.perform(post("/api/v1/opportunities")
@@ -174,6 +177,9 @@ class FieldSurfacesTest {
         assertThat(all)
                 .contains("id=\"cf-filter-region\"")
                 .contains("name=\"cf.seats.gte\"")
+                // a date field is filtered by a range of dates
+                .containsPattern("type=\"date\"[^>]*name=\"cf.renewal.gte\"")
+                .contains("name=\"cf.renewal.lte\"")
                 .contains("Tokyo rollout")
                 .contains("Berlin rollout");
         String apac = mvc.perform(
@@ -188,6 +194,16 @@ class FieldSurfacesTest {
                 .doesNotContain("Sydney pilot")
                 // the sort links and the board link keep the filter
                 .contains("cf.region=APAC");
+        String renewing = mvc.perform(get("/pipeline/list?cf.renewal.gte=2027-05-01&cf.renewal.lte=2027-12-31")
+                        .with(page()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(renewing)
+                .contains("Berlin rollout")
+                .doesNotContain("Tokyo rollout")
+                .doesNotContain("Sydney pilot");
     }
 
     @Test
