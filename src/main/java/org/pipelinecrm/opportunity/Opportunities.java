@@ -204,7 +204,8 @@ public class Opportunities {
                         new Sort.Order(
                                 ascending ? Sort.Direction.ASC : Sort.Direction.DESC,
                                 sort.property(),
-                                Sort.NullHandling.NULLS_LAST),
+                                // as DealList: no amount or close date last, other columns in their index's order
+                                sort.nullable() ? Sort.NullHandling.NULLS_LAST : Sort.NullHandling.NATIVE),
                         new Sort.Order(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, "id"));
         Specification<Opportunity> spec =
                 new DealFilter(pipelineId, stageId, ownerId, null, status, null).toSpecification();

@@ -11,6 +11,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.pipelinecrm.automation.AutomationView.ActionType;
 import org.pipelinecrm.automation.AutomationView.TriggerType;
+import org.pipelinecrm.customfield.CustomFields;
+import org.pipelinecrm.customfield.FieldType;
+import org.pipelinecrm.customfield.RecordKind;
 import org.pipelinecrm.pipeline.PipelineView;
 import org.pipelinecrm.pipeline.Pipelines;
 import org.pipelinecrm.pipeline.StageView;
@@ -37,7 +40,7 @@ class AutomationSettingsBrowserTest {
     Automations automations;
 
     @Autowired
-    org.pipelinecrm.customfield.CustomFields customFields;
+    CustomFields customFields;
 
     @Test
     void anAdminBuildsAStageRuleWithATaskAndANotice() {
@@ -47,12 +50,12 @@ class AutomationSettingsBrowserTest {
         StageView proposal = sales.stages().get(2);
         workspaces.as(
                 ws.adminEmail(),
-                () -> customFields.define(new org.pipelinecrm.customfield.CustomFields.DefineCmd(
-                        org.pipelinecrm.customfield.RecordKind.OPPORTUNITY,
+                () -> customFields.define(new CustomFields.DefineCmd(
+                        RecordKind.OPPORTUNITY,
                         "region",
                         "Region",
                         "منطقه",
-                        org.pipelinecrm.customfield.FieldType.SELECT,
+                        FieldType.SELECT,
                         List.of("EMEA", "APAC"),
                         false,
                         null)));
